@@ -1,0 +1,24 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/out/**', 'node_modules/**', 'test-results/**', 'bench/results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    // The core is editor-agnostic: no editor API, no LSP connection, no file system.
+    files: ['server/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The core must not depend on an editor or on LSP.' },
+          { group: ['fs', 'fs/*', 'node:*', 'path', 'child_process', 'os', 'net', 'http', 'https'], message: 'The core does no I/O: the host passes in what it needs.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,68 @@
+import { defaultSeverity, type RuleLevels } from './catalog';
+import { fieldProblems } from './fieldRules';
+import { findFrontMatter, firstKey, parseReadout, type ParsedReadout } from './frontMatter';
+import type { ReadoutSchema } from './schema';
+import { schemaProblems } from './schemaDiagnostics';
+import { schemaFixes } from './schemaFixes';
+import { span, type Diagnostic, type Fix, type Span } from './types';
+
+/** What the checks found before severities are applied. */
+interface Finding {
+  readonly code: string;
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes: readonly Fix[];
+}
+
+/**
+ * Parses a document if it is a readout: it opens with a front-matter block whose first key is a
+ * schema key, or the host says its path makes it one (`forced`). Anything else is not ours.
+ */
+export function readReadout(text: string, schema: ReadoutSchema, forced: boolean): ParsedReadout | undefined {
+  const block = findFrontMatter(text);
+  if (!block) return forced ? parseReadout(text, undefined) : undefined;
+  if (!forced) {
+    const key = firstKey(text, block);
+    if (key === undefined || !schema.keys.includes(key)) return undefined;
+  }
+  return parseReadout(text, block);
+}
+
+function findings(readout: ParsedReadout, schema: ReadoutSchema): Finding[] {
+  const { block } = readout;
+  if (!block) {
+    const start = readout.text.startsWith('\uFEFF') ? 1 : 0;
+    return [{
+      code: 'front-matter-missing',
+      message: 'This readout has no front matter. Start the file with a `---` line, the fields, and another `---` line.',
+      span: span(start, start),
+      fixes: [],
+    }];
+  }
+  if (!block.close) {
+    return [{
+      code: 'front-matter-unclosed',
+      message: 'The front matter is never closed. End it with a line holding only `---`.',
+      span: block.open,
+      fixes: [],
+    }];
+  }
+  const result: Finding[] = readout.problems.map((problem) => ({ ...problem, fixes: [] }));
+  // Fields that already have a problem; rules that compare fields stay silent about them.
+  const flawed = new Set<string>(readout.problems.filter((problem) => problem.code === 'duplicate-key').map((problem) => readout.text.slice(problem.span.start, problem.span.end)));
+  const problems = schemaProblems(readout, schema);
+  for (const problem of problems) flawed.add(String(problem.path[0] ?? ''));
+  for (const problem of problems) result.push({ ...problem, fixes: schemaFixes(readout, problem, schema, flawed) });
+  result.push(...fieldProblems(readout, flawed));
+  return result.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** Every diagnostic of a parsed readout, with severities from `levels` (a code set to 'off' is dropped). */
+export function readoutDiagnostics(readout: ParsedReadout, schema: ReadoutSchema, levels: RuleLevels): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings(readout, schema)) {
+    const level = levels[finding.code] ?? defaultSeverity(finding.code);
+    if (level !== 'off') diagnostics.push({ ...finding, severity: level });
+  }
+  return diagnostics;
+}

@@ -1,0 +1,138 @@
+import { replaceInValue, replaceValue } from './edits';
+import { field, type Field, type ParsedReadout } from './frontMatter';
+import { scalarSourceSpans } from './scalarSource';
+import { slugify, slugMatchesTitle } from './slug';
+import { parseSourceUrl } from './sourceUrl';
+import { span, type Fix, type Span, type TextEdit } from './types';
+
+/** A finding of a rule that compares fields; severity is applied by the caller. */
+export interface FieldProblem {
+  readonly code: 'date-mismatch' | 'url-date-mismatch' | 'url-category-mismatch' | 'url-slug-mismatch' | 'title-whitespace';
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes: readonly Fix[];
+}
+
+/** The fields a rule may read: present once, a string, and free of problems of their own. */
+interface Sound {
+  readonly readout: ParsedReadout;
+  string(name: string): { field: Field; value: string } | undefined;
+  tags(): string[] | undefined;
+}
+
+function soundFields(readout: ParsedReadout, flawed: ReadonlySet<string>): Sound {
+  const data = (readout.data ?? {}) as Record<string, unknown>;
+  return {
+    readout,
+    string(name) {
+      const found = field(readout, name);
+      const value = data[name];
+      return found && !flawed.has(name) && typeof value === 'string' ? { field: found, value } : undefined;
+    },
+    tags() {
+      if (flawed.has('tags')) return undefined;
+      const value = data.tags;
+      if (typeof value === 'string') return [value];
+      return Array.isArray(value) && value.every((tag) => typeof tag === 'string') ? value : undefined;
+    },
+  };
+}
+
+/** The source span of characters [from, to) of a field's value, or the whole value when they cannot be told apart. */
+function valuePart(readout: ParsedReadout, target: Field, from: number, to: number): Span {
+  const spans = scalarSourceSpans(readout.text, target.valueNode, readout.yamlOffset);
+  if (!spans || from >= to) return target.value!;
+  return span(spans[from].start, spans[to - 1].end);
+}
+
+function fix(title: string, edit: TextEdit | undefined, safe: boolean, isPreferred = true): Fix[] {
+  return edit ? [{ title, edits: [edit], safe, isPreferred }] : [];
+}
+
+function* dateMismatch(fields: Sound): Generator<FieldProblem> {
+  const date = fields.string('date');
+  const published = fields.string('published_time');
+  if (!date || !published) return;
+  // The calendar day as written in the time's own offset: never converted to UTC.
+  const day = published.value.slice(0, 10);
+  if (date.value === day) return;
+  yield {
+    code: 'date-mismatch',
+    message: `'date' is ${date.value}, but 'published_time' (${published.value}) falls on ${day} in its own time zone. Set 'date' to ${day}.`,
+    span: date.field.value!,
+    fixes: fix(`Set date to ${day}, the day of published_time`, replaceValue(fields.readout, date.field, day), true),
+  };
+}
+
+function* sourceUrlRules(fields: Sound): Generator<FieldProblem> {
+  const url = fields.string('source_url');
+  if (!url) return;
+  const parts = parseSourceUrl(url.value);
+  if (!parts) return;
+  const { readout } = fields;
+
+  const date = fields.string('date');
+  if (date && parts.date !== date.value) {
+    yield {
+      code: 'url-date-mismatch',
+      message: `The date in 'source_url' is ${parts.date}, but 'date' is ${date.value}. One of them is wrong.`,
+      span: valuePart(readout, url.field, parts.dateSpan.start, parts.dateSpan.end),
+      fixes: fix(`Change the URL's date to ${date.value.replace(/-/g, '/')}`, replaceInValue(readout, url.field, url.value, parts.dateSpan, date.value.replace(/-/g, '/')), false),
+    };
+  }
+
+  const tags = fields.tags();
+  if (tags && tags.length > 0 && !tags.includes(parts.category)) {
+    const listed = tags.map((tag) => `'${tag}'`).join(', ');
+    yield {
+      code: 'url-category-mismatch',
+      message: `The category in 'source_url' is '${parts.category}', which is not among the tags (${listed}).`,
+      span: valuePart(readout, url.field, parts.categorySpan.start, parts.categorySpan.end),
+      fixes: tags.flatMap((tag, index) =>
+        fix(`Change the URL's category to '${tag}'`, replaceInValue(readout, url.field, url.value, parts.categorySpan, tag), false, index === 0)),
+    };
+  }
+
+  const title = fields.string('title');
+  if (title && title.value.trim() !== '' && !slugMatchesTitle(parts.slug, title.value)) {
+    const expected = slugify(title.value);
+    yield {
+      code: 'url-slug-mismatch',
+      message: `The slug in 'source_url' is not the title's: the title gives '${expected}'.`,
+      span: valuePart(readout, url.field, parts.slugSpan.start, parts.slugSpan.end),
+      fixes: fix("Change the URL's slug to the title's", replaceInValue(readout, url.field, url.value, parts.slugSpan, expected), false),
+    };
+  }
+}
+
+const UNWANTED_SPACE = /^\s+|\s+$|\s{2,}/g;
+
+function* titleWhitespace(fields: Sound): Generator<FieldProblem> {
+  const title = fields.string('title');
+  if (!title || title.value.trim() === '') return;
+  const matches = [...title.value.matchAll(UNWANTED_SPACE)];
+  if (matches.length === 0) return;
+  const tidy = title.value.trim().replace(/\s{2,}/g, (run) => run[0]);
+  const edit = replaceValue(fields.readout, title.field, tidy);
+  for (const match of matches) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    const where = start === 0 ? 'starts with a space' : end === title.value.length ? 'ends with a space' : 'has a doubled space';
+    yield {
+      code: 'title-whitespace',
+      message: `The title ${where}. Published titles have single spaces between words and none around them.`,
+      span: valuePart(fields.readout, title.field, start, end),
+      fixes: fix('Tidy the spaces in the title', edit, true),
+    };
+  }
+}
+
+/** The rules a schema cannot express, each silent while a field it reads has a problem of its own. */
+export function fieldProblems(readout: ParsedReadout, flawed: ReadonlySet<string>): FieldProblem[] {
+  if (!readout.parsed) return [];
+  const dates = [...dateMismatch(soundFields(readout, flawed))];
+  // A date at odds with published_time is already reported: the URL is not also compared with it.
+  const fields = soundFields(readout, dates.length > 0 ? new Set([...flawed, 'date']) : flawed);
+  return [...dates, ...sourceUrlRules(fields), ...titleWhitespace(fields)];
+}
+

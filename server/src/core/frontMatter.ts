@@ -1,0 +1,268 @@
+import matter from 'gray-matter';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { span, type Span } from './types';
+
+/** Where the front matter sits in a document. */
+export interface FrontMatterBlock {
+  /** The opening `---` line, without its line break. */
+  readonly open: Span;
+  /** The closing `---` or `...` line, or undefined when the block is never closed. */
+  readonly close: Span | undefined;
+  /** The YAML source between the delimiter lines (its last line break included). */
+  readonly content: Span;
+}
+
+/** A top-level `key: value` pair of the front matter, in document offsets. */
+export interface Field {
+  readonly name: string;
+  readonly key: Span;
+  /** The value node, or undefined when nothing follows the colon. */
+  readonly value: Span | undefined;
+  readonly valueNode: Node | undefined;
+  /** From the key to the end of the value's last line, line break included: what to move or delete. */
+  readonly lines: Span;
+}
+
+export interface YamlProblem {
+  readonly code: 'yaml-syntax' | 'duplicate-key';
+  readonly message: string;
+  readonly span: Span;
+}
+
+/** A document parsed once; every feature reads from this. */
+export interface ParsedReadout {
+  readonly text: string;
+  readonly block: FrontMatterBlock | undefined;
+  /** The parsed YAML, when the block is closed. Node ranges are relative to `yamlOffset`. */
+  readonly yaml: Document.Parsed | undefined;
+  readonly yamlOffset: number;
+  /** Top-level fields in source order; a repeated key appears each time. */
+  readonly fields: readonly Field[];
+  readonly problems: readonly YamlProblem[];
+  /** The front matter as plain data, when it parsed without syntax errors (duplicate keys allowed). */
+  readonly data: unknown;
+  readonly parsed: boolean;
+}
+
+const BOM = '\uFEFF';
+const DELIMITER_LINE = /^---[ \t]*\r?$/;
+const DOCUMENT_END_LINE = /^\.\.\.[ \t]*\r?$/m;
+const FIRST_KEY = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#:'"][^:\n]*?))[ \t]*:(?:[ \t]|\r?$)/;
+const MAX_ALIAS_COUNT = 100;
+
+// gray-matter without options caches every input for the life of the process, and picks an engine
+// from the text after the opening `---` (`---js` would eval the block). Passing options disables
+// the cache; the stub engines make gray-matter only locate the block, never parse or run it.
+const noParse = { parse: () => ({}), stringify: () => '' };
+const GRAY_MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: { yaml: noParse, json: noParse, toml: noParse, javascript: noParse, js: noParse, coffee: noParse },
+};
+
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline;
+}
+
+function trimCarriageReturn(text: string, start: number, end: number): Span {
+  return span(start, end > start && text[end - 1] === '\r' ? end - 1 : end);
+}
+
+/** Finds the front-matter block: a first line `---` (after an optional BOM), closed by `---` or `...`. */
+export function findFrontMatter(text: string): FrontMatterBlock | undefined {
+  const start = text.startsWith(BOM) ? 1 : 0;
+  const firstLineEnd = lineEnd(text, start);
+  if (!DELIMITER_LINE.test(text.slice(start, firstLineEnd))) return undefined;
+  const open = trimCarriageReturn(text, start, firstLineEnd);
+  const contentStart = Math.min(firstLineEnd + 1, text.length);
+
+  const file = matter(text, GRAY_MATTER_OPTIONS) as { matter: string };
+  // gray-matter's block runs from just after the opening `---` to the `\n` before its closing `---`.
+  let contentEnd = start + '---'.length + file.matter.length + 1;
+  // YAML's own document-end marker `...` also closes the block; gray-matter does not know it.
+  const documentEnd = DOCUMENT_END_LINE.exec(text.slice(contentStart, Math.min(contentEnd, text.length)));
+  if (documentEnd) contentEnd = contentStart + documentEnd.index;
+
+  if (contentEnd >= text.length) return { open, close: undefined, content: span(contentStart, text.length) };
+  const closeLineEnd = lineEnd(text, contentEnd);
+  const closeLine = text.slice(contentEnd, closeLineEnd);
+  if (!DELIMITER_LINE.test(closeLine) && !DOCUMENT_END_LINE.test(closeLine)) {
+    // gray-matter matched a line that merely starts with `---` (e.g. `----`): not a delimiter.
+    return { open, close: undefined, content: span(contentStart, text.length) };
+  }
+  return { open, close: trimCarriageReturn(text, contentEnd, closeLineEnd), content: span(contentStart, contentEnd) };
+}
+
+/** The first key of the block, read from the raw text so that non-readouts cost no YAML parse. */
+export function firstKey(text: string, block: FrontMatterBlock): string | undefined {
+  let offset = block.content.start;
+  while (offset < block.content.end) {
+    const end = lineEnd(text, offset);
+    const line = text.slice(offset, end);
+    const trimmed = line.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) {
+      const match = FIRST_KEY.exec(line);
+      return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+    }
+    offset = end + 1;
+  }
+  return undefined;
+}
+
+function keyName(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key ?? '');
+}
+
+function toSpan(range: readonly number[] | null | undefined, offset: number): Span | undefined {
+  return range ? span(range[0] + offset, range[1] + offset) : undefined;
+}
+
+function collectFields(text: string, yaml: Document.Parsed, offset: number, contentEnd: number): Field[] {
+  if (!isMap(yaml.contents)) return [];
+  const pairs = yaml.contents.items as Pair<unknown, unknown>[];
+  return pairs.flatMap((pair, index) => {
+    const keyNode = pair.key as Node | null;
+    const key = toSpan(keyNode?.range, offset);
+    if (!key) return [];
+    const valueNode = (pair.value ?? undefined) as Node | undefined;
+    // A value that is present in the source has a non-empty range.
+    const value = valueNode?.range && valueNode.range[1] > valueNode.range[0] ? toSpan(valueNode.range, offset) : undefined;
+    const nextKey = (pairs[index + 1]?.key as Node | null)?.range;
+    const linesEnd = nextKey ? lineStart(text, nextKey[0] + offset) : contentEnd;
+    return [{ name: keyName(keyNode), key, value, valueNode, lines: span(lineStart(text, key.start), linesEnd) }];
+  });
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Parses a document's front matter with source ranges, values typed as written (YAML 1.2 core schema). */
+export function parseReadout(text: string, block: FrontMatterBlock | undefined = findFrontMatter(text)): ParsedReadout {
+  const empty = { text, block, yaml: undefined, yamlOffset: 0, fields: [], problems: [], data: undefined, parsed: false };
+  if (!block || !block.close) return empty;
+
+  const offset = block.content.start;
+  const source = text.slice(offset, block.content.end);
+  const yaml = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true, strict: true });
+  const fields = collectFields(text, yaml, offset, block.content.end);
+  const problems: YamlProblem[] = [];
+  for (const error of yaml.errors) {
+    const [start, end] = error.pos;
+    if (error.code === 'DUPLICATE_KEY') {
+      // yaml marks the repeat's first character: mark its whole key.
+      const repeated = fields.find((candidate) => candidate.key.start === start + offset);
+      const key = repeated?.key ?? clampSpan(text, start + offset, end + offset, block.content);
+      problems.push({ code: 'duplicate-key', message: `The field '${repeated?.name ?? text.slice(key.start, key.end)}' appears more than once. Keep one of them.`, span: key });
+      continue;
+    }
+    // An unclosed `[` or `{` is reported where the parser gave up: mark the bracket itself.
+    const opener = /^Flow (sequence|mapping)/.test(error.message) ? unclosedBracket(source, start) : undefined;
+    const at = opener === undefined ? clampSpan(text, start + offset, end + offset, block.content) : span(opener + offset, opener + offset + 1);
+    problems.push({ code: 'yaml-syntax', message: yamlMessage(error.code, error.message, source.slice(start, end)), span: at });
+  }
+  for (const warning of yaml.warnings) {
+    const [start, end] = warning.pos;
+    problems.push({ code: 'yaml-syntax', message: yamlMessage(warning.code, warning.message, source.slice(start, end)), span: clampSpan(text, start + offset, end + offset, block.content) });
+  }
+  const parsed = problems.every((problem) => problem.code === 'duplicate-key');
+  let data: unknown;
+  if (parsed) {
+    try {
+      data = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      problems.push({ code: 'yaml-syntax', message: aliasMessage(error), span: clampSpan(text, offset, offset, block.content) });
+      return { text, block, yaml, yamlOffset: offset, fields, problems, data: undefined, parsed: false };
+    }
+  }
+  return { text, block, yaml, yamlOffset: offset, fields, problems, data, parsed };
+}
+
+/** The offset of the last `[` or `{` before `end` that is never closed, skipping quoted text. */
+function unclosedBracket(source: string, end: number): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let at = 0; at < Math.min(end, source.length); at++) {
+    const ch = source[at];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === '[' || ch === '{') {
+      open.push(at);
+    } else if (ch === ']' || ch === '}') {
+      open.pop();
+    } else if (ch === '\n') {
+      quote = undefined;
+    }
+  }
+  return open.at(-1);
+}
+
+/** Keeps a YAML error inside the block; an error at a point marks the visible character there or before it. */
+function clampSpan(text: string, start: number, end: number, within: Span): Span {
+  const clampedStart = Math.max(within.start, Math.min(start, within.end));
+  const clampedEnd = Math.max(clampedStart, Math.min(end, within.end));
+  if (clampedEnd > clampedStart && !/^[\r\n]*$/.test(text.slice(clampedStart, clampedEnd))) return span(clampedStart, clampedEnd);
+  if (clampedStart < within.end && !/\s/.test(text[clampedStart])) return span(clampedStart, clampedStart + 1);
+  let back = clampedStart - 1;
+  while (back >= within.start && /\s/.test(text[back])) back--;
+  return back >= within.start ? span(back, back + 1) : span(clampedStart, clampedEnd);
+}
+
+function aliasMessage(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `The front matter could not be read: ${reason.replace(/\.$/, '')}. Front matter needs no anchors or aliases (&name, *name); write the values out.`;
+}
+
+function yamlMessage(code: string, message: string, source: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'YAML does not allow tabs for indentation: indent with spaces.';
+    case 'TAG_RESOLVE_FAILED':
+      return `${message.replace(/\.$/, '')}. Front matter needs no YAML tags: remove '${source.split(/\s/)[0]}'.`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return "A value with ': ' in it must be quoted, for example title: 'FACT SHEET: ...'.";
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A key must fit on one line, and each field needs a colon after its key: `key: value`.';
+    default:
+      return `YAML syntax error: ${message.replace(/\.$/, '')}.`;
+  }
+}
+
+/** Finds the node at a JSON-pointer-like path of keys and indexes; on a repeated key, the last (its value wins). */
+export function nodeAtPath(readout: ParsedReadout, path: readonly (string | number)[]): Node | undefined {
+  let node: unknown = readout.yaml?.contents;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = [...node.items].reverse().find((item) => keyName(item.key) === String(segment));
+      node = pair?.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+    } else {
+      return undefined;
+    }
+  }
+  return (node ?? undefined) as Node | undefined;
+}
+
+/** The key node of the pair at `path`, for errors about a key rather than its value. */
+export function keyAtPath(readout: ParsedReadout, path: readonly (string | number)[]): Node | undefined {
+  const parent = path.length === 1 ? readout.yaml?.contents : nodeAtPath(readout, path.slice(0, -1));
+  if (!isMap(parent)) return undefined;
+  const name = String(path[path.length - 1]);
+  const pair = [...parent.items].reverse().find((item) => keyName(item.key) === name);
+  return (pair?.key ?? undefined) as Node | undefined;
+}
+
+export function nodeSpan(readout: ParsedReadout, node: Node | undefined): Span | undefined {
+  return toSpan(node?.range, readout.yamlOffset);
+}
+
+/** The field that holds the value (last occurrence of a repeated key). */
+export function field(readout: ParsedReadout, name: string): Field | undefined {
+  for (let index = readout.fields.length - 1; index >= 0; index--) {
+    if (readout.fields[index].name === name) return readout.fields[index];
+  }
+  return undefined;
+}

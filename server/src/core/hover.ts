@@ -1,0 +1,96 @@
+import { isScalar, isSeq } from 'yaml';
+import type { Field, ParsedReadout } from './frontMatter';
+import type { ReadoutSchema, SchemaObject } from './schema';
+import { slugify, slugMatchesTitle } from './slug';
+import { parseSourceUrl } from './sourceUrl';
+import type { Span } from './types';
+
+export interface Hover {
+  /** Markdown. */
+  readonly contents: string;
+  readonly span: Span;
+}
+
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** The instant of a `published_time`, written in UTC, or undefined if it is not one. */
+export function utcInstant(value: string): string | undefined {
+  const match = LOCAL_TIME.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second, zone, sign, offsetHours, offsetMinutes] = match;
+  const offset = zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
+  const local = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  if (Number.isNaN(local)) return undefined;
+  return `${new Date(local - offset * 60_000).toISOString().replace('T', ' ').replace('.000Z', '')} UTC`;
+}
+
+function inline(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function describe(schema: SchemaObject | undefined): string[] {
+  if (!schema) return [];
+  const text = typeof schema.markdownDescription === 'string' ? schema.markdownDescription : typeof schema.description === 'string' ? schema.description : undefined;
+  const examples = Array.isArray(schema.examples) ? schema.examples : [];
+  const lines = text ? [text] : [];
+  if (examples.length > 0) {
+    lines.push(`Example${examples.length > 1 ? 's' : ''}: ${examples.map((example) => inline(typeof example === 'string' ? example : JSON.stringify(example))).join(', ')}`);
+  }
+  return lines;
+}
+
+function tagDescription(schema: ReadoutSchema, tag: string): string | undefined {
+  const property = schema.property('tags');
+  const items = property?.items && typeof property.items === 'object' ? schema.resolve(property.items as SchemaObject) : undefined;
+  const values = items?.enum as unknown[] | undefined;
+  const descriptions = (items?.markdownEnumDescriptions ?? items?.enumDescriptions) as unknown[] | undefined;
+  const index = values?.indexOf(tag) ?? -1;
+  return index >= 0 && typeof descriptions?.[index] === 'string' ? `${inline(tag)}: ${descriptions[index]}` : undefined;
+}
+
+function sourceUrlParts(readout: ParsedReadout, url: string): string[] {
+  const parts = parseSourceUrl(url);
+  if (!parts) return [];
+  const data = (readout.data ?? {}) as Record<string, unknown>;
+  const tags = typeof data.tags === 'string' ? [data.tags] : Array.isArray(data.tags) ? data.tags.map(String) : [];
+  const mark = (ok: boolean | undefined) => ok === undefined ? '' : ok ? ' ✓' : ' ✗';
+  const title = typeof data.title === 'string' ? data.title : undefined;
+  return [
+    '| part | value | agrees with |',
+    '|---|---|---|',
+    `| category | ${inline(parts.category)} | tags${mark(tags.length ? tags.includes(parts.category) : undefined)} |`,
+    `| date | ${inline(parts.date)} | date${mark(typeof data.date === 'string' ? data.date === parts.date : undefined)} |`,
+    `| slug | ${inline(parts.slug)} | title${mark(title === undefined ? undefined : slugMatchesTitle(parts.slug, title))} |`,
+    ...(title !== undefined && !slugMatchesTitle(parts.slug, title) ? ['', `The title's slug is ${inline(slugify(title))}.`] : []),
+  ];
+}
+
+function hoveredField(readout: ParsedReadout, offset: number): { field: Field; span: Span } | undefined {
+  for (const candidate of readout.fields) {
+    if (offset >= candidate.key.start && offset <= candidate.key.end) return { field: candidate, span: candidate.key };
+    if (candidate.value && offset >= candidate.value.start && offset <= candidate.value.end) return { field: candidate, span: candidate.value };
+  }
+  return undefined;
+}
+
+/** What the schema says of the field under the cursor, and what the value means. */
+export function readoutHover(readout: ParsedReadout, schema: ReadoutSchema, offset: number): Hover | undefined {
+  const hovered = hoveredField(readout, offset);
+  if (!hovered) return undefined;
+  const { field } = hovered;
+  const value = (readout.data as Record<string, unknown> | undefined)?.[field.name];
+  const sections: string[] = [`**${field.name}**`, ...describe(schema.property(field.name))];
+  if (field.name === 'published_time' && typeof value === 'string') {
+    const utc = utcInstant(value);
+    if (utc) sections.push(`In UTC: ${inline(utc)}`);
+  }
+  if (field.name === 'source_url' && typeof value === 'string') sections.push(sourceUrlParts(readout, value).join('\n'));
+  if (field.name === 'tags') {
+    const node = field.valueNode;
+    const items = isSeq(node) ? node.items : [node];
+    const item = items.find((candidate) => isScalar(candidate) && candidate.range && offset >= candidate.range[0] + readout.yamlOffset && offset <= candidate.range[1] + readout.yamlOffset);
+    const described = isScalar(item) ? tagDescription(schema, String(item.value)) : undefined;
+    if (described) sections.push(described);
+  }
+  return { contents: sections.filter((section) => section !== '').join('\n\n'), span: hovered.span };
+}

@@ -1,0 +1,104 @@
+import { isScalar, type Node } from 'yaml';
+import { insertField, minimalEdit, renameKey, removeField, writeOptions } from './edits';
+import { field, keyAtPath, nodeAtPath, nodeSpan, type ParsedReadout } from './frontMatter';
+import type { ReadoutSchema } from './schema';
+import type { SchemaProblem } from './schemaDiagnostics';
+import { slugify } from './slug';
+import { ARCHIVE_HOST, deriveSourceUrl } from './sourceUrl';
+import { span, type Fix } from './types';
+import { writeValueInStyle } from './yamlWriter';
+
+function stringAt(readout: ParsedReadout, name: string, flawed: ReadonlySet<string>): string | undefined {
+  const value = (readout.data as Record<string, unknown> | undefined)?.[name];
+  return !flawed.has(name) && typeof value === 'string' ? value : undefined;
+}
+
+/** A value for a missing field that the other fields determine, if they do. */
+function derivedValue(readout: ParsedReadout, name: string, flawed: ReadonlySet<string>): string | undefined {
+  const published = stringAt(readout, 'published_time', flawed);
+  const date = stringAt(readout, 'date', flawed) ?? published?.slice(0, 10);
+  switch (name) {
+    case 'date':
+      return published?.slice(0, 10);
+    case 'source_url': {
+      const tags = (readout.data as Record<string, unknown> | undefined)?.tags;
+      const category = typeof tags === 'string' ? tags : Array.isArray(tags) && typeof tags[0] === 'string' ? tags[0] : undefined;
+      const title = stringAt(readout, 'title', flawed);
+      if (flawed.has('tags') || !category || !date || !title) return undefined;
+      return deriveSourceUrl(ARCHIVE_HOST, category, date, slugify(title));
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The snippet body that stands for a value nobody can derive: the schema's enum as a choice, or its example. */
+function placeholder(schema: ReadoutSchema, name: string): string {
+  const property = schema.property(name);
+  const escape = (text: string) => text.replace(/[$}\\|,]/g, (ch) => `\\${ch}`);
+  const items = property?.items && typeof property.items === 'object' ? schema.resolve(property.items) : undefined;
+  const choices = (property?.enum ?? items?.enum) as unknown[] | undefined;
+  if (Array.isArray(choices) && choices.length > 0) return `\${1|${choices.map((choice) => escape(String(choice))).join(',')}|}`;
+  // An example shows the shape of a formatted value (a date, a URL); free text gets the field's name.
+  const example = property?.format && Array.isArray(property.examples) ? property.examples.find((value) => typeof value === 'string') : undefined;
+  return `\${1:${typeof example === 'string' ? escape(example) : name}}`;
+}
+
+/** Replaces a scalar node (a field value or a list item) with another value, keeping its style. */
+function replaceNode(readout: ParsedReadout, node: Node | undefined, key: string, value: string) {
+  const target = nodeSpan(readout, node);
+  if (!target || !isScalar(node)) return undefined;
+  return minimalEdit(readout.text, target, writeValueInStyle(key, value, node.type, writeOptions(readout)));
+}
+
+/** Deletes the line of a block-list item (`- value`). */
+function removeListItem(readout: ParsedReadout, item: Node | undefined): Fix[] {
+  const target = nodeSpan(readout, item);
+  if (!target) return [];
+  const start = readout.text.lastIndexOf('\n', target.start - 1) + 1;
+  if (!/^[ \t]*-[ \t]+$/.test(readout.text.slice(start, target.start))) return [];
+  const next = readout.text.indexOf('\n', target.end);
+  return [{ title: 'Remove the repeated item', edits: [{ span: span(start, next === -1 ? readout.text.length : next + 1), newText: '' }], safe: true, isPreferred: true }];
+}
+
+/** The quick fixes for one schema problem. */
+export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, schema: ReadoutSchema, flawed: ReadonlySet<string>): Fix[] {
+  const { path } = problem;
+  const top = String(path[0] ?? '');
+  switch (problem.code) {
+    case 'required': {
+      if (path.length !== 1) return [];
+      const derived = derivedValue(readout, top, flawed);
+      if (derived !== undefined) {
+        return [{ title: `Add '${top}: ${derived}'`, edits: [insertField(readout, top, derived)], safe: true, isPreferred: true }];
+      }
+      return [{ title: `Add the '${top}' field`, edits: [insertField(readout, top, undefined, placeholder(schema, top))], safe: false, isPreferred: true }];
+    }
+    case 'additionalProperties': {
+      const key = nodeSpan(readout, keyAtPath(readout, path));
+      const target = field(readout, top);
+      const fixes: Fix[] = [];
+      if (key && problem.suggestion && path.length === 1) {
+        fixes.push({ title: `Rename to '${problem.suggestion}'`, edits: [renameKey(readout, key, problem.suggestion)], safe: true, isPreferred: true });
+      }
+      if (target && path.length === 1) fixes.push({ title: `Remove the field '${top}'`, edits: [removeField(target)], safe: false });
+      return fixes;
+    }
+    case 'enum': {
+      const node = nodeAtPath(readout, path);
+      // A list item is written like its field's value; only long values fold, and these are short.
+      const key = String(path[0] ?? '');
+      const choices = problem.suggestion ? [problem.suggestion, ...(problem.allowed ?? []).filter((value) => value !== problem.suggestion)] : problem.allowed ?? [];
+      return choices.flatMap((value, index) => {
+        const edit = replaceNode(readout, node, key, value);
+        const likely = index === 0 && problem.suggestion !== undefined;
+        return edit ? [{ title: `Replace with '${value}'`, edits: [edit], safe: likely, isPreferred: likely }] : [];
+      });
+    }
+    case 'uniqueItems':
+      return problem.item === undefined ? [] : removeListItem(readout, nodeAtPath(readout, [...path, problem.item]));
+    default:
+      return [];
+  }
+}
+

@@ -1,0 +1,36 @@
+/** A half-open range of UTF-16 offsets into a document's text: [start, end). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A text replacement in document offsets. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+  /** The same edit written as an LSP snippet (`${1:placeholder}`), for hosts that accept snippets. */
+  readonly snippet?: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix a person most likely wants; editors offer it first. */
+  readonly isPreferred?: boolean;
+  /** Safe fixes change nothing the author meant to write; "fix all" and `--fix` apply only these. */
+  readonly safe: boolean;
+}
+
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes: readonly Fix[];
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}

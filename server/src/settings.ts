@@ -1,0 +1,32 @@
+import { isRuleLevel, type RuleLevel } from './core/catalog';
+
+/** The `readout.*` settings the server reads, normalised; bad values fall back to defaults. */
+export interface Settings {
+  /** A workspace-relative path to a schema that replaces the built-in one, or '' for none. */
+  readonly schema: string;
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+  /** Globs of workspace-relative paths that are readouts whatever their first key. */
+  readonly files: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { schema: '', rules: {}, files: [] };
+
+function strings(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
+}
+
+export function normalizeSettings(raw: unknown): Settings {
+  const value = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const rules: Record<string, RuleLevel> = {};
+  if (value.rules !== null && typeof value.rules === 'object') {
+    for (const [code, level] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (isRuleLevel(level)) rules[code] = level;
+    }
+  }
+  return {
+    schema: typeof value.schema === 'string' ? value.schema.trim() : '',
+    rules,
+    files: strings(value.files) ?? DEFAULT_SETTINGS.files,
+  };
+}

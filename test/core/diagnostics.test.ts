@@ -1,0 +1,258 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { REFERENCE, bom, crlf, edit, only, seen, service, type Seen } from './helpers';
+
+const readouts = service();
+const check = (text: string) => readouts.getDiagnostics({ text });
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly expected: readonly Seen[];
+  readonly message?: RegExp;
+}
+
+const URL_PREFIX = 'https://bidenwhitehouse.archives.gov/briefing-room/';
+
+const CASES: readonly Case[] = [
+  {
+    name: 'front-matter-unclosed: on the opening line',
+    text: "---\ndate: '2023-01-10'\n\nBody text.\n",
+    expected: [{ code: 'front-matter-unclosed', severity: 'error', text: '---', at: '0:0-0:3' }],
+    message: /never closed/,
+  },
+  {
+    name: 'yaml-syntax: on the error, with no schema errors cascading',
+    text: edit(REFERENCE, 'tags: statements-releases', 'tags: [statements-releases'),
+    expected: [{ code: 'yaml-syntax', severity: 'error', text: '[', at: '4:6-4:7' }],
+  },
+  {
+    name: 'yaml-syntax: a tab used for indentation',
+    text: edit(REFERENCE, 'tags: statements-releases', 'tags:\n\t- statements-releases'),
+    expected: [{ code: 'yaml-syntax', severity: 'error', text: '\t', at: '5:0-5:1' }],
+    message: /tabs/i,
+  },
+  {
+    name: 'duplicate-key: on the repeated key',
+    text: edit(REFERENCE, 'tags: statements-releases\n', 'tags: statements-releases\ntags: statements-releases\n'),
+    expected: [{ code: 'duplicate-key', severity: 'error', text: 'tags', at: '5:0-5:4' }],
+    message: /'tags' appears more than once/,
+  },
+  {
+    name: 'required: on the opening line, naming the field',
+    text: edit(REFERENCE, "date: '2023-01-10'\n", ''),
+    expected: [{ code: 'required', severity: 'error', text: '---', at: '0:0-0:3' }],
+    message: /Missing required field 'date'/,
+  },
+  {
+    name: 'additionalProperties: on the unknown key, with did you mean',
+    text: edit(REFERENCE, 'source_url:', 'source_ulr:'),
+    expected: [
+      { code: 'required', severity: 'error', text: '---', at: '0:0-0:3' },
+      { code: 'additionalProperties', severity: 'warning', text: 'source_ulr', at: '3:0-3:10' },
+    ],
+  },
+  {
+    name: 'enum: a misspelt tag, and no category mismatch on top',
+    text: edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'),
+    expected: [{ code: 'enum', severity: 'error', text: 'statement-releases', at: '4:6-4:24' }],
+    message: /^Unknown tag 'statement-releases'\. Did you mean 'statements-releases'\?$/,
+  },
+  {
+    name: 'enum: a misspelt tag in a list is marked on its item',
+    text: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases\n- presidential-action'),
+    expected: [{ code: 'enum', severity: 'error', text: 'presidential-action', at: '6:2-6:21' }],
+    message: /Did you mean 'presidential-actions'\?/,
+  },
+  {
+    name: 'type: a number where text belongs',
+    text: edit(REFERENCE, "date: '2023-01-10'", 'date: 20230110'),
+    expected: [{ code: 'type', severity: 'error', text: '20230110', at: '1:6-1:14' }],
+    message: /must be text, not a number/,
+  },
+  {
+    name: 'type: an empty value is marked on its key',
+    text: edit(REFERENCE, 'tags: statements-releases', 'tags:'),
+    expected: [{ code: 'type', severity: 'error', text: 'tags', at: '4:0-4:4' }],
+    message: /empty/,
+  },
+  {
+    name: 'format: a day that does not exist',
+    text: edit(edit(REFERENCE, "date: '2023-01-10'", "date: '2023-02-30'"), '/2023/01/10/', '/2023/02/30/'),
+    expected: [{ code: 'format', severity: 'error', text: "'2023-02-30'", at: '1:6-1:18' }],
+    message: /not a valid date/,
+  },
+  {
+    name: 'pattern: a time without its offset',
+    text: edit(REFERENCE, 'published_time: 2023-01-10 12:54:40-05:00', 'published_time: 2023-01-10 12:54:40'),
+    expected: [{ code: 'pattern', severity: 'error', text: '2023-01-10 12:54:40', at: '2:16-2:35' }],
+    message: /YYYY-MM-DD HH:MM:SS±HH:MM/,
+  },
+  {
+    name: 'pattern: an http URL',
+    text: edit(REFERENCE, 'source_url: https://', 'source_url: http://'),
+    expected: [{ code: 'pattern', severity: 'error', text: `http://${URL_PREFIX.slice(8)}statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/`, at: '3:12-3:171' }],
+    message: /https:\/\//,
+  },
+  {
+    name: 'minLength: an empty title',
+    text: edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 7), "title: ''"),
+    expected: [{ code: 'minLength', severity: 'error', text: "''", at: '5:7-5:9' }],
+  },
+  {
+    name: 'minItems: an empty list of tags',
+    text: edit(REFERENCE, 'tags: statements-releases', 'tags: []'),
+    expected: [{ code: 'minItems', severity: 'error', text: '[]', at: '4:6-4:8' }],
+  },
+  {
+    name: 'uniqueItems: on the repeated item',
+    text: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases\n- statements-releases'),
+    expected: [{ code: 'uniqueItems', severity: 'error', text: 'statements-releases', at: '6:2-6:21' }],
+    message: /listed twice/,
+  },
+  {
+    name: 'date-mismatch: on date, the day of published_time in its own offset',
+    text: edit(edit(REFERENCE, "date: '2023-01-10'", "date: '2023-01-11'"), '/2023/01/10/', '/2023/01/11/'),
+    expected: [{ code: 'date-mismatch', severity: 'error', text: "'2023-01-11'", at: '1:6-1:18' }],
+    message: /falls on 2023-01-10/,
+  },
+  {
+    name: 'url-date-mismatch: on the date part of the URL',
+    text: edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'),
+    expected: [{ code: 'url-date-mismatch', severity: 'error', text: '2023/01/09', at: '3:83-3:93' }],
+  },
+  {
+    name: 'url-category-mismatch: on the category part of the URL',
+    text: edit(REFERENCE, 'briefing-room/statements-releases/', 'briefing-room/speeches-remarks/'),
+    expected: [{ code: 'url-category-mismatch', severity: 'warning', text: 'speeches-remarks', at: '3:63-3:79' }],
+  },
+  {
+    name: 'url-slug-mismatch: on the slug part of the URL',
+    text: edit(REFERENCE, 'prime-minister-trudeau-of-canada/', 'prime-minister-trudeau/'),
+    expected: [{ code: 'url-slug-mismatch', severity: 'information', text: 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau', at: '3:94-3:161' }],
+    message: /readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/,
+  },
+  {
+    name: 'title-whitespace: a doubled space, on its own characters inside the quoted title',
+    text: edit(REFERENCE, 'Meeting with', 'Meeting  with'),
+    expected: [{ code: 'title-whitespace', severity: 'warning', text: '  ', at: '5:54-5:56' }],
+    message: /doubled space/,
+  },
+  {
+    name: 'title-whitespace: a trailing escaped space before the closing quote',
+    text: edit(REFERENCE, 'of\\_Canada"', 'of\\_Canada\\ "'),
+    expected: [{ code: 'title-whitespace', severity: 'warning', text: '\\ ', at: '6:14-6:16' }],
+    message: /ends with a space/,
+  },
+];
+
+describe('the reference readout', () => {
+  test('has no diagnostic at all, in every line-end and BOM variant', () => {
+    for (const variant of [REFERENCE, crlf(REFERENCE), bom(REFERENCE), bom(crlf(REFERENCE))]) assert.deepEqual(check(variant), []);
+  });
+
+  test('an unquoted date, a T separator, a Z offset and a list of tags are all valid', () => {
+    let text = edit(REFERENCE, "date: '2023-01-10'", 'date: 2023-01-10');
+    text = edit(text, 'published_time: 2023-01-10 12:54:40-05:00', 'published_time: 2023-01-10T17:54:40Z');
+    text = edit(text, 'tags: statements-releases', 'tags:\n- statements-releases\n- presidential-actions');
+    assert.deepEqual(check(text), []);
+  });
+
+  test('a readout with a -2 suffix on its slug is not a slug mismatch', () => {
+    assert.deepEqual(check(edit(REFERENCE, 'trudeau-of-canada/', 'trudeau-of-canada-2/')), []);
+  });
+});
+
+describe('the catalog: each code on its exact range', () => {
+  for (const c of CASES) {
+    test(c.name, () => {
+      const diagnostics = check(c.text);
+      assert.deepEqual(seen(c.text, diagnostics), c.expected);
+      if (c.message) assert.match(only(diagnostics, c.expected.at(-1)!.code).message, c.message);
+    });
+
+    test(`${c.name} (CRLF and BOM)`, () => {
+      for (const variant of [crlf(c.text), bom(c.text)]) {
+        const expected = c.expected.map((e) => ({ ...e, text: variant.startsWith('\uFEFF') ? e.text : e.text.replace(/\n/g, '\r\n'), at: variant.startsWith('\uFEFF') ? shiftLineZero(e.at) : e.at }));
+        assert.deepEqual(seen(variant, check(variant)), expected);
+      }
+    });
+  }
+});
+
+/** On line 0 a BOM is one more character before everything. */
+function shiftLineZero(at: string): string {
+  return at.replace(/(^|-)0:(\d+)/g, (_, lead: string, column: string) => `${lead}0:${Number(column) + 1}`);
+}
+
+describe('one message per mistake', () => {
+  test('a published_time that is not a time at all gets one message, and date is not compared with it', () => {
+    const text = edit(REFERENCE, 'published_time: 2023-01-10 12:54:40-05:00', 'published_time: yesterday');
+    assert.deepEqual(seen(text, check(text)).map((d) => d.code), ['pattern']);
+  });
+
+  test('a wrong date is reported once, not again against the URL', () => {
+    const text = edit(REFERENCE, "date: '2023-01-10'", "date: '2023-01-11'");
+    assert.deepEqual(seen(text, check(text)).map((d) => d.code), ['date-mismatch']);
+  });
+
+  test('a misspelt title key: a missing title and an unknown key, no slug mismatch', () => {
+    const text = edit(REFERENCE, 'title:', 'titel:');
+    assert.deepEqual(check(text).map((d) => d.code), ['required', 'additionalProperties']);
+    assert.match(only(check(text), 'additionalProperties').message, /Did you mean 'title'\?/);
+  });
+
+  test('an unknown key far from every known one lists the fields instead of guessing', () => {
+    const text = edit(REFERENCE, 'tags:', 'location: Mexico City\ntags:');
+    assert.match(only(check(text), 'additionalProperties').message, /^Unknown field 'location'\. The fields are: date, published_time, source_url, tags, title\.$/);
+  });
+
+  test('an empty front matter names each missing field on the opening line', () => {
+    const diagnostics = readouts.getDiagnostics({ text: '---\n---\nbody\n', forced: true });
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.span.start, d.span.end]), [
+      ['required', "Missing required field 'date'.", 0, 3],
+      ['required', "Missing required field 'published_time'.", 0, 3],
+      ['required', "Missing required field 'source_url'.", 0, 3],
+      ['required', "Missing required field 'tags'.", 0, 3],
+      ['required', "Missing required field 'title'.", 0, 3],
+    ]);
+  });
+
+  test('front matter that is a list, not fields', () => {
+    const diagnostics = readouts.getDiagnostics({ text: '---\n- date\n---\n', forced: true });
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.span.start, d.span.end]), [['type', 0, 3]]);
+  });
+});
+
+describe('which documents are readouts', () => {
+  test('other Markdown and text files get nothing', () => {
+    for (const text of ['# Notes\n\nSome text.\n', '---\nlayout: post\ntitle: x\n---\n', '---\nlayout: post\n', '---\n', '', 'date: 2023-01-10\n']) {
+      assert.deepEqual(check(text), [], JSON.stringify(text));
+      assert.equal(readouts.isReadout({ text }), false, JSON.stringify(text));
+    }
+  });
+
+  test('a block whose first key is a schema key is a readout, even when other keys are wrong', () => {
+    assert.equal(readouts.isReadout({ text: '---\ntitle: x\nlayout: post\n---\n' }), true);
+  });
+
+  test('a document the host forces (readout.files) is checked whatever its first key, and without front matter', () => {
+    const text = '---\nlayout: post\n---\n';
+    assert.equal(readouts.isReadout({ text, forced: true }), true);
+    assert.ok(readouts.getDiagnostics({ text, forced: true }).some((d) => d.code === 'additionalProperties'));
+    assert.deepEqual(readouts.getDiagnostics({ text: 'Just a body.\n', forced: true }).map((d) => [d.code, d.span.start, d.span.end]), [['front-matter-missing', 0, 0]]);
+  });
+});
+
+describe('severity settings (readout.rules)', () => {
+  const text = edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases');
+
+  test('a level replaces the default', () => {
+    assert.equal(only(service({ rules: { enum: 'hint' } }).getDiagnostics({ text }), 'enum').severity, 'hint');
+  });
+
+  test("'off' drops the code and nothing else", () => {
+    const both = edit(text, "date: '2023-01-10'", "date: '2023-01-11'");
+    assert.deepEqual(service({ rules: { enum: 'off' } }).getDiagnostics({ text: both }).map((d) => d.code), ['date-mismatch']);
+  });
+});

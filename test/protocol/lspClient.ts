@@ -1,0 +1,228 @@
+// A small LSP client for protocol tests: it spawns the built server and talks real JSON-RPC to it,
+// as VS Code, Neovim or Helix would.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import {
+  CodeActionRequest, ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
+  FileChangeType, HoverRequest, InitializedNotification, InitializeRequest, LogMessageNotification, MessageType,
+  PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShowMessageRequest, ShutdownRequest,
+  type ClientCapabilities, type CodeAction, type CodeActionContext, type Command, type Hover, type InitializeResult,
+  type LogMessageParams, type Position, type PublishDiagnosticsParams, type Range, type Registration,
+} from 'vscode-languageserver-protocol';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const SERVER_PATH = path.join(REPO_ROOT, 'server', 'out', 'server.js');
+
+/** Long enough for a slow CI machine; a wait that runs out fails the test instead of hanging it. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The capabilities a typical editor declares: pulled configuration and dynamic registration. */
+export const EDITOR_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    workspaceFolders: true,
+  },
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+    publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
+  },
+};
+
+export interface ClientOptions {
+  readonly capabilities?: ClientCapabilities;
+  /** Absolute paths of the workspace folders. */
+  readonly workspaceFolders?: readonly string[];
+  /** The `readout` section answered to `workspace/configuration`. */
+  readonly settings?: unknown;
+  readonly initializationOptions?: unknown;
+  readonly transport?: 'stdio' | 'node-ipc';
+}
+
+/** A message the server showed, by notification or by request: a user sees both the same way. */
+export interface ShownMessage {
+  readonly method: string;
+  readonly type: MessageType;
+  readonly message: string;
+}
+
+interface DiagnosticsWaiter {
+  readonly uri: string;
+  readonly version: number | undefined;
+  readonly resolve: (params: PublishDiagnosticsParams) => void;
+}
+
+// An empty untitled document, open for the life of the client: the server re-checks every open
+// document at the end of each reconfiguration, so its next publish says "the settings are in effect".
+const SETTLE_PROBE_URI = 'untitled:settle-probe';
+
+export function fileUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+function within<T>(promise: Promise<T>, timeoutMs: number, what: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what()}`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export class LspClient {
+  readonly shownMessages: ShownMessage[] = [];
+  readonly logMessages: LogMessageParams[] = [];
+  readonly registrations: Registration[] = [];
+  initializeResult: InitializeResult | undefined;
+
+  private settings: unknown;
+  private readonly versions = new Map<string, number>();
+  /** Publishes not yet taken by nextDiagnostics, per uri, in arrival order. */
+  private readonly unread = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: DiagnosticsWaiter[] = [];
+  private stderr = '';
+  private readonly exited: Promise<number | null>;
+
+  private constructor(private readonly child: ChildProcess, private readonly connection: MessageConnection, settings: unknown) {
+    this.settings = settings;
+    child.stderr?.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.receiveDiagnostics(params));
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'readout' ? this.settings : null)));
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+    });
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.shownMessages.push({ method: ShowMessageNotification.method, type: params.type, message: params.message });
+    });
+    connection.onRequest(ShowMessageRequest.type, (params) => {
+      this.shownMessages.push({ method: ShowMessageRequest.method, type: params.type, message: params.message });
+      return null;
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => { this.logMessages.push(params); });
+    connection.listen();
+  }
+
+  /** Spawns the built server, initializes it, and waits until it has applied the client's settings. */
+  static async start(options: ClientOptions = {}): Promise<LspClient> {
+    const child = options.transport === 'node-ipc'
+      ? fork(SERVER_PATH, ['--node-ipc'], { silent: true })
+      : spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = options.transport === 'node-ipc'
+      ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(child, connection, options.settings ?? {});
+    const folders = options.workspaceFolders ?? [];
+    client.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
+      workspaceFolders: folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
+      capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
+      initializationOptions: options.initializationOptions,
+    }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
+    await connection.sendNotification(InitializedNotification.type, {});
+    // Opened right after `initialized`, so the server sees it before the answer to its
+    // configuration pull: one publish for the open, then one when the settings are applied.
+    client.open(SETTLE_PROBE_URI, '', 'markdown');
+    await client.nextDiagnostics(SETTLE_PROBE_URI);
+    await client.nextDiagnostics(SETTLE_PROBE_URI);
+    return client;
+  }
+
+  open(uri: string, text: string, languageId: string): number {
+    this.versions.set(uri, 1);
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return 1;
+  }
+
+  /** Replaces the whole text; returns the new version. */
+  change(uri: string, text: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    void this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Takes the next publishDiagnostics of `uri` (of that `version`, when given), waiting for it if need be. */
+  nextDiagnostics(uri: string, version?: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
+    const queue = this.unread.get(uri) ?? [];
+    while (queue.length > 0) {
+      const params = queue.shift()!;
+      if (version === undefined || params.version === version) return Promise.resolve(params);
+    }
+    const waiter = new Promise<PublishDiagnosticsParams>((resolve) => this.waiters.push({ uri, version, resolve }));
+    return within(waiter, timeoutMs, () => `publishDiagnostics of ${uri}${version === undefined ? '' : ` version ${version}`}${this.serverOutput()}`);
+  }
+
+  /** Replaces the settings, tells the server, and waits until it has applied them. */
+  async changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await this.nextDiagnostics(SETTLE_PROBE_URI);
+  }
+
+  /** Sends a didChangeConfiguration that carries the settings, as clients without `workspace/configuration` do. */
+  async pushSettings(settings: unknown): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { readout: settings } });
+    await this.nextDiagnostics(SETTLE_PROBE_URI);
+  }
+
+  /** Reports a changed file, as a client watching the registered globs does, and waits for the server to reload. */
+  async fileChanged(file: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(file), type: FileChangeType.Changed }] });
+    await this.nextDiagnostics(SETTLE_PROBE_URI);
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return within(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), DEFAULT_TIMEOUT_MS, () => 'a hover response');
+  }
+
+  async codeActions(uri: string, range: Range, context: CodeActionContext): Promise<CodeAction[]> {
+    const result = await within(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }), DEFAULT_TIMEOUT_MS, () => 'a codeAction response');
+    // The server answers with literals only; a Command here is itself a finding.
+    return (result ?? []).map((item: Command | CodeAction) => {
+      if (!('kind' in item || 'edit' in item)) throw new Error(`Expected CodeAction literals, got the command ${JSON.stringify(item)}`);
+      return item as CodeAction;
+    });
+  }
+
+  /** `shutdown`, then `exit`; resolves with the process's exit code. */
+  async shutdown(): Promise<number | null> {
+    await within(this.connection.sendRequest(ShutdownRequest.type), DEFAULT_TIMEOUT_MS, () => 'the shutdown response');
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await within(this.exited, DEFAULT_TIMEOUT_MS, () => 'the server process to exit');
+    this.connection.dispose();
+    return code;
+  }
+
+  private receiveDiagnostics(params: PublishDiagnosticsParams): void {
+    const index = this.waiters.findIndex((waiter) => waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version));
+    if (index >= 0) {
+      this.waiters.splice(index, 1)[0].resolve(params);
+      return;
+    }
+    const queue = this.unread.get(params.uri) ?? [];
+    queue.push(params);
+    this.unread.set(params.uri, queue);
+  }
+
+  private serverOutput(): string {
+    const exit = this.child.exitCode === null ? '' : ` (the server exited with code ${this.child.exitCode})`;
+    return `${exit}${this.stderr ? `\nserver stderr:\n${this.stderr}` : ''}`;
+  }
+}
