@@ -44,7 +44,6 @@ export interface ClientOptions {
   readonly workspaceFolders?: readonly string[];
   /** The `readout` section answered to `workspace/configuration`. */
   readonly settings?: unknown;
-  readonly initializationOptions?: unknown;
   readonly transport?: 'stdio' | 'node-ipc';
 }
 
@@ -90,15 +89,24 @@ export class LspClient {
   private readonly waiters: DiagnosticsWaiter[] = [];
   private stderr = '';
   private readonly exited: Promise<number | null>;
+  private bumpBeforeAnswer: (() => void) | undefined;
 
-  private constructor(private readonly child: ChildProcess, private readonly connection: MessageConnection, settings: unknown) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly connection: MessageConnection,
+    settings: unknown,
+    private readonly pullsConfiguration: boolean,
+  ) {
     this.settings = settings;
     child.stderr?.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.receiveDiagnostics(params));
-    connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => (item.section === 'readout' ? this.settings : null)));
+    connection.onRequest(ConfigurationRequest.type, (params) => {
+      this.bumpBeforeAnswer?.();
+      this.bumpBeforeAnswer = undefined;
+      return params.items.map((item) => (item.section === 'readout' ? this.settings : null));
+    });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
     });
@@ -121,26 +129,34 @@ export class LspClient {
     const connection = options.transport === 'node-ipc'
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new LspClient(child, connection, options.settings ?? {});
+    const capabilities = options.capabilities ?? EDITOR_CAPABILITIES;
+    const client = new LspClient(child, connection, options.settings ?? {}, capabilities.workspace?.configuration === true);
     const folders = options.workspaceFolders ?? [];
     client.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
-      capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
-      initializationOptions: options.initializationOptions,
+      capabilities,
     }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
-    await connection.sendNotification(InitializedNotification.type, {});
-    // Opened right after `initialized`, so the server sees it before the answer to its
-    // configuration pull: one publish for the open, then one when the settings are applied.
+    if (!client.pullsConfiguration) {
+      // Without a pull, the server applies its defaults at `initialized`, before it reads the probe.
+      void connection.sendNotification(InitializedNotification.type, {});
+      client.open(SETTLE_PROBE_URI, '', 'markdown');
+      return client;
+    }
+    // The server pulls the settings at `initialized`; the probe, opened in the same tick, is
+    // bumped before the answer, as settleAfter does for later reconfigurations.
+    const bumped = new Promise<number>((resolve) => { client.bumpBeforeAnswer = () => resolve(client.bumpProbe()); });
+    void connection.sendNotification(InitializedNotification.type, {});
     client.open(SETTLE_PROBE_URI, '', 'markdown');
-    await client.nextDiagnostics(SETTLE_PROBE_URI);
-    await client.nextDiagnostics(SETTLE_PROBE_URI);
+    await client.probePublishedTwice(await within(bumped, DEFAULT_TIMEOUT_MS, () => `the first workspace/configuration request${client.serverOutput()}`));
     return client;
   }
 
   open(uri: string, text: string, languageId: string): number {
     this.versions.set(uri, 1);
+    // Whatever was published for this uri before is not about this document.
+    this.unread.delete(uri);
     void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return 1;
   }
@@ -165,27 +181,57 @@ export class LspClient {
       const params = queue.shift()!;
       if (version === undefined || params.version === version) return Promise.resolve(params);
     }
-    const waiter = new Promise<PublishDiagnosticsParams>((resolve) => this.waiters.push({ uri, version, resolve }));
-    return within(waiter, timeoutMs, () => `publishDiagnostics of ${uri}${version === undefined ? '' : ` version ${version}`}${this.serverOutput()}`);
+    let waiter: DiagnosticsWaiter | undefined;
+    const received = new Promise<PublishDiagnosticsParams>((resolve) => {
+      waiter = { uri, version, resolve };
+      this.waiters.push(waiter);
+    });
+    const described = () => `publishDiagnostics of ${uri}${version === undefined ? '' : ` version ${version}`}${this.serverOutput()}`;
+    // A waiter that timed out must not swallow a later publish.
+    return within(received, timeoutMs, described).finally(() => {
+      const index = this.waiters.indexOf(waiter!);
+      if (index >= 0) this.waiters.splice(index, 1);
+    });
   }
 
   /** Replaces the settings, tells the server, and waits until it has applied them. */
   async changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
-    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-    await this.nextDiagnostics(SETTLE_PROBE_URI);
+    await this.settleAfter(() => this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null }));
   }
 
   /** Sends a didChangeConfiguration that carries the settings, as clients without `workspace/configuration` do. */
   async pushSettings(settings: unknown): Promise<void> {
-    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { readout: settings } });
-    await this.nextDiagnostics(SETTLE_PROBE_URI);
+    await this.settleAfter(() => this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { readout: settings } }));
   }
 
   /** Reports a changed file, as a client watching the registered globs does, and waits for the server to reload. */
   async fileChanged(file: string): Promise<void> {
-    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(file), type: FileChangeType.Changed }] });
-    await this.nextDiagnostics(SETTLE_PROBE_URI);
+    await this.settleAfter(() => this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: fileUri(file), type: FileChangeType.Changed }],
+    }));
+  }
+
+  /**
+   * Every reconfiguration ends by re-checking all open documents, the probe first (it was opened
+   * first). Bumping the probe right before the trigger gives two publishes of its new version:
+   * one for the change, then one when the reconfiguration is done.
+   */
+  private async settleAfter(trigger: () => Promise<void>): Promise<void> {
+    const version = this.bumpProbe();
+    await trigger();
+    await this.probePublishedTwice(version);
+  }
+
+  private bumpProbe(): number {
+    return this.change(SETTLE_PROBE_URI, '');
+  }
+
+  private async probePublishedTwice(version: number): Promise<void> {
+    await this.nextDiagnostics(SETTLE_PROBE_URI, version);
+    await this.nextDiagnostics(SETTLE_PROBE_URI, version);
+    // Publishes of other documents received until now predate the reconfiguration's own.
+    for (const uri of this.unread.keys()) if (uri !== SETTLE_PROBE_URI) this.unread.delete(uri);
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

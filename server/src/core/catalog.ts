@@ -9,6 +9,7 @@ import type { Severity } from './types';
 export const RULES = {
   'front-matter-unclosed': 'error',
   'front-matter-missing': 'error',
+  'front-matter-too-large': 'error',
   'yaml-syntax': 'error',
   'duplicate-key': 'error',
   'schema-invalid': 'error',

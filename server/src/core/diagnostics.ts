@@ -47,9 +47,9 @@ function findings(readout: ParsedReadout, schema: ReadoutSchema): Finding[] {
       fixes: [],
     }];
   }
-  const result: Finding[] = readout.problems.map((problem) => ({ ...problem, fixes: [] }));
+  const result: Finding[] = readout.problems.map(({ code, message, span }) => ({ code, message, span, fixes: [] }));
   // Fields that already have a problem; rules that compare fields stay silent about them.
-  const flawed = new Set<string>(readout.problems.filter((problem) => problem.code === 'duplicate-key').map((problem) => readout.text.slice(problem.span.start, problem.span.end)));
+  const flawed = new Set<string>(readout.problems.flatMap((problem) => (problem.field === undefined ? [] : [problem.field])));
   const problems = schemaProblems(readout, schema);
   for (const problem of problems) flawed.add(String(problem.path[0] ?? ''));
   for (const problem of problems) result.push({ ...problem, fixes: schemaFixes(readout, problem, schema, flawed) });

@@ -15,6 +15,7 @@ export interface FrontMatterBlock {
 /** A top-level `key: value` pair of the front matter, in document offsets. */
 export interface Field {
   readonly name: string;
+  readonly keyNode: Node;
   readonly key: Span;
   /** The value node, or undefined when nothing follows the colon. */
   readonly value: Span | undefined;
@@ -24,9 +25,11 @@ export interface Field {
 }
 
 export interface YamlProblem {
-  readonly code: 'yaml-syntax' | 'duplicate-key';
+  readonly code: 'yaml-syntax' | 'duplicate-key' | 'front-matter-too-large';
   readonly message: string;
   readonly span: Span;
+  /** The top-level field the problem is about, if it is about one. */
+  readonly field?: string;
 }
 
 /** A document parsed once; every feature reads from this. */
@@ -38,6 +41,8 @@ export interface ParsedReadout {
   readonly yamlOffset: number;
   /** Top-level fields in source order; a repeated key appears each time. */
   readonly fields: readonly Field[];
+  /** Each top-level field by name; for a repeated key, the last (its value wins). */
+  readonly fieldsByName: ReadonlyMap<string, Field>;
   readonly problems: readonly YamlProblem[];
   /** The front matter as plain data, when it parsed without syntax errors (duplicate keys allowed). */
   readonly data: unknown;
@@ -49,6 +54,8 @@ const DELIMITER_LINE = /^---[ \t]*\r?$/;
 const DOCUMENT_END_LINE = /^\.\.\.[ \t]*\r?$/m;
 const FIRST_KEY = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#:'"][^:\n]*?))[ \t]*:(?:[ \t]|\r?$)/;
 const MAX_ALIAS_COUNT = 100;
+// Real front matter is a few hundred characters; the yaml parser takes about a second per 5 MB of quoted text.
+const MAX_FRONT_MATTER_LENGTH = 1_000_000;
 
 // gray-matter without options caches every input for the life of the process, and picks an engine
 // from the text after the opening `---` (`---js` would eval the block). Passing options disables
@@ -129,7 +136,7 @@ function collectFields(text: string, yaml: Document.Parsed, offset: number, cont
     const value = valueNode?.range && valueNode.range[1] > valueNode.range[0] ? toSpan(valueNode.range, offset) : undefined;
     const nextKey = (pairs[index + 1]?.key as Node | null)?.range;
     const linesEnd = nextKey ? lineStart(text, nextKey[0] + offset) : contentEnd;
-    return [{ name: keyName(keyNode), key, value, valueNode, lines: span(lineStart(text, key.start), linesEnd) }];
+    return [{ name: keyName(keyNode), keyNode: keyNode!, key, value, valueNode, lines: span(lineStart(text, key.start), linesEnd) }];
   });
 }
 
@@ -139,23 +146,27 @@ function lineStart(text: string, offset: number): number {
 
 /** Parses a document's front matter with source ranges, values typed as written (YAML 1.2 core schema). */
 export function parseReadout(text: string, block: FrontMatterBlock | undefined = findFrontMatter(text)): ParsedReadout {
-  const empty = { text, block, yaml: undefined, yamlOffset: 0, fields: [], problems: [], data: undefined, parsed: false };
+  const empty = { text, block, yaml: undefined, yamlOffset: 0, fields: [], fieldsByName: new Map(), problems: [], data: undefined, parsed: false };
   if (!block || !block.close) return empty;
 
   const offset = block.content.start;
   const source = text.slice(offset, block.content.end);
-  const yaml = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true, strict: true });
+  if (source.length > MAX_FRONT_MATTER_LENGTH) {
+    const problem: YamlProblem = { code: 'front-matter-too-large', message: `The front matter is ${source.length.toLocaleString('en-US')} characters long: too large to check (the limit is ${MAX_FRONT_MATTER_LENGTH.toLocaleString('en-US')}). A readout's front matter holds a few short fields.`, span: block.open };
+    return { ...empty, problems: [problem] };
+  }
+  // yaml's own duplicate-key check is quadratic in the number of keys; ours below is not.
+  const yaml = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false, strict: true });
   const fields = collectFields(text, yaml, offset, block.content.end);
+  const fieldsByName = new Map(fields.map((found) => [found.name, found]));
   const problems: YamlProblem[] = [];
+  const seen = new Set<string>();
+  for (const found of fields) {
+    if (seen.has(found.name)) problems.push({ code: 'duplicate-key', message: `The field '${found.name}' appears more than once. Keep one of them.`, span: found.key, field: found.name });
+    seen.add(found.name);
+  }
   for (const error of yaml.errors) {
     const [start, end] = error.pos;
-    if (error.code === 'DUPLICATE_KEY') {
-      // yaml marks the repeat's first character: mark its whole key.
-      const repeated = fields.find((candidate) => candidate.key.start === start + offset);
-      const key = repeated?.key ?? clampSpan(text, start + offset, end + offset, block.content);
-      problems.push({ code: 'duplicate-key', message: `The field '${repeated?.name ?? text.slice(key.start, key.end)}' appears more than once. Keep one of them.`, span: key });
-      continue;
-    }
     // An unclosed `[` or `{` is reported where the parser gave up: mark the bracket itself.
     const opener = /^Flow (sequence|mapping)/.test(error.message) ? unclosedBracket(source, start) : undefined;
     const at = opener === undefined ? clampSpan(text, start + offset, end + offset, block.content) : span(opener + offset, opener + offset + 1);
@@ -172,10 +183,10 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
       data = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       problems.push({ code: 'yaml-syntax', message: aliasMessage(error), span: clampSpan(text, offset, offset, block.content) });
-      return { text, block, yaml, yamlOffset: offset, fields, problems, data: undefined, parsed: false };
+      return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data: undefined, parsed: false };
     }
   }
-  return { text, block, yaml, yamlOffset: offset, fields, problems, data, parsed };
+  return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data, parsed };
 }
 
 /** The offset of the last `[` or `{` before `end` that is never closed, skipping quoted text. */
@@ -230,29 +241,29 @@ function yamlMessage(code: string, message: string, source: string): string {
   }
 }
 
-/** Finds the node at a JSON-pointer-like path of keys and indexes; on a repeated key, the last (its value wins). */
+function pairIn(node: unknown, name: string): Pair<unknown, unknown> | undefined {
+  if (!isMap(node)) return undefined;
+  // On a repeated key the last pair is the one whose value the data holds.
+  for (let index = node.items.length - 1; index >= 0; index--) {
+    if (keyName(node.items[index].key) === name) return node.items[index] as Pair<unknown, unknown>;
+  }
+  return undefined;
+}
+
+/** Finds the node at a path of keys and indexes, as in an ajv instancePath. */
 export function nodeAtPath(readout: ParsedReadout, path: readonly (string | number)[]): Node | undefined {
-  let node: unknown = readout.yaml?.contents;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = [...node.items].reverse().find((item) => keyName(item.key) === String(segment));
-      node = pair?.value;
-    } else if (isSeq(node)) {
-      node = node.items[Number(segment)];
-    } else {
-      return undefined;
-    }
+  if (path.length === 0) return (readout.yaml?.contents ?? undefined) as Node | undefined;
+  let node: unknown = readout.fieldsByName.get(String(path[0]))?.valueNode;
+  for (const segment of path.slice(1)) {
+    node = isSeq(node) ? node.items[Number(segment)] : pairIn(node, String(segment))?.value;
   }
   return (node ?? undefined) as Node | undefined;
 }
 
 /** The key node of the pair at `path`, for errors about a key rather than its value. */
 export function keyAtPath(readout: ParsedReadout, path: readonly (string | number)[]): Node | undefined {
-  const parent = path.length === 1 ? readout.yaml?.contents : nodeAtPath(readout, path.slice(0, -1));
-  if (!isMap(parent)) return undefined;
-  const name = String(path[path.length - 1]);
-  const pair = [...parent.items].reverse().find((item) => keyName(item.key) === name);
-  return (pair?.key ?? undefined) as Node | undefined;
+  if (path.length === 1) return readout.fieldsByName.get(String(path[0]))?.keyNode;
+  return (pairIn(nodeAtPath(readout, path.slice(0, -1)), String(path[path.length - 1]))?.key ?? undefined) as Node | undefined;
 }
 
 export function nodeSpan(readout: ParsedReadout, node: Node | undefined): Span | undefined {
@@ -261,8 +272,5 @@ export function nodeSpan(readout: ParsedReadout, node: Node | undefined): Span |
 
 /** The field that holds the value (last occurrence of a repeated key). */
 export function field(readout: ParsedReadout, name: string): Field | undefined {
-  for (let index = readout.fields.length - 1; index >= 0; index--) {
-    if (readout.fields[index].name === name) return readout.fields[index];
-  }
-  return undefined;
+  return readout.fieldsByName.get(name);
 }

@@ -1,10 +1,8 @@
+// Writes front-matter values byte for byte as PyYAML 6 does with
+// `yaml.dump(meta, allow_unicode=False)` (block style, indent 2, width 80), so that an edit keeps
+// the archive's format.
 import { parseDocument } from 'yaml';
 
-/**
- * Writes front-matter values byte for byte as PyYAML 6 does with
- * `yaml.dump(meta, allow_unicode=False)` (block style, indent 2, width 80), so that an edit
- * keeps the archive's format.
- */
 export interface WriteOptions {
   /** Write printable non-ASCII as is, as PyYAML's `allow_unicode=True` does (hand-written files). */
   readonly allowUnicode?: boolean;
@@ -57,8 +55,9 @@ const PYYAML_IMPLICIT_TYPES: readonly RegExp[] = [
   /^=$/,
 ];
 
-// Besides PyYAML, our own YAML 1.2 parser and YAML 1.1 loaders (gray-matter's js-yaml) must read
-// a plain scalar back as the same string: PyYAML leaves `1e3`, `0o17` or `y` plain, they do not.
+// Besides PyYAML, our own YAML 1.2 parser and YAML 1.1 loaders such as js-yaml (checked through the
+// yaml package's 1.1 schema) must read a plain scalar back as the same string. PyYAML leaves
+// `1e3`, `0o17` or `y` plain; they do not read those as strings, so they are quoted here.
 const READER_VERSIONS = ['1.1', '1.2'] as const;
 
 const NAMED_ESCAPES: ReadonlyMap<string, string> = new Map([

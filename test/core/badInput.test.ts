@@ -1,0 +1,94 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { REFERENCE, edit, service } from './helpers';
+
+const readouts = service();
+
+/** Every feature answers without throwing, and every range lies inside the document. */
+function exercise(text: string) {
+  const inside = (span: { start: number; end: number }) => {
+    assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `range ${span.start}-${span.end} outside 0-${text.length}`);
+  };
+  const diagnostics = readouts.getDiagnostics({ text });
+  for (const d of diagnostics) {
+    inside(d.span);
+    assert.ok(d.message.length > 0);
+    for (const fix of d.fixes) fix.edits.forEach((e) => inside(e.span));
+  }
+  for (const offset of [0, Math.floor(text.length / 2), text.length]) {
+    const hover = readouts.getHover({ text }, offset);
+    if (hover) inside(hover.span);
+  }
+  readouts.getCodeActions({ text }, { start: 0, end: text.length });
+  const all = readouts.getFixAllEdit({ text });
+  if (all) inside(all.span);
+  return diagnostics;
+}
+
+function aliasBomb(levels: number): string {
+  const names = 'abcdefghijklmnop';
+  const lines = [`a: &a [${Array(9).fill('"lol"').join(', ')}]`];
+  for (let i = 1; i < levels; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  return `---\ndate: x\n${lines.join('\n')}\n---\n`;
+}
+
+describe('bad input never crashes the service', () => {
+  test('binary junk, with and without a front-matter opening', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const junk = Array.from({ length: 20_000 }, () => String.fromCharCode(Math.floor(random() * 65536))).join('');
+    assert.deepEqual(exercise(junk), []);
+    exercise(`---\ndate: ${junk}\n---\n`);
+    exercise(`---\ntitle: x\n${junk}`);
+  });
+
+  test('invalid UTF-8 read from disk (decoded with replacement characters)', () => {
+    const bytes = Buffer.concat([Buffer.from("---\ndate: '2023-01-10'\ntitle: \""), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('"\n---\n')]);
+    const diagnostics = exercise(bytes.toString('utf8'));
+    assert.ok(diagnostics.some((d) => d.code === 'required'));
+  });
+
+  test('a 5 MB body is not read past the front matter', () => {
+    const text = REFERENCE + 'A line of the body that goes on and on.\n'.repeat(130_000);
+    assert.ok(text.length > 5_000_000);
+    assert.deepEqual(exercise(text), []);
+  });
+
+  test('a 5 MB front matter is refused as too large, on the opening line', () => {
+    const text = `---\ndate: x\ntitle: "${'x'.repeat(5_000_000)}"\n---\n`;
+    assert.deepEqual(exercise(text).map((d) => [d.code, d.span.start, d.span.end]), [['front-matter-too-large', 0, 3]]);
+  });
+
+  test('10,000 keys: each unknown key reported on itself', () => {
+    const keys = Array.from({ length: 10_000 }, (_, i) => `key${i}: value ${i}`).join('\n');
+    const text = `---\ndate: '2023-01-10'\n${keys}\n---\n`;
+    const diagnostics = exercise(text);
+    assert.equal(diagnostics.filter((d) => d.code === 'additionalProperties').length, 10_000);
+  });
+
+  test('deep nesting', () => {
+    for (const depth of [1_000, 10_000]) {
+      exercise(`---\ndate: ${'['.repeat(depth)}${']'.repeat(depth)}\n---\n`);
+      exercise(`---\ndate: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n---\n`);
+      exercise(`---\ndate:\n${Array.from({ length: Math.min(depth, 2_000) }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} x\n---\n`);
+    }
+  });
+
+  test('an alias bomb is refused with a yaml-syntax message', () => {
+    const diagnostics = exercise(aliasBomb(9));
+    assert.deepEqual(diagnostics.map((d) => d.code), ['yaml-syntax']);
+    assert.match(diagnostics[0].message, /alias/i);
+  });
+
+  test('a lone ---, and --- with nothing after it', () => {
+    assert.deepEqual(exercise('---'), []);
+    assert.deepEqual(exercise('---\n'), []);
+    assert.deepEqual(exercise('\uFEFF---\r\n'), []);
+  });
+
+  test('YAML that would run code elsewhere is only data here', () => {
+    const text = edit(REFERENCE, 'tags: statements-releases', 'tags: !!js/function "function(){ process.exit(3) }"');
+    const diagnostics = exercise(text);
+    assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax' && /tag/i.test(d.message)));
+  });
+});

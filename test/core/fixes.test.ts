@@ -1,0 +1,108 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { findFrontMatter } from '../../server/src/core/frontMatter';
+import { applyEdits } from '../../server/src/core/fixAll';
+import { REFERENCE, applyFix, bom, crlf, edit, only, service } from './helpers';
+
+const readouts = service();
+const check = (text: string) => readouts.getDiagnostics({ text });
+
+function frontMatterData(text: string): unknown {
+  const block = findFrontMatter(text)!;
+  return parse(text.slice(block.content.start, block.content.end), { version: '1.2', schema: 'core' });
+}
+
+interface FixCase {
+  readonly name: string;
+  readonly text: string;
+  readonly code: string;
+  readonly title: string;
+  /** The text after the fix; the reference unless given. */
+  readonly fixed?: string;
+}
+
+const FIX_CASES: readonly FixCase[] = [
+  { name: 'an unknown tag becomes the nearest valid one', text: edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'), code: 'enum', title: "Replace with 'statements-releases'" },
+  { name: 'a misspelt key becomes the nearest known one', text: edit(REFERENCE, 'title:', 'titel:'), code: 'additionalProperties', title: "Rename to 'title'" },
+  { name: 'a missing date is inserted at its alphabetical place, derived from published_time', text: edit(REFERENCE, "date: '2023-01-10'\n", ''), code: 'required', title: "Add 'date: 2023-01-10'" },
+  { name: 'a missing source_url is derived from tags, date and title', text: edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:')), ''), code: 'required', title: `Add 'source_url: https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/'` },
+  { name: 'date is set from published_time', text: edit(REFERENCE, "date: '2023-01-10'", "date: '2023-01-11'"), code: 'date-mismatch', title: 'Set date to 2023-01-10, the day of published_time' },
+  { name: "the URL's date is rewritten", text: edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'), code: 'url-date-mismatch', title: "Change the URL's date to 2023/01/10" },
+  { name: "the URL's category is rewritten", text: edit(REFERENCE, 'briefing-room/statements-releases/', 'briefing-room/speeches-remarks/'), code: 'url-category-mismatch', title: "Change the URL's category to 'statements-releases'" },
+  { name: "the URL's slug is rewritten", text: edit(REFERENCE, 'trudeau-of-canada/', 'trudeau/'), code: 'url-slug-mismatch', title: "Change the URL's slug to the title's" },
+  { name: 'a doubled space in the folded, escaped title is removed', text: edit(REFERENCE, 'Meeting with', 'Meeting  with'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
+  { name: 'a leading space in the title is removed', text: edit(REFERENCE, 'title: "Readout', 'title: " Readout'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
+  { name: 'a repeated tag is removed', text: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases\n- statements-releases'), code: 'uniqueItems', title: 'Remove the repeated item', fixed: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases') },
+];
+
+describe('quick fixes', () => {
+  for (const c of FIX_CASES) {
+    for (const [variant, transform] of [['LF', (t: string) => t], ['CRLF', crlf], ['BOM', bom]] as const) {
+      test(`${c.name} (${variant})`, () => {
+        const text = transform(c.text);
+        const diagnostic = only(check(text), c.code);
+        const fix = diagnostic.fixes.find((candidate) => candidate.title === c.title);
+        assert.ok(fix, `no fix '${c.title}' among ${JSON.stringify(diagnostic.fixes.map((f) => f.title))}`);
+        const fixed = applyFix(text, fix);
+        // The fix removes the diagnostic, leaves valid YAML, and changes nothing else.
+        assert.equal(fixed, transform(c.fixed ?? REFERENCE));
+        assert.deepEqual(check(fixed), []);
+        assert.doesNotThrow(() => frontMatterData(fixed));
+      });
+    }
+  }
+
+  test('fixes are offered through getCodeActions for a range inside the diagnostic', () => {
+    const text = edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases');
+    const at = text.indexOf('statement-releases') + 3;
+    const actions = readouts.getCodeActions({ text }, { start: at, end: at });
+    assert.deepEqual(actions.map((a) => [a.diagnostic.code, a.fix.title, a.fix.isPreferred]).slice(0, 2), [
+      ['enum', "Replace with 'statements-releases'", true],
+      ['enum', "Replace with 'speeches-remarks'", false],
+    ]);
+    assert.deepEqual(readouts.getCodeActions({ text }, { start: 0, end: 0 }), []);
+  });
+
+  test('an edit is minimal: a replaced tag touches only the differing characters', () => {
+    const text = edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases');
+    const [fix] = only(check(text), 'enum').fixes;
+    assert.deepEqual(fix.edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText]), [['', 's']]);
+  });
+
+  test('a missing field that cannot be derived is inserted as a snippet, and is not a safe fix', () => {
+    const text = edit(REFERENCE, 'tags: statements-releases\n', '');
+    const [fix] = only(check(text), 'required').fixes;
+    assert.equal(fix.safe, false);
+    assert.equal(fix.edits[0].newText, 'tags: \n');
+    assert.equal(fix.edits[0].snippet, 'tags: ${1|statements-releases,speeches-remarks,press-briefings,presidential-actions|}\n');
+    assert.equal(text.slice(fix.edits[0].span.start, fix.edits[0].span.start + 6), 'title:');
+  });
+
+  test('inserting a field into a CRLF file writes CRLF', () => {
+    const text = crlf(edit(REFERENCE, "date: '2023-01-10'\n", ''));
+    const [fix] = only(check(text), 'required').fixes;
+    assert.equal(fix.edits[0].newText, "date: '2023-01-10'\r\n");
+  });
+});
+
+describe('fix all', () => {
+  test('applies every safe fix in one edit and leaves the reference', () => {
+    let text = edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases');
+    text = edit(text, "date: '2023-01-10'\n", '');
+    text = edit(text, 'Meeting with', 'Meeting  with');
+    const fix = readouts.getFixAllEdit({ text })!;
+    assert.equal(applyEdits(text, [fix]), REFERENCE);
+  });
+
+  test('leaves what only a person can decide: a URL that disagrees with the fields', () => {
+    const text = edit(edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'), 'Meeting with', 'Meeting  with');
+    const fixed = applyEdits(text, [readouts.getFixAllEdit({ text })!]);
+    assert.deepEqual(check(fixed).map((d) => d.code), ['url-date-mismatch']);
+  });
+
+  test('nothing to fix: no edit', () => {
+    assert.equal(readouts.getFixAllEdit({ text: REFERENCE }), undefined);
+    assert.equal(readouts.getFixAllEdit({ text: '# not a readout\n' }), undefined);
+  });
+});
