@@ -30,15 +30,17 @@ function startServer(connection: Connection): void {
   let snippetEdits = false;
   let reportedSchemaError: string | undefined;
 
+  let matchesReadoutFiles: (relativePath: string) => boolean = () => false;
+
   const input = (document: TextDocument): ReadoutInput => ({ text: document.getText(), forced: isForced(document.uri) });
 
+  /** Whether `readout.files` names the document, by its path relative to a workspace folder. */
   function isForced(uri: string): boolean {
     if (settings.files.length === 0 || !uri.startsWith('file:')) return false;
     const file = fileURLToPath(uri);
-    const matches = picomatch(settings.files as string[], { dot: true });
     return folders.some((folder) => {
       const relative = path.relative(folder, file);
-      return !relative.startsWith('..') && !path.isAbsolute(relative) && matches(relative.split(path.sep).join('/'));
+      return !relative.startsWith('..') && !path.isAbsolute(relative) && matchesReadoutFiles(relative.split(path.sep).join('/'));
     });
   }
 
@@ -62,6 +64,7 @@ function startServer(connection: Connection): void {
       void connection.window.showWarningMessage(`${loaded.error} Readouts are checked against the built-in schema.`);
     }
     reportedSchemaError = loaded.error;
+    matchesReadoutFiles = settings.files.length > 0 ? picomatch([...settings.files], { dot: true }) : () => false;
     service = createReadoutService({ schema: loaded.schema, rules: settings.rules });
     documents.all().forEach(validate);
   }

@@ -12,7 +12,7 @@ import {
   DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
   FileChangeType, HoverRequest, InitializedNotification, InitializeRequest, LogMessageNotification, MessageType,
   PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShowMessageRequest, ShutdownRequest,
-  type ClientCapabilities, type CodeAction, type CodeActionContext, type Command, type Hover, type InitializeResult,
+  Command, type ClientCapabilities, type CodeAction, type CodeActionContext, type Hover, type InitializeResult,
   type LogMessageParams, type Position, type PublishDiagnosticsParams, type Range, type Registration,
 } from 'vscode-languageserver-protocol';
 
@@ -54,9 +54,16 @@ export interface ShownMessage {
   readonly message: string;
 }
 
+/** A version to wait for: a number, `null` for a publish without one (a closed document), undefined for any. */
+type WantedVersion = number | null | undefined;
+
+function isWanted(params: PublishDiagnosticsParams, version: WantedVersion): boolean {
+  return version === undefined || (params.version ?? null) === version;
+}
+
 interface DiagnosticsWaiter {
   readonly uri: string;
-  readonly version: number | undefined;
+  readonly version: WantedVersion;
   readonly resolve: (params: PublishDiagnosticsParams) => void;
 }
 
@@ -175,11 +182,11 @@ export class LspClient {
   }
 
   /** Takes the next publishDiagnostics of `uri` (of that `version`, when given), waiting for it if need be. */
-  nextDiagnostics(uri: string, version?: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(uri: string, version?: number | null, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
     const queue = this.unread.get(uri) ?? [];
     while (queue.length > 0) {
       const params = queue.shift()!;
-      if (version === undefined || params.version === version) return Promise.resolve(params);
+      if (isWanted(params, version)) return Promise.resolve(params);
     }
     let waiter: DiagnosticsWaiter | undefined;
     const received = new Promise<PublishDiagnosticsParams>((resolve) => {
@@ -192,6 +199,16 @@ export class LspClient {
       const index = this.waiters.indexOf(waiter!);
       if (index >= 0) this.waiters.splice(index, 1);
     });
+  }
+
+  /** Every publish of `uri` from now until the first of `version`, that one included. */
+  async diagnosticsUntil(uri: string, version: number): Promise<PublishDiagnosticsParams[]> {
+    const received: PublishDiagnosticsParams[] = [];
+    for (;;) {
+      const params = await this.nextDiagnostics(uri);
+      received.push(params);
+      if (params.version === version) return received;
+    }
   }
 
   /** Replaces the settings, tells the server, and waits until it has applied them. */
@@ -240,24 +257,27 @@ export class LspClient {
 
   async codeActions(uri: string, range: Range, context: CodeActionContext): Promise<CodeAction[]> {
     const result = await within(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }), DEFAULT_TIMEOUT_MS, () => 'a codeAction response');
-    // The server answers with literals only; a Command here is itself a finding.
-    return (result ?? []).map((item: Command | CodeAction) => {
-      if (!('kind' in item || 'edit' in item)) throw new Error(`Expected CodeAction literals, got the command ${JSON.stringify(item)}`);
-      return item as CodeAction;
+    // The client declares codeActionLiteralSupport: a bare Command here is itself a finding.
+    return (result ?? []).map((item) => {
+      if (Command.is(item)) throw new Error(`Expected CodeAction literals, got the command ${JSON.stringify(item)}`);
+      return item;
     });
   }
 
-  /** `shutdown`, then `exit`; resolves with the process's exit code. */
+  /** `shutdown`, then `exit`; resolves with the process's exit code. A server that does not stop is killed. */
   async shutdown(): Promise<number | null> {
-    await within(this.connection.sendRequest(ShutdownRequest.type), DEFAULT_TIMEOUT_MS, () => 'the shutdown response');
-    await this.connection.sendNotification(ExitNotification.type);
-    const code = await within(this.exited, DEFAULT_TIMEOUT_MS, () => 'the server process to exit');
-    this.connection.dispose();
-    return code;
+    try {
+      await within(this.connection.sendRequest(ShutdownRequest.type), DEFAULT_TIMEOUT_MS, () => 'the shutdown response');
+      await this.connection.sendNotification(ExitNotification.type);
+      return await within(this.exited, DEFAULT_TIMEOUT_MS, () => 'the server process to exit');
+    } finally {
+      this.connection.dispose();
+      if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+    }
   }
 
   private receiveDiagnostics(params: PublishDiagnosticsParams): void {
-    const index = this.waiters.findIndex((waiter) => waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version));
+    const index = this.waiters.findIndex((waiter) => waiter.uri === params.uri && isWanted(params, waiter.version));
     if (index >= 0) {
       this.waiters.splice(index, 1)[0].resolve(params);
       return;

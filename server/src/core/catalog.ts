@@ -12,7 +12,6 @@ export const RULES = {
   'front-matter-too-large': 'error',
   'yaml-syntax': 'error',
   'duplicate-key': 'error',
-  'schema-invalid': 'error',
   required: 'error',
   additionalProperties: 'warning',
   type: 'error',

@@ -1,0 +1,128 @@
+// What a client sees in publishDiagnostics as documents are opened and edited.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
+import { DATE_LINE, MISSPELT_TAG, REFERENCE, replaceOnce, toCrlf, withBom } from './fixtures';
+import { fileUri, LspClient, REPO_ROOT } from './lspClient';
+import { rangeOf } from './textEdits';
+
+const uri = (name: string) => `file:///readouts/${name}`;
+const RULES_DOC = fileUri(path.join(REPO_ROOT, 'docs', 'rules.md'));
+
+/** The one diagnostic a misspelt tag must give, with its range computed from `text`. */
+function misspeltTagDiagnostic(text: string): Diagnostic {
+  return {
+    range: rangeOf(text, 'statement-releases'),
+    severity: DiagnosticSeverity.Error,
+    source: 'readout',
+    code: 'enum',
+    codeDescription: { href: `${RULES_DOC}#enum` },
+    message: "Unknown tag 'statement-releases'. Did you mean 'statements-releases'?",
+  };
+}
+
+describe('publishDiagnostics', () => {
+  let client: LspClient;
+  before(async () => { client = await LspClient.start(); });
+  after(async () => { await client.shutdown(); });
+
+  test('the reference readout opened as .txt (plaintext) has none, for version 1', async () => {
+    const document = uri('reference.txt');
+    client.open(document, REFERENCE, 'plaintext');
+    assert.deepEqual(await client.nextDiagnostics(document, 1), { uri: document, version: 1, diagnostics: [] });
+  });
+
+  test('the reference readout opened as .md (markdown) has none, for version 1', async () => {
+    const document = uri('reference.md');
+    client.open(document, REFERENCE, 'markdown');
+    assert.deepEqual(await client.nextDiagnostics(document, 1), { uri: document, version: 1, diagnostics: [] });
+  });
+
+  test('a Markdown file without front matter is not a readout', async () => {
+    const document = uri('notes.md');
+    client.open(document, '# Notes\n\nNothing to check here.\n', 'markdown');
+    assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics, []);
+  });
+
+  test('a front matter that starts with `layout: post` is not a readout', async () => {
+    const document = uri('post.md');
+    // Fields a readout would be faulted for (unknown `layout`, missing `tags`) must stay unreported.
+    client.open(document, "---\nlayout: post\ntitle: Hello\ndate: '2023-01-10'\n---\nA blog post.\n", 'markdown');
+    assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics, []);
+  });
+
+  test('editing in a misspelt tag publishes, for that version, one enum error on the value', async () => {
+    const document = uri('edited.md');
+    client.open(document, REFERENCE, 'markdown');
+    await client.nextDiagnostics(document, 1);
+    const version = client.change(document, MISSPELT_TAG);
+    const published = await client.nextDiagnostics(document, version);
+    assert.equal(published.version, 2);
+    assert.deepEqual(published.diagnostics, [misspeltTagDiagnostic(MISSPELT_TAG)]);
+    // The same range written out: `tags: ` is 6 characters on the fifth line.
+    assert.deepEqual(published.diagnostics[0].range, { start: { line: 4, character: 6 }, end: { line: 4, character: 24 } });
+    assert.ok(published.diagnostics[0].codeDescription!.href.endsWith('rules.md#enum'));
+
+    const fixed = client.change(document, REFERENCE);
+    assert.deepEqual(await client.nextDiagnostics(document, fixed), { uri: document, version: 3, diagnostics: [] });
+  });
+
+  test('CRLF line ends give the same range as LF', async () => {
+    const document = uri('crlf.md');
+    const text = toCrlf(MISSPELT_TAG);
+    client.open(document, text, 'markdown');
+    const { diagnostics } = await client.nextDiagnostics(document, 1);
+    assert.deepEqual(diagnostics, [misspeltTagDiagnostic(text)]);
+    assert.deepEqual(diagnostics[0].range, rangeOf(MISSPELT_TAG, 'statement-releases'));
+  });
+
+  test('a BOM gives the same range as without it on a later line', async () => {
+    const document = uri('bom.md');
+    const text = withBom(MISSPELT_TAG);
+    client.open(document, text, 'markdown');
+    const { diagnostics } = await client.nextDiagnostics(document, 1);
+    assert.deepEqual(diagnostics, [misspeltTagDiagnostic(text)]);
+    assert.deepEqual(diagnostics[0].range, rangeOf(MISSPELT_TAG, 'statement-releases'));
+  });
+
+  test('a BOM shifts a range on the first line by one character', async () => {
+    // A missing field is reported on the opening `---`, which follows the BOM.
+    const withoutDate = replaceOnce(REFERENCE, DATE_LINE, '');
+    const plain = uri('missing-date.md');
+    const bom = uri('missing-date-bom.md');
+    client.open(plain, withoutDate, 'markdown');
+    client.open(bom, withBom(withoutDate), 'markdown');
+    const [plainRanges, bomRanges] = await Promise.all([plain, bom].map(async (document) =>
+      (await client.nextDiagnostics(document, 1)).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range])));
+    assert.deepEqual(plainRanges, [['required', { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }]]);
+    assert.deepEqual(bomRanges, [['required', { start: { line: 0, character: 1 }, end: { line: 0, character: 4 } }]]);
+  });
+
+  test('each change publishes once', async () => {
+    const document = uri('change-once.md');
+    client.open(document, REFERENCE, 'markdown');
+    client.change(document, MISSPELT_TAG);
+    const last = client.change(document, REFERENCE);
+    // Publishes arrive in order: all of version 2 come before the first of version 3.
+    const versions = (await client.diagnosticsUntil(document, last)).map((published) => published.version);
+    // The open's own publishes are the next test's subject.
+    assert.deepEqual(versions.filter((version) => version !== 1), [2, 3]);
+  });
+
+  test('opening a document publishes once', async () => {
+    const document = uri('open-once.md');
+    client.open(document, REFERENCE, 'markdown');
+    const next = client.change(document, REFERENCE);
+    const versions = (await client.diagnosticsUntil(document, next)).map((published) => published.version);
+    assert.deepEqual(versions, [1, 2]);
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    const document = uri('closed.md');
+    client.open(document, MISSPELT_TAG, 'markdown');
+    assert.equal((await client.nextDiagnostics(document, 1)).diagnostics.length, 1);
+    client.close(document);
+    assert.deepEqual(await client.nextDiagnostics(document, null), { uri: document, diagnostics: [] });
+  });
+});
