@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { createConnection } from 'vscode-languageserver/node';
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  TextDocuments, TextDocumentSyncKind, CodeActionKind, type CodeAction, type Connection, type Diagnostic, type InitializeParams,
+  TextDocuments, TextDocumentSyncKind, CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type InitializeParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compileBuiltinSchema } from './core/builtinSchema';
@@ -103,18 +103,30 @@ function startServer(connection: Connection): void {
     if (schemaFile && change.changes.some((event) => event.uri.startsWith('file:') && path.resolve(fileURLToPath(event.uri)) === schemaFile)) await reconfigure();
   });
 
-  documents.onDidOpen((event) => validate(event.document));
+  // Fires on open as well as on every change: each version is checked at once, with no debounce.
   documents.onDidChangeContent((event) => validate(event.document));
   documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
 
-  connection.onHover((params) => {
+  /** Runs a request handler; a failure is logged and answered with the empty result, never half an answer. */
+  function guarded<P, R>(name: string, empty: R, handler: (params: P) => R): (params: P) => R {
+    return (params) => {
+      try {
+        return handler(params);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
+        return empty;
+      }
+    };
+  }
+
+  connection.onHover(guarded('Hover', null, (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const hover = service.getHover(input(document), document.offsetAt(params.position));
     return hover ? toHover(document, hover) : null;
-  });
+  }));
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(guarded<CodeActionParams, CodeAction[]>('Code actions', [], (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const only = params.context.only;
@@ -131,7 +143,7 @@ function startServer(connection: Connection): void {
       if (edit) actions.push(toFixAllAction(document, edit));
     }
     return actions;
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();

@@ -33,6 +33,7 @@ const FIX_CASES: readonly FixCase[] = [
   { name: "the URL's slug is rewritten", text: edit(REFERENCE, 'trudeau-of-canada/', 'trudeau/'), code: 'url-slug-mismatch', title: "Change the URL's slug to the title's" },
   { name: 'a doubled space in the folded, escaped title is removed', text: edit(REFERENCE, 'Meeting with', 'Meeting  with'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
   { name: 'a leading space in the title is removed', text: edit(REFERENCE, 'title: "Readout', 'title: " Readout'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
+  { name: 'a repeated field is removed', text: edit(REFERENCE, 'tags: statements-releases\n', 'tags: statements-releases\ntags: statements-releases\n'), code: 'duplicate-key', title: "Remove this 'tags' field" },
   { name: 'a repeated tag is removed', text: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases\n- statements-releases'), code: 'uniqueItems', title: 'Remove the repeated item', fixed: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases') },
 ];
 
@@ -84,6 +85,14 @@ describe('quick fixes', () => {
     const [fix] = only(check(text), 'required').fixes;
     assert.equal(fix.edits[0].newText, "date: '2023-01-10'\r\n");
   });
+});
+
+test('an unclosed front matter is closed after its last field', () => {
+  const text = crlf(edit(REFERENCE, '---\n \n', '\n \n'));
+  const [fix] = only(check(text), 'front-matter-unclosed').fixes;
+  // The closing line goes where the blank line after the fields was, in the file's own line ends.
+  assert.equal(applyFix(text, fix), crlf(edit(REFERENCE, '---\n \n', '---\n\n \n')));
+  assert.deepEqual(check(applyFix(text, fix)), []);
 });
 
 describe('fix all', () => {

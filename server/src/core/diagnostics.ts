@@ -1,4 +1,5 @@
 import { defaultSeverity, type RuleLevels } from './catalog';
+import { lineBreak, removeField } from './edits';
 import { fieldProblems } from './fieldRules';
 import { findFrontMatter, firstKey, parseReadout, type ParsedReadout } from './frontMatter';
 import type { ReadoutSchema } from './schema';
@@ -44,10 +45,10 @@ function findings(readout: ParsedReadout, schema: ReadoutSchema): Finding[] {
       code: 'front-matter-unclosed',
       message: 'The front matter is never closed. End it with a line holding only `---`.',
       span: block.open,
-      fixes: [],
+      fixes: closeBlock(readout),
     }];
   }
-  const result: Finding[] = readout.problems.map(({ code, message, span }) => ({ code, message, span, fixes: [] }));
+  const result: Finding[] = readout.problems.map(({ code, message, span }) => ({ code, message, span, fixes: code === 'duplicate-key' ? removeRepeat(readout, span) : [] }));
   // Fields that already have a problem; rules that compare fields stay silent about them.
   const flawed = new Set<string>(readout.problems.flatMap((problem) => (problem.field === undefined ? [] : [problem.field])));
   const problems = schemaProblems(readout, schema);
@@ -55,6 +56,31 @@ function findings(readout: ParsedReadout, schema: ReadoutSchema): Finding[] {
   for (const problem of problems) result.push({ ...problem, fixes: schemaFixes(readout, problem, schema, flawed) });
   result.push(...fieldProblems(readout, flawed));
   return result.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+// A line that can belong to front matter: a key, a list item, an indented continuation, a comment.
+const FRONT_MATTER_LINE = /^(?:[^\s#:-][^:]*:(?:[ \t]|\r?$)|[ \t]+\S|-[ \t]|#)/;
+
+/** Offers a closing `---` after the lines that look like fields, before the first that does not. */
+function closeBlock(readout: ParsedReadout): Fix[] {
+  const { text, block } = readout;
+  let at = block!.content.start;
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? text.length : end);
+    if (!FRONT_MATTER_LINE.test(line)) break;
+    at = end === -1 ? text.length : end + 1;
+  }
+  if (at === block!.content.start) return [];
+  const eol = lineBreak(readout);
+  const lead = text[at - 1] === '\n' ? '' : eol;
+  return [{ title: 'Close the front matter after the last field', edits: [{ span: span(at, at), newText: `${lead}---${eol}` }], safe: false, isPreferred: true }];
+}
+
+/** Removing the repeated field is offered, not applied for you: either copy may be the one meant. */
+function removeRepeat(readout: ParsedReadout, key: Span): Fix[] {
+  const repeat = readout.fields.find((candidate) => candidate.key.start === key.start);
+  return repeat ? [{ title: `Remove this '${repeat.name}' field`, edits: [removeField(repeat)], safe: false, isPreferred: true }] : [];
 }
 
 /** Every diagnostic of a parsed readout, with severities from `levels` (a code set to 'off' is dropped). */

@@ -1,0 +1,172 @@
+// The readout.* settings, pulled through workspace/configuration, and the schema file they name.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Diagnostic } from 'vscode-languageserver-protocol';
+import { BUILTIN_SCHEMA, MISSPELT_TAG, REFERENCE, replaceOnce, TAG_LINE } from './fixtures';
+import { EDITOR_CAPABILITIES, fileUri, LspClient } from './lspClient';
+import { rangeOf } from './textEdits';
+
+/** The reference with a `location` field, which only the custom schema allows. */
+const WITH_LOCATION = replaceOnce(REFERENCE, TAG_LINE, `location: Mexico City\n${TAG_LINE}`);
+
+/** The built-in schema's verdict on WITH_LOCATION. */
+const UNKNOWN_LOCATION = {
+  code: 'additionalProperties',
+  severity: DiagnosticSeverity.Warning,
+  message: "Unknown field 'location'. The fields are: date, published_time, source_url, tags, title.",
+  range: rangeOf(WITH_LOCATION, 'location'),
+};
+
+const summary = ({ code, severity, message, range }: Diagnostic) => ({ code, severity, message, range });
+
+/** The built-in schema with one more allowed field. */
+function schemaAllowingLocation(): string {
+  const schema = structuredClone(BUILTIN_SCHEMA);
+  schema.properties.location = { description: 'Where the meeting took place.' };
+  return JSON.stringify(schema, null, 2);
+}
+
+describe('settings pulled through workspace/configuration', () => {
+  let workspace: string;
+  let client: LspClient;
+  const inWorkspace = (...parts: string[]) => path.join(workspace, ...parts);
+
+  /** Opens `text` under `name` in the workspace and returns its first diagnostics. */
+  async function openInWorkspace(name: string, text: string): Promise<Diagnostic[]> {
+    const document = fileUri(inWorkspace(name));
+    client.open(document, text, 'markdown');
+    return (await client.nextDiagnostics(document, 1)).diagnostics;
+  }
+
+  /** The diagnostics an open document gets once changed settings are applied. */
+  async function diagnosticsAfter(change: Promise<void>, name: string): Promise<Diagnostic[]> {
+    await change;
+    return (await client.nextDiagnostics(fileUri(inWorkspace(name)), 1)).diagnostics;
+  }
+
+  before(async () => {
+    workspace = mkdtempSync(path.join(os.tmpdir(), 'readout-protocol-'));
+    writeFileSync(inWorkspace('location.schema.json'), schemaAllowingLocation());
+    writeFileSync(inWorkspace('broken.schema.json'), '{ "type": "object", ');
+    writeFileSync(inWorkspace('remote.schema.json'), JSON.stringify({ type: 'object', properties: { date: { $ref: 'https://example.com/x.json' } } }));
+    // Settings at initialize time must apply to the very first publish.
+    client = await LspClient.start({ workspaceFolders: [workspace], settings: { rules: { enum: 'warning' } } });
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('the server registers for configuration changes and for JSON files, which a schema is', () => {
+    assert.deepEqual(client.registrations.map((registration) => [registration.method, registration.registerOptions]), [
+      ['workspace/didChangeConfiguration', {}],
+      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.json' }] }],
+    ]);
+  });
+
+  test("readout.rules: 'warning' makes enum a Warning, 'off' drops it, removing the rule restores the Error", async () => {
+    const name = 'rules.md';
+    const expected = (severity: DiagnosticSeverity) => [{ code: 'enum', severity, range: rangeOf(MISSPELT_TAG, 'statement-releases') }];
+    const codeSeverityRange = (diagnostics: Diagnostic[]) => diagnostics.map(({ code, severity, range }) => ({ code, severity, range }));
+    assert.deepEqual(codeSeverityRange(await openInWorkspace(name, MISSPELT_TAG)), expected(DiagnosticSeverity.Warning));
+    assert.deepEqual(await diagnosticsAfter(client.changeSettings({ rules: { enum: 'off' } }), name), []);
+    assert.deepEqual(codeSeverityRange(await diagnosticsAfter(client.changeSettings({}), name)), expected(DiagnosticSeverity.Error));
+  });
+
+  test('readout.schema: a custom schema changes what is valid, and what hover says', async () => {
+    await client.changeSettings({});
+    const name = 'custom-schema.md';
+    assert.deepEqual((await openInWorkspace(name, WITH_LOCATION)).map(summary), [UNKNOWN_LOCATION]);
+    assert.deepEqual(await diagnosticsAfter(client.changeSettings({ schema: 'location.schema.json' }), name), []);
+    const hover = await client.hover(fileUri(inWorkspace(name)), rangeOf(WITH_LOCATION, 'location').start);
+    assert.deepEqual(hover?.contents, { kind: 'markdown', value: '**location**\n\nWhere the meeting took place.' });
+    assert.deepEqual((await diagnosticsAfter(client.changeSettings({}), name)).map(summary), [UNKNOWN_LOCATION]);
+    assert.deepEqual(client.shownMessages, []);
+  });
+
+  /** Sets a bad schema twice and returns the warnings shown and the diagnostics given meanwhile. */
+  async function badSchema(setting: string, name: string) {
+    await client.changeSettings({});
+    await openInWorkspace(name, WITH_LOCATION);
+    const before = client.shownMessages.length;
+    const first = await diagnosticsAfter(client.changeSettings({ schema: setting }), name);
+    // Asked again with the same broken file (any unrelated settings change), the user is not told twice.
+    const second = await diagnosticsAfter(client.changeSettings({ schema: setting, rules: {} }), name);
+    return { shown: client.shownMessages.slice(before), diagnostics: [first.map(summary), second.map(summary)] };
+  }
+
+  test('readout.schema naming invalid JSON: one warning, and the built-in schema still applies', async () => {
+    const { shown, diagnostics } = await badSchema('broken.schema.json', 'broken-schema.md');
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    assert.equal(shown[0].type, MessageType.Warning);
+    assert.match(shown[0].message, /^The schema 'broken\.schema\.json' is not valid JSON: .+ Readouts are checked against the built-in schema\.$/);
+    assert.deepEqual(diagnostics, [[UNKNOWN_LOCATION], [UNKNOWN_LOCATION]]);
+  });
+
+  test('readout.schema with a remote $ref: one warning naming the reference, and the built-in schema still applies', async () => {
+    const { shown, diagnostics } = await badSchema('remote.schema.json', 'remote-schema.md');
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    assert.equal(shown[0].type, MessageType.Warning);
+    assert.ok(shown[0].message.startsWith("The schema 'remote.schema.json' refers to 'https://example.com/x.json'."), shown[0].message);
+    assert.deepEqual(diagnostics, [[UNKNOWN_LOCATION], [UNKNOWN_LOCATION]]);
+  });
+
+  test('the schema warning is a window/showMessage notification, which needs no answer from the user', async () => {
+    const { shown } = await badSchema('broken.schema.json', 'broken-schema-method.md');
+    assert.deepEqual(shown.map((message) => message.method), [ShowMessageNotification.method]);
+  });
+
+  test('a changed schema file, reported through didChangeWatchedFiles, is reloaded', async () => {
+    const file = inWorkspace('watched.schema.json');
+    writeFileSync(file, schemaAllowingLocation());
+    const name = 'watched-schema.md';
+    await client.changeSettings({ schema: 'watched.schema.json' });
+    assert.deepEqual(await openInWorkspace(name, WITH_LOCATION), []);
+    writeFileSync(file, JSON.stringify(BUILTIN_SCHEMA));
+    assert.deepEqual((await diagnosticsAfter(client.fileChanged(file), name)).map(summary), [UNKNOWN_LOCATION]);
+  });
+
+  test('a broken schema file, fixed on disk and reported, is used from then on', async () => {
+    const file = inWorkspace('fixed-later.schema.json');
+    writeFileSync(file, '{');
+    const name = 'fixed-later.md';
+    await client.changeSettings({ schema: 'fixed-later.schema.json' });
+    assert.deepEqual((await openInWorkspace(name, WITH_LOCATION)).map(summary), [UNKNOWN_LOCATION]);
+    writeFileSync(file, schemaAllowingLocation());
+    assert.deepEqual(await diagnosticsAfter(client.fileChanged(file), name), []);
+  });
+
+  test("readout.files: ['archive/**'] makes a `layout: x` file under archive/ a readout, and only there", async () => {
+    await client.changeSettings({ files: ['archive/**'] });
+    const text = replaceOnce(REFERENCE, '---\ndate:', '---\nlayout: x\ndate:');
+    const expected = {
+      code: 'additionalProperties',
+      severity: DiagnosticSeverity.Warning,
+      message: "Unknown field 'layout'. The fields are: date, published_time, source_url, tags, title.",
+      range: rangeOf(text, 'layout'),
+    };
+    assert.deepEqual((await openInWorkspace(path.join('archive', '2023', 'x.md'), text)).map(summary), [expected]);
+    assert.deepEqual(await openInWorkspace(path.join('notes', 'x.md'), text), []);
+    assert.deepEqual(await openInWorkspace('archive.md', text), []);
+  });
+});
+
+describe('settings pushed through didChangeConfiguration, for a client without workspace/configuration', () => {
+  let client: LspClient;
+  before(async () => {
+    const { configuration: _pulled, ...workspace } = EDITOR_CAPABILITIES.workspace!;
+    client = await LspClient.start({ capabilities: { ...EDITOR_CAPABILITIES, workspace } });
+  });
+  after(async () => { await client.shutdown(); });
+
+  test("readout.rules: { enum: 'hint' } in the notification's settings applies", async () => {
+    const document = 'file:///readouts/pushed.md';
+    client.open(document, MISSPELT_TAG, 'markdown');
+    assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics.map((diagnostic) => diagnostic.severity), [DiagnosticSeverity.Error]);
+    await client.pushSettings({ rules: { enum: 'hint' } });
+    assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics.map((diagnostic) => diagnostic.severity), [DiagnosticSeverity.Hint]);
+  });
+});

@@ -1,0 +1,40 @@
+// The two transports an editor may use: stdio (Neovim, Helix) and Node IPC (VS Code).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DiagnosticSeverity, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver-protocol';
+import { MISSPELT_TAG } from './fixtures';
+import { LspClient } from './lspClient';
+import { rangeOf } from './textEdits';
+
+const EXPECTED_INITIALIZE_RESULT: InitializeResult = {
+  capabilities: {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.readout'], resolveProvider: false },
+  },
+  serverInfo: { name: 'readout-language-server', version: '0.1.0' },
+};
+
+/** Initialize, one diagnostics round trip, then shutdown and exit: the whole life of a session. */
+async function session(transport: 'stdio' | 'node-ipc'): Promise<void> {
+  const client = await LspClient.start({ transport });
+  let exitCode: number | null | undefined;
+  try {
+    assert.deepEqual(client.initializeResult, EXPECTED_INITIALIZE_RESULT);
+    const document = `file:///readouts/${transport}.md`;
+    client.open(document, MISSPELT_TAG, 'markdown');
+    const { diagnostics } = await client.nextDiagnostics(document, 1);
+    assert.deepEqual(diagnostics.map(({ code, severity, range }) => ({ code, severity, range })), [
+      { code: 'enum', severity: DiagnosticSeverity.Error, range: rangeOf(MISSPELT_TAG, 'statement-releases') },
+    ]);
+  } finally {
+    exitCode = await client.shutdown();
+  }
+  // After `shutdown`, `exit` must end the process with code 0.
+  assert.equal(exitCode, 0);
+}
+
+describe('transport', () => {
+  test('--stdio: initialize, diagnostics, shutdown and exit with code 0', () => session('stdio'));
+  test('--node-ipc: initialize, diagnostics, shutdown and exit with code 0', () => session('node-ipc'));
+});
