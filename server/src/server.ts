@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { createConnection } from 'vscode-languageserver/node';
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  DidChangeConfigurationNotification, MessageType, ShowMessageNotification, DidChangeWatchedFilesNotification,
   TextDocuments, TextDocumentSyncKind, CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type InitializeParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,6 +17,14 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 
 const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).href;
 const ruleUrl = (code: string) => `${RULES_DOC}#${code.toLowerCase()}`;
+
+/** `readout.files` less `readout.exclude`, over paths relative to a workspace folder. */
+function readoutFilesMatcher(settings: Settings): (relativePath: string) => boolean {
+  if (settings.files.length === 0) return () => false;
+  const included = picomatch([...settings.files], { dot: true });
+  const excluded = settings.exclude.length > 0 ? picomatch([...settings.exclude], { dot: true }) : () => false;
+  return (relativePath) => included(relativePath) && !excluded(relativePath);
+}
 
 function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -30,12 +38,12 @@ function startServer(connection: Connection): void {
   let snippetEdits = false;
   let reportedSchemaError: string | undefined;
 
-  let matchesReadoutFiles: (relativePath: string) => boolean = () => false;
+  let matchesReadoutFiles = readoutFilesMatcher(settings);
 
-  const input = (document: TextDocument): ReadoutInput => ({ text: document.getText(), forced: isForced(document.uri) });
+  const input = (document: TextDocument): ReadoutInput => ({ text: document.getText(), inReadoutFiles: inReadoutFiles(document.uri) });
 
   /** Whether `readout.files` names the document, by its path relative to a workspace folder. */
-  function isForced(uri: string): boolean {
+  function inReadoutFiles(uri: string): boolean {
     if (settings.files.length === 0 || !uri.startsWith('file:')) return false;
     const file = fileURLToPath(uri);
     return folders.some((folder) => {
@@ -61,10 +69,11 @@ function startServer(connection: Connection): void {
     loaded = await loadSchema(settings.schema, folders[0], builtin);
     if (loaded.error && loaded.error !== reportedSchemaError) {
       connection.console.warn(loaded.error);
-      void connection.window.showWarningMessage(`${loaded.error} Readouts are checked against the built-in schema.`);
+      // A notification, not a request: nothing for the person to answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${loaded.error} Readouts are checked against the built-in schema.` });
     }
     reportedSchemaError = loaded.error;
-    matchesReadoutFiles = settings.files.length > 0 ? picomatch([...settings.files], { dot: true }) : () => false;
+    matchesReadoutFiles = readoutFilesMatcher(settings);
     service = createReadoutService({ schema: loaded.schema, rules: settings.rules });
     documents.all().forEach(validate);
   }
@@ -130,7 +139,8 @@ function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const only = params.context.only;
-    const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+    // Quick fixes unless asked otherwise; "fix all" only when a source action is asked for (Source Action menu, on save).
+    const wants = (kind: string) => (only ? only.some((requested) => kind === requested || kind.startsWith(`${requested}.`)) : kind === CodeActionKind.QuickFix);
     const actions: CodeAction[] = [];
     const text = input(document);
     if (wants(CodeActionKind.QuickFix)) {

@@ -5,11 +5,18 @@ export interface Settings {
   /** A workspace-relative path to a schema that replaces the built-in one, or '' for none. */
   readonly schema: string;
   readonly rules: Readonly<Record<string, RuleLevel>>;
-  /** Globs of workspace-relative paths that are readouts whatever their first key. */
+  /** Globs of workspace-relative paths where readouts are kept: there, any front matter makes a readout. */
   readonly files: readonly string[];
+  /** Globs taken out of `files`. */
+  readonly exclude: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { schema: '', rules: {}, files: [] };
+export const DEFAULT_SETTINGS: Settings = {
+  schema: '',
+  rules: {},
+  files: ['**/*.{md,txt}'],
+  exclude: ['**/node_modules/**', '**/.git/**'],
+};
 
 function strings(value: unknown): string[] | undefined {
   if (typeof value === 'string') return [value];
@@ -28,5 +35,6 @@ export function normalizeSettings(raw: unknown): Settings {
     schema: typeof value.schema === 'string' ? value.schema.trim() : '',
     rules,
     files: strings(value.files) ?? DEFAULT_SETTINGS.files,
+    exclude: strings(value.exclude) ?? DEFAULT_SETTINGS.exclude,
   };
 }

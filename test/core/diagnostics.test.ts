@@ -45,12 +45,10 @@ const CASES: readonly Case[] = [
     message: /Missing required field 'date'/,
   },
   {
-    name: 'additionalProperties: on the unknown key, with did you mean',
+    name: 'additionalProperties: on the unknown key, with did you mean, and the field it means is not also missing',
     text: edit(REFERENCE, 'source_url:', 'source_ulr:'),
-    expected: [
-      { code: 'required', severity: 'error', text: '---', at: '0:0-0:3' },
-      { code: 'additionalProperties', severity: 'warning', text: 'source_ulr', at: '3:0-3:10' },
-    ],
+    expected: [{ code: 'additionalProperties', severity: 'warning', text: 'source_ulr', at: '3:0-3:10' }],
+    message: /^Unknown field 'source_ulr'\. Did you mean 'source_url'\?$/,
   },
   {
     name: 'enum: a misspelt tag, and no category mismatch on top',
@@ -196,10 +194,15 @@ describe('one message per mistake', () => {
     assert.deepEqual(seen(text, check(text)).map((d) => d.code), ['date-mismatch']);
   });
 
-  test('a misspelt title key: a missing title and an unknown key, no slug mismatch', () => {
+  test('a misspelt title key is one unknown key: no missing title, no slug mismatch', () => {
     const text = edit(REFERENCE, 'title:', 'titel:');
-    assert.deepEqual(check(text).map((d) => d.code), ['required', 'additionalProperties']);
+    assert.deepEqual(check(text).map((d) => d.code), ['additionalProperties']);
     assert.match(only(check(text), 'additionalProperties').message, /Did you mean 'title'\?/);
+  });
+
+  test('an unknown key with no near miss leaves the missing field reported', () => {
+    const text = edit(REFERENCE, 'title:', 'heading:');
+    assert.deepEqual(check(text).map((d) => d.code), ['required', 'additionalProperties']);
   });
 
   test('an unknown key far from every known one lists the fields instead of guessing', () => {
@@ -208,7 +211,7 @@ describe('one message per mistake', () => {
   });
 
   test('an empty front matter names each missing field on the opening line', () => {
-    const diagnostics = readouts.getDiagnostics({ text: '---\n---\nbody\n', forced: true });
+    const diagnostics = readouts.getDiagnostics({ text: '---\n---\nbody\n', inReadoutFiles: true });
     assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.span.start, d.span.end]), [
       ['required', "Missing required field 'date'.", 0, 3],
       ['required', "Missing required field 'published_time'.", 0, 3],
@@ -219,7 +222,7 @@ describe('one message per mistake', () => {
   });
 
   test('front matter that is a list, not fields', () => {
-    const diagnostics = readouts.getDiagnostics({ text: '---\n- date\n---\n', forced: true });
+    const diagnostics = readouts.getDiagnostics({ text: '---\n- date\n---\n', inReadoutFiles: true });
     assert.deepEqual(diagnostics.map((d) => [d.code, d.span.start, d.span.end]), [['type', 0, 3]]);
   });
 });
@@ -236,11 +239,12 @@ describe('which documents are readouts', () => {
     assert.equal(readouts.isReadout({ text: '---\ntitle: x\nlayout: post\n---\n' }), true);
   });
 
-  test('a document the host forces (readout.files) is checked whatever its first key, and without front matter', () => {
+  test('in readout.files, any front matter makes a readout, whatever its first key; no front matter never does', () => {
     const text = '---\nlayout: post\n---\n';
-    assert.equal(readouts.isReadout({ text, forced: true }), true);
-    assert.ok(readouts.getDiagnostics({ text, forced: true }).some((d) => d.code === 'additionalProperties'));
-    assert.deepEqual(readouts.getDiagnostics({ text: 'Just a body.\n', forced: true }).map((d) => [d.code, d.span.start, d.span.end]), [['front-matter-missing', 0, 0]]);
+    assert.equal(readouts.isReadout({ text, inReadoutFiles: true }), true);
+    assert.ok(readouts.getDiagnostics({ text, inReadoutFiles: true }).some((d) => d.code === 'additionalProperties'));
+    assert.equal(readouts.isReadout({ text: 'Just a body.\n', inReadoutFiles: true }), false);
+    assert.deepEqual(readouts.getDiagnostics({ text: 'Just a body.\n', inReadoutFiles: true }), []);
   });
 });
 

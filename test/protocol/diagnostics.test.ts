@@ -1,9 +1,10 @@
 // What a client sees in publishDiagnostics as documents are opened and edited.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
-import { DATE_LINE, MISSPELT_TAG, REFERENCE, replaceOnce, toCrlf, withBom } from './fixtures';
+import { DATE_LINE, MISSPELT_TAG, REFERENCE, replaceOnce, TAG_LINE, toCrlf, withBom } from './fixtures';
 import { fileUri, LspClient, REPO_ROOT } from './lspClient';
 import { rangeOf } from './textEdits';
 
@@ -45,7 +46,8 @@ describe('publishDiagnostics', () => {
     assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics, []);
   });
 
-  test('a front matter that starts with `layout: post` is not a readout', async () => {
+  test('outside readout.files, a front matter that starts with `layout: post` is not a readout', async () => {
+    // This client has no workspace folder, so readout.files matches nothing; only the first key counts.
     const document = uri('post.md');
     // Fields a readout would be faulted for (unknown `layout`, missing `tags`) must stay unreported.
     client.open(document, "---\nlayout: post\ntitle: Hello\ndate: '2023-01-10'\n---\nA blog post.\n", 'markdown');
@@ -116,6 +118,32 @@ describe('publishDiagnostics', () => {
     const next = client.change(document, REFERENCE);
     const versions = (await client.diagnosticsUntil(document, next)).map((published) => published.version);
     assert.deepEqual(versions, [1, 2]);
+  });
+
+  test("each diagnostic's codeDescription links to its own section of docs/rules.md", async () => {
+    const headings = readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8').match(/^#+ .+$/gm) ?? [];
+    // GitHub's anchors: lowercase, punctuation dropped, spaces turned into hyphens.
+    const anchors = new Set(headings.map((heading) => heading.replace(/^#+ /, '').toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')));
+    const mistakes = {
+      'links-enum.md': MISSPELT_TAG,
+      'links-required.md': replaceOnce(REFERENCE, DATE_LINE, ''),
+      'links-unknown-key.md': replaceOnce(REFERENCE, '\ntitle:', '\ntitel:'),
+      'links-yaml.md': replaceOnce(REFERENCE, TAG_LINE, 'tags: [statements-releases\n'),
+      'links-format.md': replaceOnce(REFERENCE, DATE_LINE, "date: '2023-13-10'\n"),
+      'links-url-date.md': replaceOnce(REFERENCE, '/2023/01/10/', '/2023/01/11/'),
+      'links-unclosed.md': REFERENCE.slice(0, REFERENCE.indexOf('---\n', 4)),
+    };
+    const seen = new Set<string>();
+    for (const [name, text] of Object.entries(mistakes)) {
+      client.open(uri(name), text, 'markdown');
+      for (const { code, codeDescription } of (await client.nextDiagnostics(uri(name), 1)).diagnostics) {
+        const anchor = String(code).toLowerCase();
+        assert.equal(codeDescription?.href, `${RULES_DOC}#${anchor}`);
+        assert.ok(anchors.has(anchor), `docs/rules.md has no section for '${code}'`);
+        seen.add(String(code));
+      }
+    }
+    assert.deepEqual([...seen].sort(), ['additionalProperties', 'enum', 'format', 'front-matter-unclosed', 'required', 'url-date-mismatch', 'yaml-syntax']);
   });
 
   test('closing a document clears its diagnostics', async () => {

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from './lspClient';
 
-/** The reference readout, byte for byte as stored (LF line ends, no BOM). */
-export const REFERENCE = readFileSync(path.join(__dirname, 'fixtures', '000_97af98de986fb831.txt'), 'utf8');
+/** The reference readout, byte for byte as stored (LF line ends, no BOM): a copy of shared/examples/000_97af98de986fb831.txt. */
+export const REFERENCE = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'reference.txt'), 'utf8');
 
 /** The built-in schema, for the descriptions hovers must show. */
 export const BUILTIN_SCHEMA = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'readout.schema.json'), 'utf8')) as {

@@ -42,7 +42,7 @@ export interface ClientOptions {
   readonly capabilities?: ClientCapabilities;
   /** Absolute paths of the workspace folders. */
   readonly workspaceFolders?: readonly string[];
-  /** The `readout` section answered to `workspace/configuration`. */
+  /** The `readout` section answered to `workspace/configuration` (a client without it uses pushSettings). */
   readonly settings?: unknown;
   readonly transport?: 'stdio' | 'node-ipc';
 }
@@ -67,8 +67,9 @@ interface DiagnosticsWaiter {
   readonly resolve: (params: PublishDiagnosticsParams) => void;
 }
 
-// An empty untitled document, open for the life of the client: the server re-checks every open
-// document at the end of each reconfiguration, so its next publish says "the settings are in effect".
+// An empty untitled document, open for the life of the client. The server re-checks every open
+// document at the end of a reconfiguration, so a publish of the probe tells when settings are in
+// effect; no sleep is needed (see settleAfter).
 const SETTLE_PROBE_URI = 'untitled:settle-probe';
 
 export function fileUri(file: string): string {

@@ -139,6 +139,14 @@ describe('settings pulled through workspace/configuration', () => {
     assert.deepEqual(await diagnosticsAfter(client.fileChanged(file), name), []);
   });
 
+  test('by default readout.files is every .md and .txt file, less node_modules and .git', async () => {
+    await client.changeSettings({});
+    const text = replaceOnce(REFERENCE, '---\ndate:', '---\nlayout: x\ndate:');
+    assert.deepEqual((await openInWorkspace(path.join('any', 'x.txt'), text)).map((d) => d.code), ['additionalProperties']);
+    assert.deepEqual(await openInWorkspace(path.join('node_modules', 'pkg', 'x.md'), text), []);
+    assert.deepEqual(await openInWorkspace(path.join('any', 'x.markdown'), text), []);
+  });
+
   test("readout.files: ['archive/**'] makes a `layout: x` file under archive/ a readout, and only there", async () => {
     await client.changeSettings({ files: ['archive/**'] });
     const text = replaceOnce(REFERENCE, '---\ndate:', '---\nlayout: x\ndate:');
@@ -157,8 +165,7 @@ describe('settings pulled through workspace/configuration', () => {
 describe('settings pushed through didChangeConfiguration, for a client without workspace/configuration', () => {
   let client: LspClient;
   before(async () => {
-    const { configuration: _pulled, ...workspace } = EDITOR_CAPABILITIES.workspace!;
-    client = await LspClient.start({ capabilities: { ...EDITOR_CAPABILITIES, workspace } });
+    client = await LspClient.start({ capabilities: { ...EDITOR_CAPABILITIES, workspace: { ...EDITOR_CAPABILITIES.workspace, configuration: false } } });
   });
   after(async () => { await client.shutdown(); });
 

@@ -21,7 +21,7 @@ export function positionAt(text: string, offset: number): Position {
   return { line, character: offset - starts[line] };
 }
 
-export function offsetAt(text: string, position: Position): number {
+function offsetAt(text: string, position: Position): number {
   const starts = lineStarts(text);
   if (position.line >= starts.length) return text.length;
   return Math.min(starts[position.line] + position.character, text.length);
@@ -34,12 +34,13 @@ export function rangeOf(text: string, needle: string, from = 0): Range {
   return { start: positionAt(text, start), end: positionAt(text, start + needle.length) };
 }
 
-/** Whether a position names a place in the text: an existing line, at most at its end. */
+/** Whether a position names a place in the text: an existing line, at most at its end (before its line break). */
 export function isInside(text: string, position: Position): boolean {
   const starts = lineStarts(text);
   if (position.line < 0 || position.line >= starts.length || position.character < 0) return false;
-  const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
-  return starts[position.line] + position.character <= lineEnd;
+  const next = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
+  const breakLength = text.slice(starts[position.line], next).match(/(\r\n|\r|\n)$/)?.[0].length ?? 0;
+  return starts[position.line] + position.character <= next - breakLength;
 }
 
 /** Applies non-overlapping edits, as a client does: all ranges refer to the text before any edit. */

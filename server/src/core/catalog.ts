@@ -8,7 +8,6 @@ import type { Severity } from './types';
  */
 export const RULES = {
   'front-matter-unclosed': 'error',
-  'front-matter-missing': 'error',
   'front-matter-too-large': 'error',
   'yaml-syntax': 'error',
   'duplicate-key': 'error',

@@ -17,12 +17,13 @@ interface Finding {
 
 /**
  * Parses a document if it is a readout: it opens with a front-matter block whose first key is a
- * schema key, or the host says its path makes it one (`forced`). Anything else is not ours.
+ * schema key, or with any front-matter block when its path is in `readout.files`. A document
+ * without front matter is never a readout, so notes and READMEs beside an archive stay quiet.
  */
-export function readReadout(text: string, schema: ReadoutSchema, forced: boolean): ParsedReadout | undefined {
+export function readReadout(text: string, schema: ReadoutSchema, inReadoutFiles: boolean): ParsedReadout | undefined {
   const block = findFrontMatter(text);
-  if (!block) return forced ? parseReadout(text, undefined) : undefined;
-  if (!forced) {
+  if (!block) return undefined;
+  if (!inReadoutFiles) {
     const key = firstKey(text, block);
     if (key === undefined || !schema.keys.includes(key)) return undefined;
   }
@@ -30,16 +31,7 @@ export function readReadout(text: string, schema: ReadoutSchema, forced: boolean
 }
 
 function findings(readout: ParsedReadout, schema: ReadoutSchema): Finding[] {
-  const { block } = readout;
-  if (!block) {
-    const start = readout.text.startsWith('\uFEFF') ? 1 : 0;
-    return [{
-      code: 'front-matter-missing',
-      message: 'This readout has no front matter. Start the file with a `---` line, the fields, and another `---` line.',
-      span: span(start, start),
-      fixes: [],
-    }];
-  }
+  const block = readout.block!;
   if (!block.close) {
     return [{
       code: 'front-matter-unclosed',

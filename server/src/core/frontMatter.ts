@@ -170,6 +170,8 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
     // An unclosed `[` or `{` is reported where the parser gave up: mark the bracket itself.
     const opener = /^Flow (sequence|mapping)/.test(error.message) ? unclosedBracket(source, start) : undefined;
     const at = opener === undefined ? clampSpan(text, start + offset, end + offset, block.content) : span(opener + offset, opener + offset + 1);
+    // The parser can report one mistake twice over the same characters: keep the first.
+    if (problems.some((problem) => problem.code === 'yaml-syntax' && problem.span.start === at.start && problem.span.end === at.end)) continue;
     problems.push({ code: 'yaml-syntax', message: yamlMessage(error.code, error.message, source.slice(start, end)), span: at });
   }
   for (const warning of yaml.warnings) {

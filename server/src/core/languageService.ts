@@ -11,10 +11,11 @@ export interface ServiceOptions {
   readonly rules?: RuleLevels;
 }
 
-/** A document as the host sees it; `forced` when the host's `readout.files` setting names it a readout. */
+/** A document as the host sees it. */
 export interface ReadoutInput {
   readonly text: string;
-  readonly forced?: boolean;
+  /** The host's `readout.files` (less `readout.exclude`) matches its path: any front matter makes it a readout. */
+  readonly inReadoutFiles?: boolean;
 }
 
 export interface CodeAction {
@@ -37,7 +38,7 @@ export interface ReadoutService {
 export function createReadoutService(options: ServiceOptions): ReadoutService {
   const { schema } = options;
   const rules = options.rules ?? {};
-  const read = (document: ReadoutInput) => readReadout(document.text, schema, document.forced ?? false);
+  const read = (document: ReadoutInput) => readReadout(document.text, schema, document.inReadoutFiles ?? false);
   const diagnose = (document: ReadoutInput): Diagnostic[] => {
     const readout = read(document);
     return readout ? readoutDiagnostics(readout, schema, rules) : [];

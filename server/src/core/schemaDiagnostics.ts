@@ -186,13 +186,22 @@ function locate(readout: ParsedReadout, error: SchemaError, path: readonly (stri
   }
 }
 
+/**
+ * A misspelt key is one mistake: the unknown key, whose fix renames it, says it all; the field it
+ * was meant to be is not also reported missing.
+ */
+function withoutMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
+  const meant = new Set(problems.filter((p) => p.code === 'additionalProperties' && p.suggestion).map((p) => [...p.path.slice(0, -1), p.suggestion].join('/')));
+  return problems.filter((p) => p.code !== 'required' || !meant.has(p.path.join('/')));
+}
+
 /** Validates the front matter and words each error for a person. */
 export function schemaProblems(readout: ParsedReadout, schema: ReadoutSchema): SchemaProblem[] {
   if (!readout.parsed || !readout.block) return [];
   // An empty block is an empty set of fields, so that each missing field is named.
   const data = readout.data ?? {};
   if (schema.validate(data)) return [];
-  return selectErrors(schema.validate.errors ?? []).map((error) => {
+  return withoutMisspeltRequired(selectErrors(schema.validate.errors ?? []).map((error) => {
     const base = decodePointer(error.instancePath);
     const params = error.params as Record<string, unknown>;
     const path = error.keyword === 'required' ? [...base, String(params.missingProperty)]
@@ -201,7 +210,7 @@ export function schemaProblems(readout: ParsedReadout, schema: ReadoutSchema): S
     const worded = word(error, path, data);
     const item = error.keyword === 'uniqueItems' ? { item: Number(params.i) } : {};
     return { code: error.keyword, span: locate(readout, error, path), path, ...item, ...worded };
-  }).sort((a, b) => a.span.start - b.span.start);
+  })).sort((a, b) => a.span.start - b.span.start);
 }
 
 /** Whether a value node is written as a plain or quoted scalar whose text we may replace. */

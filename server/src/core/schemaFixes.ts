@@ -70,7 +70,8 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
       if (path.length !== 1) return [];
       const derived = derivedValue(readout, top, flawed);
       if (derived !== undefined) {
-        return [{ title: `Add '${top}: ${derived}'`, edits: [insertField(readout, top, derived)], safe: true, isPreferred: true }];
+        const edit = insertField(readout, top, derived);
+        return [{ title: `Add ${edit.newText.trim()}`, edits: [edit], safe: true, isPreferred: true }];
       }
       return [{ title: `Add the '${top}' field`, edits: [insertField(readout, top, undefined, placeholder(schema, top))], safe: false, isPreferred: true }];
     }

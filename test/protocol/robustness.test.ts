@@ -1,0 +1,104 @@
+// Hostile or odd documents over the wire: the server answers each, stays up, and never points outside the text.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CodeActionKind, MessageType, type Diagnostic } from 'vscode-languageserver-protocol';
+import { MISSPELT_TAG, REFERENCE } from './fixtures';
+import { LspClient } from './lspClient';
+import { isInside, positionAt, rangeOf } from './textEdits';
+
+/** Bytes 0-255 in a scrambled order, read as Latin-1: NULs, lone CRs, control characters. */
+function binaryJunk(length: number): string {
+  return Array.from({ length }, (_, index) => String.fromCharCode((index * 7919 + 13) % 256)).join('');
+}
+
+/** Each level is nine aliases of the one before: 9^depth values once expanded. */
+function aliasBomb(depth: number): string {
+  const names = Array.from({ length: depth }, (_, index) => `l${index}`);
+  const levels = names.map((name, index) =>
+    `${name}: &${name} [${Array(9).fill(index === 0 ? 'x' : `*${names[index - 1]}`).join(',')}]\n`);
+  return `---\ndate: '2023-01-10'\n${levels.join('')}---\nBody.\n`;
+}
+
+const FIVE_MB = 5 * 1024 * 1024;
+/** The reference with a misspelt tag and a body padded to 5 MB with 72-column lines. */
+const HUGE = MISSPELT_TAG + `${'x'.repeat(71)}\n`.repeat(Math.ceil(FIVE_MB / 72));
+
+describe('robustness', () => {
+  let client: LspClient;
+  before(async () => { client = await LspClient.start(); });
+  after(async () => { await client.shutdown(); });
+
+  /**
+   * Opens `text`, checks its publish and that every range lies inside it, then checks that the
+   * server still answers requests about it.
+   */
+  async function openSafely(name: string, text: string): Promise<Diagnostic[]> {
+    const document = `file:///readouts/${name}`;
+    client.open(document, text, 'markdown');
+    const { diagnostics } = await client.nextDiagnostics(document, 1);
+    for (const { range } of diagnostics) {
+      assert.ok(isInside(text, range.start) && isInside(text, range.end), `range ${JSON.stringify(range)} is outside the text`);
+      assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character));
+    }
+    const end = positionAt(text, text.length);
+    await client.hover(document, end);
+    await client.codeActions(document, { start: { line: 0, character: 0 }, end }, { diagnostics });
+    // A check that threw is logged and published as an empty list: that too is a failure.
+    assert.deepEqual(client.logMessages.filter((log) => log.type === MessageType.Error), []);
+    return diagnostics;
+  }
+
+  test('binary junk: not a readout, no diagnostics', async () => {
+    assert.deepEqual(await openSafely('junk.md', binaryJunk(64 * 1024)), []);
+  });
+
+  test('binary junk and lone surrogates inside a readout front matter: YAML errors inside the block', async () => {
+    const text = `---\ndate: '2023-01-10'\n${binaryJunk(4096)}\ntitle: "\uD800 \uDFFF"\n---\nBody.\n`;
+    const diagnostics = await openSafely('junk-front-matter.md', text);
+    assert.ok(diagnostics.length > 0);
+    const closing = positionAt(text, text.lastIndexOf('\n---\n') + 1);
+    assert.ok(diagnostics.every(({ range }) => range.end.line <= closing.line), JSON.stringify(diagnostics));
+  });
+
+  test('a 5 MB document: its one mistake, at its place', async () => {
+    assert.ok(HUGE.length >= FIVE_MB);
+    const diagnostics = await openSafely('huge.md', HUGE);
+    assert.deepEqual(diagnostics.map(({ code, range }) => ({ code, range })), [{ code: 'enum', range: rangeOf(HUGE, 'statement-releases') }]);
+  });
+
+  test('a 5 MB front matter: one error on the opening line, without parsing it', async () => {
+    const text = `---\ndate: '2023-01-10'\ntitle: "${'y'.repeat(FIVE_MB)}"\n---\nBody.\n`;
+    const diagnostics = await openSafely('huge-front-matter.md', text);
+    assert.deepEqual(diagnostics.map(({ code, range }) => ({ code, range })), [{ code: 'front-matter-too-large', range: rangeOf(text, '---') }]);
+  });
+
+  test('a lone ---, with and without a line break: no diagnostics', async () => {
+    assert.deepEqual(await openSafely('lone-dashes.md', '---'), []);
+    assert.deepEqual(await openSafely('lone-dashes-newline.md', '---\n'), []);
+  });
+
+  test('an unclosed front matter: one error on the opening line', async () => {
+    const text = "---\ndate: '2023-01-10'\n";
+    const diagnostics = await openSafely('unclosed.md', text);
+    assert.deepEqual(diagnostics.map(({ code, range }) => ({ code, range })), [{ code: 'front-matter-unclosed', range: rangeOf(text, '---') }]);
+  });
+
+  test('an alias bomb (9^9 values): one YAML error, answered without expanding it', async () => {
+    const text = aliasBomb(9);
+    const diagnostics = await openSafely('alias-bomb.md', text);
+    assert.deepEqual(diagnostics.map(({ code }) => code), ['yaml-syntax']);
+    const { message } = diagnostics[0];
+    assert.ok(typeof message === 'string' && /^The front matter could not be read: .*write the values out\.$/.test(message), JSON.stringify(message));
+  });
+
+  test('requests about a document that was never opened: empty answers', async () => {
+    const document = 'file:///readouts/never-opened.md';
+    const start = { line: 0, character: 0 };
+    assert.equal(await client.hover(document, start), null);
+    assert.deepEqual(await client.codeActions(document, { start, end: start }, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }), []);
+  });
+
+  test('the reference readout still checks clean afterwards', async () => {
+    assert.deepEqual(await openSafely('after.md', REFERENCE), []);
+  });
+});
