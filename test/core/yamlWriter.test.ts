@@ -1,16 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 import { writeField, writeValue, writeValueInStyle } from '../../server/src/core/yamlWriter';
-
-const REFERENCE_PATH = path.resolve(__dirname, '../../../shared/examples/000_97af98de986fb831.txt');
+import { REFERENCE } from './helpers';
 
 /** The reference file's front matter lines, without the `---` delimiters, each ending with '\n'. */
 function referenceFrontMatter(): string {
-  const text = readFileSync(REFERENCE_PATH, 'utf8');
-  const match = /^---\n([\s\S]*?\n)---\n/.exec(text);
+  const match = /^---\n([\s\S]*?\n)---\n/.exec(REFERENCE);
   assert.ok(match, 'the reference file starts with a front matter block');
   return match[1];
 }
