@@ -183,6 +183,22 @@ function shiftLineZero(at: string): string {
   return at.replace(/(^|-)0:(\d+)/g, (_, lead: string, column: string) => `${lead}0:${Number(column) + 1}`);
 }
 
+describe('what is not a mistake', () => {
+  const clean = (name: string, text: string) => test(name, () => assert.deepEqual(seen(text, check(text)), []));
+
+  clean('date-mismatch: 21:30 at -05:00 on 10 January is 10 January, though UTC is on the 11th', edit(REFERENCE, '12:54:40-05:00', '21:30:00-05:00'));
+  clean('date-mismatch: 00:30 at +09:00 on 10 January is 10 January, though UTC is on the 9th', edit(REFERENCE, '12:54:40-05:00', '00:30:00+09:00'));
+  clean('url-category-mismatch: the category is one of several tags', edit(REFERENCE, 'tags: statements-releases', 'tags:\n- presidential-actions\n- statements-releases'));
+  clean('url-slug-mismatch: a slug cut at 200 characters', (() => {
+    const title = `Statement ${'on the Matter of Very Long Titles '.repeat(8)}`.trim();
+    const slug = `statement-${'on-the-matter-of-very-long-titles-'.repeat(8)}`.slice(0, 200).replace(/-+$/, '');
+    return edit(edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 7), `title: ${title}`), 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada', slug);
+  })());
+  clean('title-whitespace: single no-break spaces between words', REFERENCE);
+  clean('a URL that is not a briefing-room address is not compared with the fields', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/', 'https://example.gov/news/'));
+  clean('comments and a closing `...` are fine', edit(edit(REFERENCE, "date: '2023-01-10'", "# archived copy\ndate: '2023-01-10' # the day"), '---\n \n', '...\n \n'));
+});
+
 describe('one message per mistake', () => {
   test('a published_time that is not a time at all gets one message, and date is not compared with it', () => {
     const text = edit(REFERENCE, 'published_time: 2023-01-10 12:54:40-05:00', 'published_time: yesterday');
