@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/out/**', 'node_modules/**', 'test-results/**', 'bench/results/**'] },
+  { ignores: ['**/out/**', 'node_modules/**', 'test-results/**', 'bench/results/**', '.scratch/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -13,10 +13,15 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // ES modules bundled into CommonJS (fdir, under tinyglobby) read import.meta.url: give it this file's URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // The workspace scan's worker threads, started by the server from its own folder.
+  { ...common, entryPoints: ['server/src/indexWorker.ts'], outfile: 'server/out/indexWorker.js' },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ];
 

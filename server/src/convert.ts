@@ -1,10 +1,13 @@
 // The one edge where core offsets become LSP positions and core values LSP types.
 import {
-  CodeActionKind, DiagnosticSeverity, MarkupKind,
-  type CodeAction, type Diagnostic, type Hover, type Range, type TextEdit, type WorkspaceEdit,
+  CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, MarkupKind, SymbolKind,
+  type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type Range,
+  type SymbolInformation, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionList as CoreCompletionList } from './core/completion';
 import type { CodeAction as CoreCodeAction } from './core/languageService';
+import type { DocumentSymbol as CoreDocumentSymbol, WorkspaceSymbol as CoreWorkspaceSymbol } from './core/symbols';
 import type { Hover as CoreHover } from './core/hover';
 import type { Diagnostic as CoreDiagnostic, Severity, Span, TextEdit as CoreTextEdit } from './core/types';
 
@@ -33,6 +36,7 @@ export function toDiagnostic(document: TextDocument, diagnostic: CoreDiagnostic,
     code: diagnostic.code,
     codeDescription: { href: ruleUrl(diagnostic.code) },
     message: diagnostic.message,
+    ...(diagnostic.related ? { relatedInformation: diagnostic.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message })) } : {}),
   };
 }
 
@@ -70,4 +74,50 @@ export function toFixAllAction(document: TextDocument, edit: CoreTextEdit): Code
 
 export function toHover(document: TextDocument, hover: CoreHover): Hover {
   return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(document, hover.span) };
+}
+
+export function toCompletionList(document: TextDocument, list: CoreCompletionList, snippets: boolean): CompletionList {
+  return {
+    isIncomplete: list.isIncomplete,
+    items: list.items.map((item): CompletionItem => {
+      const snippet = snippets && item.edit.snippet !== undefined;
+      return {
+        label: item.label,
+        kind: item.kind === 'field' ? CompletionItemKind.Property : CompletionItemKind.Value,
+        ...(item.detail === undefined ? {} : { detail: item.detail }),
+        ...(item.documentation === undefined ? {} : { documentation: { kind: MarkupKind.Markdown, value: item.documentation } }),
+        ...(item.sortText === undefined ? {} : { sortText: item.sortText }),
+        ...(item.filterText === undefined ? {} : { filterText: item.filterText }),
+        insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: toRange(document, item.edit.span), newText: snippet ? item.edit.snippet! : item.edit.newText },
+        ...(item.additionalEdits ? { additionalTextEdits: item.additionalEdits.map((edit) => toTextEdit(document, edit)) } : {}),
+      };
+    }),
+  };
+}
+
+const SYMBOL_KINDS: Record<CoreDocumentSymbol['kind'], SymbolKind> = {
+  frontMatter: SymbolKind.Namespace,
+  field: SymbolKind.Property,
+  heading: SymbolKind.String,
+};
+
+export function toDocumentSymbol(document: TextDocument, symbol: CoreDocumentSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail === undefined ? {} : { detail: symbol.detail }),
+    kind: SYMBOL_KINDS[symbol.kind],
+    range: toRange(document, symbol.span),
+    selectionRange: toRange(document, symbol.selectionSpan),
+    children: symbol.children.map((child) => toDocumentSymbol(document, child)),
+  };
+}
+
+export function toWorkspaceSymbol(symbol: CoreWorkspaceSymbol): SymbolInformation {
+  return {
+    name: symbol.name,
+    kind: SymbolKind.File,
+    location: { uri: symbol.uri, range: symbol.range },
+    ...(symbol.containerName === undefined ? {} : { containerName: symbol.containerName }),
+  };
 }

@@ -1,22 +1,34 @@
 // The language server's entry: a thin adapter from LSP to the readout core.
 // Run as `node server/out/server.js --stdio` (or `--node-ipc`); createConnection reads the flag.
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { createConnection } from 'vscode-languageserver/node';
 import {
-  DidChangeConfigurationNotification, MessageType, ShowMessageNotification, DidChangeWatchedFilesNotification,
-  TextDocuments, TextDocumentSyncKind, CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type InitializeParams,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, MessageType,
+  ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type Disposable, type InitializeParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { compileBuiltinSchema } from './core/builtinSchema';
 import { createReadoutService, type ReadoutInput, type ReadoutService } from './core/languageService';
-import { FIX_ALL_KIND, toCodeAction, toDiagnostic, toFixAllAction, toHover, toSpan } from './convert';
+import { createWorkspaceIndex } from './core/workspaceIndex';
+import {
+  FIX_ALL_KIND, toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFixAllAction, toHover, toSpan, toWorkspaceSymbol,
+} from './convert';
 import { loadSchema, type LoadedSchema } from './schemaSource';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { createIndexer, type FileChange } from './workspaceIndexer';
 
 const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).href;
 const ruleUrl = (code: string) => `${RULES_DOC}#${code.toLowerCase()}`;
+
+const FILE_CHANGES: Record<number, FileChange> = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+};
 
 /** `readout.files` less `readout.exclude`, over paths relative to a workspace folder. */
 function readoutFilesMatcher(settings: Settings): (relativePath: string) => boolean {
@@ -28,31 +40,50 @@ function readoutFilesMatcher(settings: Settings): (relativePath: string) => bool
 
 function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const index = createWorkspaceIndex();
   const builtin = compileBuiltinSchema();
   let settings: Settings = DEFAULT_SETTINGS;
   let loaded: LoadedSchema = { schema: builtin, file: undefined, error: undefined };
-  let service: ReadoutService = createReadoutService({ schema: builtin });
+  let service: ReadoutService = createReadoutService({ schema: builtin, index });
   let folders: string[] = [];
-  let canPullConfiguration = false;
-  let canWatchFiles = false;
-  let snippetEdits = false;
-  let reportedSchemaError: string | undefined;
-
   let matchesReadoutFiles = readoutFilesMatcher(settings);
+  let watchers: Disposable | undefined;
+  let reportedSchemaError: string | undefined;
+  const client = { pullsConfiguration: false, watchesFiles: false, snippetEdits: false, snippetCompletions: false, progress: false, workspaceFolders: false };
 
-  const input = (document: TextDocument): ReadoutInput => ({ text: document.getText(), inReadoutFiles: inReadoutFiles(document.uri) });
-
-  /** Whether `readout.files` names the document, by its path relative to a workspace folder. */
-  function inReadoutFiles(uri: string): boolean {
-    if (settings.files.length === 0 || !uri.startsWith('file:')) return false;
-    const file = fileURLToPath(uri);
+  /** Whether `readout.files` less `readout.exclude` names the file, by its path relative to a workspace folder. */
+  function inReadoutFiles(file: string): boolean {
     return folders.some((folder) => {
       const relative = path.relative(folder, file);
       return !relative.startsWith('..') && !path.isAbsolute(relative) && matchesReadoutFiles(relative.split(path.sep).join('/'));
     });
   }
 
-  function validate(document: TextDocument): void {
+  const input = (document: TextDocument): ReadoutInput & { uri: string } => ({
+    uri: document.uri,
+    text: document.getText(),
+    inReadoutFiles: document.uri.startsWith('file:') && inReadoutFiles(URI.parse(document.uri).fsPath),
+  });
+
+  const indexer = createIndexer({
+    index,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    service: () => service,
+    files: () => settings,
+    inReadoutFiles,
+    onUrlsChanged: (urls) => recheckSharing(urls, undefined),
+    log: (message) => connection.console.log(message),
+  });
+
+  /** Checks the open documents whose source_url is among `urls` (a duplicate may have come or gone). */
+  function recheckSharing(urls: ReadonlySet<string>, except: string | undefined): void {
+    for (const document of documents.all()) {
+      const url = index.get(document.uri)?.sourceUrl?.value;
+      if (document.uri !== except && url !== undefined && urls.has(url)) publish(document);
+    }
+  }
+
+  function publish(document: TextDocument): void {
     let diagnostics: Diagnostic[];
     try {
       diagnostics = service.getDiagnostics(input(document)).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl));
@@ -64,8 +95,58 @@ function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
-  async function reconfigure(): Promise<void> {
-    if (canPullConfiguration) settings = normalizeSettings(await connection.workspace.getConfiguration('readout'));
+  /** An edited document: its index entry comes from the editor, then it and the documents sharing its URL are checked. */
+  function documentChanged(document: TextDocument): void {
+    const before = index.get(document.uri)?.sourceUrl?.value;
+    const readout = input(document);
+    // The index holds the workspace's readouts (readout.files less readout.exclude); a file opened
+    // from elsewhere is compared with them but is not one of them.
+    if (readout.inReadoutFiles) {
+      try {
+        const entry = service.getEntry(readout);
+        if (entry) index.set(entry);
+        // While a readout does not parse (mid-edit), it keeps its last entry.
+        else if (!service.isReadout(readout)) index.delete(document.uri);
+      } catch (error) {
+        connection.console.error(`Indexing ${document.uri} failed: ${(error as Error).stack ?? error}`);
+      }
+    }
+    publish(document);
+    const after = index.get(document.uri)?.sourceUrl?.value;
+    const urls = new Set([before, after].filter((url): url is string => url !== undefined));
+    if (urls.size > 0) recheckSharing(urls, document.uri);
+  }
+
+  async function scan(scanned: readonly string[]): Promise<void> {
+    const progress = client.progress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Indexing readouts', 0, undefined, false);
+    let reported = 0;
+    try {
+      await indexer.scan(scanned, ({ scanned: done, total }) => {
+        // A report per 1% is plenty for a progress bar and cheap for the connection.
+        if (done !== total && done - reported < Math.max(250, total / 100)) return;
+        reported = done;
+        progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+      });
+    } catch (error) {
+      connection.console.error(`Indexing failed: ${(error as Error).stack ?? error}`);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  async function watch(): Promise<void> {
+    if (!client.watchesFiles) return;
+    watchers?.dispose();
+    // The schema override is JSON; readouts are wherever readout.files says.
+    const globs = ['**/*.json', ...settings.files];
+    watchers = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+  }
+
+  /** Reads the settings and the schema again and re-checks open documents; true when the files to index changed. */
+  async function reconfigure(): Promise<boolean> {
+    const previous = settings;
+    if (client.pullsConfiguration) settings = normalizeSettings(await connection.workspace.getConfiguration('readout'));
     loaded = await loadSchema(settings.schema, folders[0], builtin);
     if (loaded.error && loaded.error !== reportedSchemaError) {
       connection.console.warn(loaded.error);
@@ -74,47 +155,79 @@ function startServer(connection: Connection): void {
     }
     reportedSchemaError = loaded.error;
     matchesReadoutFiles = readoutFilesMatcher(settings);
-    service = createReadoutService({ schema: loaded.schema, rules: settings.rules });
-    documents.all().forEach(validate);
+    service = createReadoutService({ schema: loaded.schema, rules: settings.rules, index });
+    documents.all().forEach(publish);
+    return String(previous.files) !== String(settings.files) || String(previous.exclude) !== String(settings.exclude);
+  }
+
+  async function indexWorkspace(): Promise<void> {
+    await watch();
+    await scan(folders);
   }
 
   connection.onInitialize((params: InitializeParams) => {
-    folders = (params.workspaceFolders ?? []).map((folder) => fileURLToPath(folder.uri));
-    if (folders.length === 0 && params.rootUri) folders = [fileURLToPath(params.rootUri)];
+    folders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
+    if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     const capabilities = params.capabilities;
-    canPullConfiguration = capabilities.workspace?.configuration === true;
-    canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    client.pullsConfiguration = capabilities.workspace?.configuration === true;
+    client.watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    client.snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    client.snippetCompletions = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    client.progress = capabilities.window?.workDoneProgress === true;
+    client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
     settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    matchesReadoutFiles = readoutFilesMatcher(settings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        // A space after `key:`, a dash of a list item, or the quote of a title starts a value.
+        completionProvider: { triggerCharacters: [' ', '-', '"', "'"], resolveProvider: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'readout-language-server', version: '0.1.0' },
     };
   });
 
   connection.onInitialized(async () => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
-    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] });
+    if (client.pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (client.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+      const removed = event.removed.map((folder) => URI.parse(folder.uri).fsPath);
+      const added = event.added.map((folder) => URI.parse(folder.uri).fsPath);
+      folders = [...folders.filter((folder) => !removed.includes(folder)), ...added];
+      removed.forEach((folder) => indexer.dropFolder(folder));
+      if (added.length > 0) await scan(added);
+    });
     await reconfigure();
+    await indexWorkspace();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    if (!canPullConfiguration) settings = normalizeSettings((change.settings as { readout?: unknown } | undefined)?.readout);
-    await reconfigure();
+    if (!client.pullsConfiguration) settings = normalizeSettings((change.settings as { readout?: unknown } | undefined)?.readout);
+    if (await reconfigure()) await indexWorkspace();
   });
 
   connection.onDidChangeWatchedFiles(async (change) => {
-    const schemaFile = loaded.file;
-    if (schemaFile && change.changes.some((event) => event.uri.startsWith('file:') && path.resolve(fileURLToPath(event.uri)) === schemaFile)) await reconfigure();
+    let schemaChanged = false;
+    for (const event of change.changes) {
+      if (!event.uri.startsWith('file:')) continue;
+      const file = URI.parse(event.uri).fsPath;
+      if (file === loaded.file) schemaChanged = true;
+      else await indexer.fileChanged(file, FILE_CHANGES[event.type]);
+    }
+    if (schemaChanged) await reconfigure();
   });
 
   // Fires on open as well as on every change: each version is checked at once, with no debounce.
-  documents.onDidChangeContent((event) => validate(event.document));
-  documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
+  documents.onDidChangeContent((event) => documentChanged(event.document));
+  documents.onDidClose((event) => {
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    // The disk copy is the index's again.
+    if (event.document.uri.startsWith('file:')) void indexer.fileChanged(URI.parse(event.document.uri).fsPath, 'changed');
+  });
 
   /** Runs a request handler; a failure is logged and answered with the empty result, never half an answer. */
   function guarded<P, R>(name: string, empty: R, handler: (params: P) => R): (params: P) => R {
@@ -145,7 +258,7 @@ function startServer(connection: Connection): void {
     const text = input(document);
     if (wants(CodeActionKind.QuickFix)) {
       for (const action of service.getCodeActions(text, toSpan(document, params.range))) {
-        actions.push(toCodeAction(document, action, toDiagnostic(document, action.diagnostic, ruleUrl), snippetEdits));
+        actions.push(toCodeAction(document, action, toDiagnostic(document, action.diagnostic, ruleUrl), client.snippetEdits));
       }
     }
     if (wants(FIX_ALL_KIND)) {
@@ -154,6 +267,20 @@ function startServer(connection: Connection): void {
     }
     return actions;
   }));
+
+  connection.onCompletion(guarded('Completion', null, (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return toCompletionList(document, service.getCompletions(input(document), document.offsetAt(params.position)), client.snippetCompletions);
+  }));
+
+  connection.onDocumentSymbol(guarded('Document symbols', [], (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return service.getDocumentSymbols(input(document)).map((symbol) => toDocumentSymbol(document, symbol));
+  }));
+
+  connection.onWorkspaceSymbol(guarded('Workspace symbols', [], (params) => service.getWorkspaceSymbols(params.query).map(toWorkspaceSymbol)));
 
   documents.listen(connection);
   connection.listen();

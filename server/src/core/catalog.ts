@@ -28,6 +28,7 @@ export const RULES = {
   'url-category-mismatch': 'warning',
   'url-slug-mismatch': 'information',
   'title-whitespace': 'warning',
+  'duplicate-source-url': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;

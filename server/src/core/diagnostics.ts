@@ -5,7 +5,9 @@ import { findFrontMatter, firstKey, parseReadout, type ParsedReadout } from './f
 import type { ReadoutSchema } from './schema';
 import { schemaProblems } from './schemaDiagnostics';
 import { schemaFixes } from './schemaFixes';
-import { span, type Diagnostic, type Fix, type Span } from './types';
+import { span, type Diagnostic, type Fix, type RelatedInformation, type Span } from './types';
+import type { WorkspaceIndex } from './workspaceIndex';
+import { workspaceProblems } from './workspaceRules';
 
 /** What the checks found before severities are applied. */
 interface Finding {
@@ -13,6 +15,13 @@ interface Finding {
   readonly message: string;
   readonly span: Span;
   readonly fixes: readonly Fix[];
+  readonly related?: readonly RelatedInformation[];
+}
+
+/** The document's place in the workspace, for the rules that compare readouts across files. */
+export interface WorkspaceContext {
+  readonly uri: string;
+  readonly index: WorkspaceIndex;
 }
 
 /**
@@ -30,7 +39,7 @@ export function readReadout(text: string, schema: ReadoutSchema, inReadoutFiles:
   return parseReadout(text, block);
 }
 
-function findings(readout: ParsedReadout, schema: ReadoutSchema): Finding[] {
+function findings(readout: ParsedReadout, schema: ReadoutSchema, workspace: WorkspaceContext | undefined): Finding[] {
   const block = readout.block!;
   if (!block.close) {
     return [{
@@ -47,6 +56,7 @@ function findings(readout: ParsedReadout, schema: ReadoutSchema): Finding[] {
   for (const problem of problems) flawed.add(String(problem.path[0] ?? ''));
   for (const problem of problems) result.push({ ...problem, fixes: schemaFixes(readout, problem, schema, flawed) });
   result.push(...fieldProblems(readout, flawed));
+  if (workspace) result.push(...workspaceProblems(readout, workspace.uri, workspace.index, flawed).map((problem) => ({ ...problem, fixes: [] })));
   return result.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
@@ -76,9 +86,9 @@ function removeRepeat(readout: ParsedReadout, key: Span): Fix[] {
 }
 
 /** Every diagnostic of a parsed readout, with severities from `levels` (a code set to 'off' is dropped). */
-export function readoutDiagnostics(readout: ParsedReadout, schema: ReadoutSchema, levels: RuleLevels): Diagnostic[] {
+export function readoutDiagnostics(readout: ParsedReadout, schema: ReadoutSchema, levels: RuleLevels, workspace?: WorkspaceContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const finding of findings(readout, schema)) {
+  for (const finding of findings(readout, schema, workspace)) {
     const level = levels[finding.code] ?? defaultSeverity(finding.code);
     if (level !== 'off') diagnostics.push({ ...finding, severity: level });
   }

@@ -75,6 +75,14 @@ function trimCarriageReturn(text: string, start: number, end: number): Span {
   return span(start, end > start && text[end - 1] === '\r' ? end - 1 : end);
 }
 
+/** The start of the first line from `from` on that starts with `---` (gray-matter's notion of a closing line) or is `...`. */
+function closingCandidate(text: string, from: number): number {
+  for (let at = from; at < text.length; at = lineEnd(text, at) + 1) {
+    if (text.startsWith('---', at) || DOCUMENT_END_LINE.test(text.slice(at, lineEnd(text, at)))) return at;
+  }
+  return -1;
+}
+
 /** Finds the front-matter block: a first line `---` (after an optional BOM), closed by `---` or `...`. */
 export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const start = text.startsWith(BOM) ? 1 : 0;
@@ -83,14 +91,18 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const open = trimCarriageReturn(text, start, firstLineEnd);
   const contentStart = Math.min(firstLineEnd + 1, text.length);
 
-  const file = matter(text, GRAY_MATTER_OPTIONS) as { matter: string };
+  // gray-matter is given the text only as far as the first line that could close the block: its
+  // answer is the same, and it costs nothing per character of body (it hashes and copies its input).
+  const candidate = closingCandidate(text, firstLineEnd + 1);
+  const head = text.slice(0, candidate === -1 ? firstLineEnd + 1 : lineEnd(text, candidate) + 1);
+  const file = matter(head, GRAY_MATTER_OPTIONS) as { matter: string };
   // gray-matter's block runs from just after the opening `---` to the `\n` before its closing `---`.
   let contentEnd = start + '---'.length + file.matter.length + 1;
   // YAML's own document-end marker `...` also closes the block; gray-matter does not know it.
   const documentEnd = DOCUMENT_END_LINE.exec(text.slice(contentStart, Math.min(contentEnd, text.length)));
   if (documentEnd) contentEnd = contentStart + documentEnd.index;
 
-  if (contentEnd >= text.length) return { open, close: undefined, content: span(contentStart, text.length) };
+  if (contentEnd >= head.length) return { open, close: undefined, content: span(contentStart, text.length) };
   const closeLineEnd = lineEnd(text, contentEnd);
   const closeLine = text.slice(contentEnd, closeLineEnd);
   if (!DELIMITER_LINE.test(closeLine) && !DOCUMENT_END_LINE.test(closeLine)) {

@@ -1,19 +1,31 @@
 import type { RuleLevels } from './catalog';
+import { createCompletionMemo, readoutCompletions, type CompletionList } from './completion';
 import { readoutDiagnostics, readReadout } from './diagnostics';
 import { fixAll } from './fixAll';
+import type { ParsedReadout } from './frontMatter';
 import { readoutHover, type Hover } from './hover';
+import { readoutEntry, type ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema } from './schema';
+import { createSymbolSearch, documentSymbols, type DocumentSymbol, type WorkspaceSymbol } from './symbols';
+import { findFrontMatter, firstKey } from './frontMatter';
 import type { Diagnostic, Fix, Span, TextEdit } from './types';
+import { createWorkspaceIndex, type WorkspaceIndex } from './workspaceIndex';
 
 export interface ServiceOptions {
   readonly schema: ReadoutSchema;
   /** Severity overrides per code (`readout.rules`). */
   readonly rules?: RuleLevels;
+  /** Every readout of the workspace, for the rules and completions that look across files. */
+  readonly index?: WorkspaceIndex;
+  /** The clock, for values derived from today (tests pass a fixed one). */
+  readonly now?: () => Date;
 }
 
 /** A document as the host sees it. */
 export interface ReadoutInput {
   readonly text: string;
+  /** Its URI, by which the workspace index knows it (and does not compare it with itself). */
+  readonly uri?: string;
   /** The host's `readout.files` (less `readout.exclude`) matches its path: any front matter makes it a readout. */
   readonly inReadoutFiles?: boolean;
 }
@@ -26,25 +38,52 @@ export interface CodeAction {
 export interface ReadoutService {
   /** Whether the document is a readout at all; other documents get nothing from the service. */
   isReadout(document: ReadoutInput): boolean;
+  /** What the workspace index keeps of the document, or undefined when it is not a readout. */
+  getEntry(document: ReadoutInput & { readonly uri: string }): ReadoutEntry | undefined;
   getDiagnostics(document: ReadoutInput): Diagnostic[];
   getHover(document: ReadoutInput, offset: number): Hover | undefined;
   /** The quick fixes of the diagnostics that touch `range`, each with its diagnostic. */
   getCodeActions(document: ReadoutInput, range: Span): CodeAction[];
   /** One edit that applies every safe fix, or undefined when there is none. */
   getFixAllEdit(document: ReadoutInput): TextEdit | undefined;
+  /** Keys, tags, titles, URLs and dates, inside the front matter only. */
+  getCompletions(document: ReadoutInput, offset: number): CompletionList;
+  /** The outline: the front matter's fields, then the body's headings. */
+  getDocumentSymbols(document: ReadoutInput): DocumentSymbol[];
+  /** Readouts of the workspace by title, fuzzy, best first. */
+  getWorkspaceSymbols(query: string): WorkspaceSymbol[];
 }
 
 /** The editor-agnostic readout service: hosts (the language server, the CLI) pass documents in. */
 export function createReadoutService(options: ServiceOptions): ReadoutService {
   const { schema } = options;
+  const index = options.index ?? createWorkspaceIndex();
   const rules = options.rules ?? {};
-  const read = (document: ReadoutInput) => readReadout(document.text, schema, document.inReadoutFiles ?? false);
+  const now = options.now ?? (() => new Date());
+  const completionMemo = createCompletionMemo();
+  const symbolSearch = createSymbolSearch(index);
+  // A host asks several questions of one text in a row (its index entry, then its diagnostics;
+  // code actions as the cursor moves): the last parse is kept so the text is parsed once.
+  let last: { text: string; inReadoutFiles: boolean; readout: ParsedReadout | undefined } | undefined;
+  const read = (document: ReadoutInput): ParsedReadout | undefined => {
+    const inReadoutFiles = document.inReadoutFiles ?? false;
+    if (last?.text !== document.text || last.inReadoutFiles !== inReadoutFiles) {
+      last = { text: document.text, inReadoutFiles, readout: readReadout(document.text, schema, inReadoutFiles) };
+    }
+    return last.readout;
+  };
   const diagnose = (document: ReadoutInput): Diagnostic[] => {
     const readout = read(document);
-    return readout ? readoutDiagnostics(readout, schema, rules) : [];
+    if (!readout) return [];
+    const workspace = document.uri !== undefined ? { uri: document.uri, index } : undefined;
+    return readoutDiagnostics(readout, schema, rules, workspace);
   };
   return Object.freeze({
     isReadout: (document: ReadoutInput) => read(document) !== undefined,
+    getEntry(document: ReadoutInput & { readonly uri: string }) {
+      const readout = read(document);
+      return readout?.parsed ? readoutEntry(document.uri, readout) : undefined;
+    },
     getDiagnostics: diagnose,
     getHover(document: ReadoutInput, offset: number) {
       const readout = read(document);
@@ -57,5 +96,17 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
     getFixAllEdit(document: ReadoutInput) {
       return fixAll(document.text, (text) => diagnose({ ...document, text }));
     },
+    getCompletions(document: ReadoutInput, offset: number) {
+      // A block with no key yet is a readout being started: its first key is what completion offers.
+      const block = findFrontMatter(document.text);
+      const starting = block !== undefined && firstKey(document.text, block) === undefined;
+      if (!starting && !read(document)) return { items: [], isIncomplete: false };
+      return readoutCompletions(document.text, offset, { schema, index, now: now(), memo: completionMemo, uri: document.uri });
+    },
+    getDocumentSymbols(document: ReadoutInput) {
+      const readout = read(document);
+      return readout ? documentSymbols(readout) : [];
+    },
+    getWorkspaceSymbols: (query: string) => symbolSearch.search(query),
   });
 }

@@ -1,3 +1,5 @@
+import type { LineRange } from './lineIndex';
+
 /** A half-open range of UTF-16 offsets into a document's text: [start, end). */
 export interface Span {
   readonly start: number;
@@ -23,12 +25,20 @@ export interface Fix {
   readonly safe: boolean;
 }
 
+/** A place in another file that a diagnostic refers to. */
+export interface RelatedInformation {
+  readonly uri: string;
+  readonly range: LineRange;
+  readonly message: string;
+}
+
 export interface Diagnostic {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;
   readonly fixes: readonly Fix[];
+  readonly related?: readonly RelatedInformation[];
 }
 
 export function span(start: number, end: number): Span {

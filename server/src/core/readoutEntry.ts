@@ -1,0 +1,38 @@
+import { isSeq, isScalar } from 'yaml';
+import { field, type ParsedReadout } from './frontMatter';
+import { createLineIndex, type LineRange } from './lineIndex';
+import type { Span } from './types';
+
+/** A front-matter value kept by the workspace index, with where it is written. */
+export interface IndexedValue {
+  readonly value: string;
+  readonly range: LineRange;
+}
+
+/** What the workspace index keeps of one readout: only what features need. */
+export interface ReadoutEntry {
+  readonly uri: string;
+  readonly title: IndexedValue | undefined;
+  readonly tags: readonly IndexedValue[];
+  readonly sourceUrl: IndexedValue | undefined;
+  readonly date: IndexedValue | undefined;
+  readonly publishedTime: IndexedValue | undefined;
+}
+
+/** The index entry of a parsed readout; values that are not text are left out. */
+export function readoutEntry(uri: string, readout: ParsedReadout): ReadoutEntry {
+  const data = (readout.data ?? {}) as Record<string, unknown>;
+  const position = createLineIndex(readout.block ? readout.text.slice(0, readout.block.content.end) : '');
+  const at = (value: unknown, span: Span | undefined): IndexedValue | undefined =>
+    typeof value === 'string' && span ? { value, range: { start: position(span.start), end: position(span.end) } } : undefined;
+  const value = (name: string) => at(data[name], field(readout, name)?.value);
+
+  const tagsField = field(readout, 'tags');
+  const tagNodes = isSeq(tagsField?.valueNode) ? tagsField.valueNode.items : [tagsField?.valueNode];
+  const tags = tagNodes.flatMap((node) => {
+    if (!isScalar(node) || !node.range) return [];
+    const tag = at(node.value, { start: node.range[0] + readout.yamlOffset, end: node.range[1] + readout.yamlOffset });
+    return tag ? [tag] : [];
+  });
+  return { uri, title: value('title'), tags, sourceUrl: value('source_url'), date: value('date'), publishedTime: value('published_time') };
+}

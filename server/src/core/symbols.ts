@@ -1,0 +1,511 @@
+// The outline of one readout (front-matter fields, then the body's Markdown headings) and the
+// workspace's readouts found by title.
+import { isScalar, isSeq, type Node } from 'yaml';
+import { nodeSpan, type Field, type FrontMatterBlock, type ParsedReadout } from './frontMatter';
+import type { LineRange } from './lineIndex';
+import type { ReadoutEntry } from './readoutEntry';
+import { slugify } from './slug';
+import { span, type Span } from './types';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export interface DocumentSymbol {
+  readonly name: string;
+  readonly detail?: string;
+  readonly kind: 'field' | 'heading' | 'frontMatter';
+  /** The whole symbol: a field's key and value, a heading's section, without trailing whitespace. */
+  readonly span: Span;
+  /** What to reveal and highlight: the key, the heading's text, the opening `---`. */
+  readonly selectionSpan: Span;
+  readonly children: readonly DocumentSymbol[];
+}
+
+export interface WorkspaceSymbol {
+  /** The title, no-break spaces shown as spaces. */
+  readonly name: string;
+  readonly uri: string;
+  /** Where the title's value is written. */
+  readonly range: LineRange;
+  /** The date and the first tag. */
+  readonly containerName?: string;
+  /** Higher is better; 0 for every result of an empty query. */
+  readonly score: number;
+}
+
+export interface SymbolSearch {
+  search(query: string, limit?: number): WorkspaceSymbol[];
+}
+
+const FRONT_MATTER_NAME = 'front matter';
+const MAX_DETAIL_LENGTH = 80;
+const DEFAULT_LIMIT = 256;
+
+// ---------------------------------------------------------------------------------------------
+// Document symbols
+
+/** The outline: the front matter and its fields, then the body's headings nested by level. */
+export function documentSymbols(readout: ParsedReadout): DocumentSymbol[] {
+  const { text, block } = readout;
+  if (!block) return headingSymbols(text, text.startsWith('\uFEFF') ? 1 : 0);
+  const frontMatter = frontMatterSymbol(readout, block);
+  if (!block.close) return [frontMatter];
+  return [frontMatter, ...headingSymbols(text, nextLineStart(text, block.close.end))];
+}
+
+function frontMatterSymbol(readout: ParsedReadout, block: FrontMatterBlock): DocumentSymbol {
+  const end = block.close ? block.close.end : trimmedEnd(readout.text, block.open.end, block.content.end);
+  return {
+    name: FRONT_MATTER_NAME,
+    kind: 'frontMatter',
+    span: span(block.open.start, end),
+    selectionSpan: block.open,
+    children: readout.fields.map((field) => fieldSymbol(readout, field)),
+  };
+}
+
+function fieldSymbol(readout: ParsedReadout, field: Field): DocumentSymbol {
+  const detail = valueText(readout, field.valueNode);
+  return {
+    name: field.name,
+    ...(detail === undefined ? {} : { detail: shorten(detail) }),
+    kind: 'field',
+    // A block list's value runs to the next key's line: the symbol stops at its last character.
+    span: span(field.key.start, trimmedEnd(readout.text, field.key.end, field.value?.end ?? field.key.end)),
+    selectionSpan: field.key,
+    children: [],
+  };
+}
+
+/** A value as text: a scalar's parsed value, a list's items joined, anything else as written. */
+function valueText(readout: ParsedReadout, node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (isScalar(node)) return node.value === null ? '' : String(node.value);
+  if (isSeq(node)) return node.items.map((item) => valueText(readout, item as Node | null) ?? '').join(', ');
+  const written = nodeSpan(readout, node);
+  return written && readout.text.slice(written.start, written.end);
+}
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= MAX_DETAIL_LENGTH ? oneLine : `${oneLine.slice(0, MAX_DETAIL_LENGTH - 1)}…`;
+}
+
+function nextLineStart(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/** The offset after the last non-whitespace character of [from, to), or `from`. */
+function trimmedEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+interface Heading {
+  readonly level: number;
+  readonly name: string;
+  /** The start of its first line's text: where its section starts. */
+  readonly start: number;
+  readonly selectionSpan: Span;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^( {0,3})(#{1,6})(?:[ \t]+|$)/;
+const ATX_CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+// Lines that start a list item, a block quote or indented code: text under them is no setext heading.
+const NOT_A_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)| {0,3}>)/;
+const BLANK = /^[ \t]*$/;
+
+interface Line {
+  readonly start: number;
+  /** Without the line break. */
+  readonly end: number;
+  readonly text: string;
+}
+
+function* linesFrom(text: string, from: number): Generator<Line> {
+  let start = from;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const next = newline === -1 ? text.length : newline + 1;
+    const end = newline === -1 ? text.length : newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
+    yield { start, end, text: text.slice(start, end) };
+    start = next;
+  }
+}
+
+/** ATX (`#`) and setext (`===`, `---` under a paragraph) headings, outside fenced code. */
+function findHeadings(text: string, from: number): Heading[] {
+  const headings: Heading[] = [];
+  let fence: string | undefined;
+  // The lines of the paragraph being read, which a setext underline would make a heading; undefined
+  // outside a paragraph, empty inside a list item or quote.
+  let paragraph: Line[] | undefined;
+  for (const line of linesFrom(text, from)) {
+    if (fence !== undefined) {
+      if (closesFence(line.text, fence)) fence = undefined;
+      continue;
+    }
+    const opening = FENCE.exec(line.text);
+    const atx = ATX_HEADING.exec(line.text);
+    const underline = SETEXT_UNDERLINE.exec(line.text);
+    if (opening) {
+      fence = opening[1];
+      paragraph = undefined;
+    } else if (atx) {
+      headings.push(atxHeading(line, atx[1].length, atx[0].length, atx[2].length));
+      paragraph = undefined;
+    } else if (underline && paragraph !== undefined && paragraph.length > 0) {
+      headings.push(setextHeading(text, paragraph, underline[1][0] === '=' ? 1 : 2));
+      paragraph = undefined;
+    } else if (BLANK.test(line.text) || THEMATIC_BREAK.test(line.text)) {
+      paragraph = undefined;
+    } else if (paragraph !== undefined) {
+      if (paragraph.length > 0) paragraph.push(line);
+    } else {
+      paragraph = NOT_A_PARAGRAPH.test(line.text) ? [] : [line];
+    }
+  }
+  return headings.filter((heading) => heading.name !== '');
+}
+
+function closesFence(line: string, fence: string): boolean {
+  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+  return closing !== null && closing[1][0] === fence[0] && closing[1].length >= fence.length;
+}
+
+/** `## Text ##`: the text between the opening marks and an optional closing run of `#`. */
+function atxHeading(line: Line, indent: number, textOffset: number, level: number): Heading {
+  const name = line.text.slice(textOffset).replace(ATX_CLOSING, '').replace(/[ \t]+$/, '');
+  const textStart = line.start + textOffset;
+  return { level, name, start: line.start + indent, selectionSpan: span(textStart, textStart + name.length) };
+}
+
+function setextHeading(text: string, paragraph: readonly Line[], level: number): Heading {
+  const first = paragraph[0];
+  const last = paragraph[paragraph.length - 1];
+  const start = first.start + first.text.length - first.text.trimStart().length;
+  const end = trimmedEnd(text, start, last.end);
+  const name = paragraph.map((line) => line.text.trim()).join(' ');
+  return { level, name, start, selectionSpan: span(start, end) };
+}
+
+interface Section {
+  readonly heading: Heading;
+  readonly children: DocumentSymbol[];
+}
+
+/** Headings nested by level; each one's span runs to the last character before the next heading of its level or above. */
+function headingSymbols(text: string, from: number): DocumentSymbol[] {
+  const roots: DocumentSymbol[] = [];
+  const open: Section[] = [];
+  const close = (end: number) => {
+    const section = open.pop()!;
+    const symbol: DocumentSymbol = {
+      name: section.heading.name,
+      kind: 'heading',
+      span: span(section.heading.start, Math.max(section.heading.selectionSpan.end, trimmedEnd(text, section.heading.start, end))),
+      selectionSpan: section.heading.selectionSpan,
+      children: section.children,
+    };
+    (open.at(-1)?.children ?? roots).push(symbol);
+  };
+  for (const heading of findHeadings(text, from)) {
+    while (open.length > 0 && open[open.length - 1].heading.level >= heading.level) close(lineStartOf(text, heading.start));
+    open.push({ heading, children: [] });
+  }
+  while (open.length > 0) close(text.length);
+  return roots;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspace symbols
+
+// Scores: every matched character counts 1; one at the start of a word, or right after the
+// previous match, counts more, so whole words and initials rank above scattered letters. A run
+// is worth a little more than initials, so "union" ranks "Union Jobs" over "Unity in Our Nation".
+const MATCH_SCORE = 1;
+const WORD_START_BONUS = 8;
+const CONTIGUOUS_BONUS = 9;
+
+/** One readout that has a title, with what searching and answering need. */
+interface Candidate {
+  readonly entry: ReadoutEntry;
+  /** The title as shown: no-break spaces as spaces. */
+  readonly title: string;
+  readonly folded: string;
+  readonly date: string;
+  readonly publishedTime: string;
+  readonly containerName: string | undefined;
+}
+
+/** The index's titles, folded and ordered once per index version. */
+interface Prepared {
+  readonly version: number;
+  /** In tie-break order: the shorter title first (more of it matched), then the newest, then by URI. */
+  readonly candidates: readonly Candidate[];
+  readonly longestTitle: number;
+  /** Newest first, for the empty query; sorted when first asked for. */
+  newestFirst?: readonly Candidate[];
+}
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\u0000-\u007f]/g;
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+const APOSTROPHE = /^[’‘ʼ]$/;
+
+/**
+ * Text as the search compares it: lowercase, letters with an ASCII form folded to it as slugs
+ * transliterate them (é→e, ğ→g, ø→o, ß→ss), typographic apostrophes as `'`, any space (NBSP too)
+ * as ' '. Each non-ASCII character is folded once per search and remembered.
+ */
+function fold(text: string, folds: Map<string, string>): string {
+  return text.toLowerCase().replace(NON_ASCII, (ch) => {
+    let folded = folds.get(ch);
+    if (folded === undefined) folds.set(ch, (folded = foldCharacter(ch)));
+    return folded;
+  });
+}
+
+function foldCharacter(ch: string): string {
+  const stripped = ch.normalize('NFKD').replace(COMBINING_MARKS, '');
+  if (ASCII_ONLY.test(stripped)) return stripped.toLowerCase();
+  if (/^\s$/.test(ch)) return ' ';
+  if (APOSTROPHE.test(ch)) return "'";
+  return slugify(ch) || ch;
+}
+
+function containerOf(entry: ReadoutEntry): string | undefined {
+  const parts = [entry.date?.value, entry.tags[0]?.value].filter((part) => part !== undefined && part !== '');
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareNewestFirst(a: Candidate, b: Candidate): number {
+  return compareText(b.date, a.date) || compareText(b.publishedTime, a.publishedTime) || compareText(a.entry.uri, b.entry.uri);
+}
+
+function compareTieBreak(a: Candidate, b: Candidate): number {
+  return a.title.length - b.title.length || compareNewestFirst(a, b);
+}
+
+/** The candidate of an index entry, or undefined for a readout without a title. */
+function candidateOf(entry: ReadoutEntry, folds: Map<string, string>): Candidate | undefined {
+  if (entry.title === undefined || entry.title.value.trim() === '') return undefined;
+  const title = entry.title.value.replace(/\u00a0/g, ' ');
+  return {
+    entry,
+    title,
+    folded: fold(title, folds),
+    date: entry.date?.value ?? '',
+    publishedTime: entry.publishedTime?.value ?? '',
+    containerName: containerOf(entry),
+  };
+}
+
+function prepare(index: WorkspaceIndex, candidateOf: (entry: ReadoutEntry) => Candidate | undefined): Prepared {
+  const candidates: Candidate[] = [];
+  let longestTitle = 0;
+  for (const entry of index.entries()) {
+    const candidate = candidateOf(entry);
+    if (candidate === undefined) continue;
+    candidates.push(candidate);
+    longestTitle = Math.max(longestTitle, candidate.folded.length);
+  }
+  return { version: index.version, candidates: candidates.sort(compareTieBreak), longestTitle };
+}
+
+function isWordStart(folded: string, at: number): boolean {
+  if (at === 0) return true;
+  const previous = folded.charCodeAt(at - 1);
+  // An apostrophe is inside a word: the s of "biden's" starts nothing.
+  const inWord = (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57) || previous === 39;
+  return !inWord;
+}
+
+function charScore(folded: string, at: number): number {
+  return MATCH_SCORE + (isWordStart(folded, at) ? WORD_START_BONUS : 0);
+}
+
+/** One row of the scoring table: the positions where a query character matches, with the best score ending there. */
+interface Row {
+  positions: Int32Array;
+  scores: Float64Array;
+  length: number;
+}
+
+/** Scratch space for scoring, grown to the query and the longest title; owned by one search. */
+interface Scratch {
+  first: Int32Array;
+  last: Int32Array;
+  previous: Row;
+  current: Row;
+}
+
+function createRow(size: number): Row {
+  return { positions: new Int32Array(size), scores: new Float64Array(size), length: 0 };
+}
+
+function createScratch(): Scratch {
+  return { first: new Int32Array(16), last: new Int32Array(16), previous: createRow(128), current: createRow(128) };
+}
+
+function fitScratch(scratch: Scratch, queryLength: number, titleLength: number): void {
+  if (scratch.first.length < queryLength) {
+    scratch.first = new Int32Array(queryLength);
+    scratch.last = new Int32Array(queryLength);
+  }
+  if (scratch.previous.positions.length < titleLength) {
+    scratch.previous = createRow(titleLength);
+    scratch.current = createRow(titleLength);
+  }
+}
+
+/**
+ * Where each query character can match at the earliest (`first`) and latest (`last`), or false
+ * when the query is not a subsequence of the title. Only positions between them can be part of a
+ * match, which keeps the scoring short.
+ */
+function matchWindows(folded: string, query: string, first: Int32Array, last: Int32Array): boolean {
+  let at = -1;
+  for (let j = 0; j < query.length; j++) {
+    at = folded.indexOf(query[j], at + 1);
+    if (at === -1) return false;
+    first[j] = at;
+  }
+  at = folded.length;
+  for (let j = query.length - 1; j >= 0; j--) {
+    at = folded.lastIndexOf(query[j], at - 1);
+    last[j] = at;
+  }
+  return true;
+}
+
+/**
+ * The best score of the query's characters matched in order, or -Infinity when they are not all
+ * there: a dynamic programme over the query's characters and the title positions where each
+ * one occurs, within its window.
+ */
+function matchScore(folded: string, query: string, scratch: Scratch): number {
+  const { first, last } = scratch;
+  if (!matchWindows(folded, query, first, last)) return -Infinity;
+  let previous = scratch.previous;
+  let current = scratch.current;
+  previous.length = 0;
+  for (let at = first[0]; at !== -1 && at <= last[0]; at = folded.indexOf(query[0], at + 1)) {
+    previous.positions[previous.length] = at;
+    previous.scores[previous.length++] = charScore(folded, at);
+  }
+  for (let j = 1; j < query.length; j++) {
+    current.length = 0;
+    let bestEarlier = -Infinity;
+    let next = 0;
+    for (let at = first[j]; at !== -1 && at <= last[j]; at = folded.indexOf(query[j], at + 1)) {
+      // The previous character's best match at least one position back (a gap).
+      for (; next < previous.length && previous.positions[next] <= at - 2; next++) bestEarlier = Math.max(bestEarlier, previous.scores[next]);
+      const adjacent = next < previous.length && previous.positions[next] === at - 1 ? previous.scores[next] + CONTIGUOUS_BONUS : -Infinity;
+      const best = Math.max(adjacent, bestEarlier);
+      if (best === -Infinity) continue;
+      current.positions[current.length] = at;
+      current.scores[current.length++] = best + charScore(folded, at);
+    }
+    const done = current;
+    current = previous;
+    previous = done;
+  }
+  let best = -Infinity;
+  for (let k = 0; k < previous.length; k++) best = Math.max(best, previous.scores[k]);
+  return best;
+}
+
+/** Each candidate's score, in `scores` by rank; returns how many matched. A function of its own so that the optimised loop is kept from one query to the next. */
+function scoreAll(candidates: readonly Candidate[], query: string, scratch: Scratch, scores: Float64Array): number {
+  let matched = 0;
+  for (let rank = 0; rank < candidates.length; rank++) {
+    const score = matchScore(candidates[rank].folded, query, scratch);
+    scores[rank] = score;
+    if (score !== -Infinity) matched++;
+  }
+  return matched;
+}
+
+/**
+ * The indexes of the `limit` best matches, best first. Each match is one number, the score above
+ * the candidate's tie-break rank, so that a numeric sort does the ranking.
+ */
+function bestMatches(scores: Float64Array, matched: number, rankSpan: number, limit: number): number[] {
+  const keys = new Float64Array(matched);
+  let count = 0;
+  for (let rank = 0; rank < scores.length; rank++) {
+    if (scores[rank] !== -Infinity) keys[count++] = scores[rank] * rankSpan + (rankSpan - 1 - rank);
+  }
+  keys.sort();
+  const best: number[] = [];
+  for (let k = keys.length - 1; k >= 0 && best.length < limit; k--) best.push(rankSpan - 1 - (keys[k] % rankSpan));
+  return best;
+}
+
+function toSymbol(candidate: Candidate, score: number): WorkspaceSymbol {
+  const { entry } = candidate;
+  return {
+    name: candidate.title,
+    uri: entry.uri,
+    range: entry.title!.range,
+    ...(candidate.containerName === undefined ? {} : { containerName: candidate.containerName }),
+    score,
+  };
+}
+
+/**
+ * A search over an index's titles that folds each title once and orders them once per index
+ * version, so that a host answering every keystroke pays only for the matching. Hold one per index.
+ */
+export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
+  const folds = new Map<string, string>();
+  // Entries are replaced, never changed, when a readout changes: one folded once stays valid.
+  const known = new WeakMap<ReadoutEntry, Candidate | null>();
+  const knownCandidate = (entry: ReadoutEntry): Candidate | undefined => {
+    let candidate = known.get(entry);
+    if (candidate === undefined) known.set(entry, (candidate = candidateOf(entry, folds) ?? null));
+    return candidate ?? undefined;
+  };
+  const scratch = createScratch();
+  let prepared: Prepared | undefined;
+  const current = (): Prepared => {
+    if (prepared?.version !== index.version) prepared = prepare(index, knownCandidate);
+    return prepared;
+  };
+  return Object.freeze({
+    search(query: string, limit = DEFAULT_LIMIT): WorkspaceSymbol[] {
+      if (limit <= 0) return [];
+      const data = current();
+      const folded = fold(query, folds).replace(/\s+/g, '');
+      if (folded === '') {
+        data.newestFirst ??= [...data.candidates].sort(compareNewestFirst);
+        return data.newestFirst.slice(0, limit).map((candidate) => toSymbol(candidate, 0));
+      }
+      const { candidates } = data;
+      const scores = new Float64Array(candidates.length);
+      fitScratch(scratch, folded.length, data.longestTitle);
+      const matched = scoreAll(candidates, folded, scratch, scores);
+      return bestMatches(scores, matched, candidates.length + 1, limit).map((rank) => toSymbol(candidates[rank], scores[rank]));
+    },
+  });
+}
+
+/**
+ * Readouts by title, fuzzy, best first. A one-off search: a host that answers repeatedly should
+ * hold a `createSymbolSearch(index)`, so that titles are folded once per index version.
+ */
+export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = DEFAULT_LIMIT): WorkspaceSymbol[] {
+  return createSymbolSearch(index).search(query, limit);
+}

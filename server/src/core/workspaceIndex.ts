@@ -1,0 +1,91 @@
+import type { IndexedValue, ReadoutEntry } from './readoutEntry';
+
+/**
+ * Every readout of the workspace, by URI, with the lookups features need kept up to date as
+ * entries come and go. The host fills it (a scan, file events, open documents); the core reads it.
+ */
+export interface WorkspaceIndex {
+  readonly size: number;
+  /** Changes whenever an entry does, so that data derived from the index can be cached by it. */
+  readonly version: number;
+  set(entry: ReadoutEntry): void;
+  delete(uri: string): boolean;
+  get(uri: string): ReadoutEntry | undefined;
+  entries(): IterableIterator<ReadoutEntry>;
+  /** The readouts whose `source_url` is this one. */
+  withSourceUrl(url: string): readonly ReadoutEntry[];
+  /** How many readouts use each tag. */
+  tagCounts(): ReadonlyMap<string, number>;
+}
+
+function sameValue(a: IndexedValue | undefined, b: IndexedValue | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.value === b.value && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character
+    && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+}
+
+function sameEntry(a: ReadoutEntry, b: ReadoutEntry): boolean {
+  return sameValue(a.title, b.title) && sameValue(a.sourceUrl, b.sourceUrl) && sameValue(a.date, b.date)
+    && sameValue(a.publishedTime, b.publishedTime) && a.tags.length === b.tags.length && a.tags.every((tag, i) => sameValue(tag, b.tags[i]));
+}
+
+export function createWorkspaceIndex(): WorkspaceIndex {
+  const byUri = new Map<string, ReadoutEntry>();
+  const bySourceUrl = new Map<string, Set<string>>();
+  const tagCounts = new Map<string, number>();
+  let version = 0;
+
+  function unlink(entry: ReadoutEntry): void {
+    const url = entry.sourceUrl?.value;
+    if (url !== undefined) {
+      const uris = bySourceUrl.get(url);
+      uris?.delete(entry.uri);
+      if (uris?.size === 0) bySourceUrl.delete(url);
+    }
+    for (const tag of new Set(entry.tags.map((t) => t.value))) {
+      const count = (tagCounts.get(tag) ?? 0) - 1;
+      if (count > 0) tagCounts.set(tag, count);
+      else tagCounts.delete(tag);
+    }
+  }
+
+  function link(entry: ReadoutEntry): void {
+    const url = entry.sourceUrl?.value;
+    if (url !== undefined) {
+      const uris = bySourceUrl.get(url) ?? new Set<string>();
+      uris.add(entry.uri);
+      bySourceUrl.set(url, uris);
+    }
+    for (const tag of new Set(entry.tags.map((t) => t.value))) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+  }
+
+  return Object.freeze({
+    get size() {
+      return byUri.size;
+    },
+    get version() {
+      return version;
+    },
+    set(entry: ReadoutEntry) {
+      const previous = byUri.get(entry.uri);
+      // An edit outside the indexed fields (most keystrokes, in the body) changes nothing here.
+      if (previous && sameEntry(previous, entry)) return;
+      if (previous) unlink(previous);
+      byUri.set(entry.uri, entry);
+      link(entry);
+      version++;
+    },
+    delete(uri: string) {
+      const previous = byUri.get(uri);
+      if (!previous) return false;
+      unlink(previous);
+      byUri.delete(uri);
+      version++;
+      return true;
+    },
+    get: (uri: string) => byUri.get(uri),
+    entries: () => byUri.values(),
+    withSourceUrl: (url: string) => [...(bySourceUrl.get(url) ?? [])].map((uri) => byUri.get(uri)!),
+    tagCounts: () => tagCounts,
+  });
+}

@@ -1,0 +1,110 @@
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import type { WorkspaceIndex } from './core/workspaceIndex';
+import type { ReadoutService } from './core/languageService';
+import { readFrontMatterHead } from './readHead';
+import { scanFolders, type ScanProgress } from './workspaceScan';
+
+export interface IndexerOptions {
+  readonly index: WorkspaceIndex;
+  /** Open documents override their disk copy: their entries come from the editor. */
+  readonly isOpen: (uri: string) => boolean;
+  readonly service: () => ReadoutService;
+  readonly files: () => { readonly files: readonly string[]; readonly exclude: readonly string[] };
+  /** Whether `readout.files` less `readout.exclude` names the file. */
+  readonly inReadoutFiles: (file: string) => boolean;
+  /** The source URLs whose readouts changed, so that open documents sharing them are checked again. */
+  readonly onUrlsChanged: (urls: ReadonlySet<string>) => void;
+  readonly log: (message: string) => void;
+}
+
+export type FileChange = 'created' | 'changed' | 'deleted';
+
+/** Keeps the workspace index in step with the disk: a scan per folder, then file events. */
+export function createIndexer(options: IndexerOptions) {
+  const { index } = options;
+
+  function inFolder(uri: string, folder: string): boolean {
+    const relative = path.relative(folder, URI.parse(uri).fsPath);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  }
+
+  function drop(uri: string, changed: Set<string>): void {
+    const url = index.get(uri)?.sourceUrl?.value;
+    if (index.delete(uri) && url !== undefined) changed.add(url);
+  }
+
+  return {
+    /** Scans folders; what the index held for them from disk is replaced once the scan is done. */
+    async scan(folders: readonly string[], onProgress?: (progress: ScanProgress) => void): Promise<void> {
+      const started = Date.now();
+      const seen = new Set<string>();
+      const changed = new Set<string>();
+      let failures = 0;
+      const { files, exclude } = options.files();
+      await scanFolders(folders, {
+        files,
+        exclude,
+        onProgress,
+        onResult(result) {
+          failures += result.failures.length;
+          for (const failure of result.failures) options.log(`Could not read ${failure.file}: ${failure.reason}`);
+          for (const entry of result.entries) {
+            seen.add(entry.uri);
+            if (options.isOpen(entry.uri)) continue;
+            const before = index.get(entry.uri)?.sourceUrl?.value;
+            index.set(entry);
+            if (before !== entry.sourceUrl?.value) {
+              if (before !== undefined) changed.add(before);
+              if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
+            }
+          }
+        },
+      });
+      // Entries of these folders that the scan no longer found (deleted, excluded, no longer readouts).
+      for (const entry of [...index.entries()]) {
+        if (!seen.has(entry.uri) && !options.isOpen(entry.uri) && folders.some((folder) => inFolder(entry.uri, folder))) drop(entry.uri, changed);
+      }
+      options.log(`Indexed ${index.size.toLocaleString('en-US')} readouts in ${folders.length} folder(s) in ${Date.now() - started} ms${failures ? `; ${failures} file(s) could not be read` : ''}.`);
+      if (changed.size > 0) options.onUrlsChanged(changed);
+    },
+
+    /** Forgets a folder that left the workspace. */
+    dropFolder(folder: string): void {
+      const changed = new Set<string>();
+      for (const entry of [...index.entries()]) {
+        if (!options.isOpen(entry.uri) && inFolder(entry.uri, folder)) drop(entry.uri, changed);
+      }
+      if (changed.size > 0) options.onUrlsChanged(changed);
+    },
+
+    /** A file was created, changed or deleted on disk (an open document's editor copy wins). */
+    async fileChanged(file: string, change: FileChange): Promise<void> {
+      const uri = URI.file(file).toString();
+      if (options.isOpen(uri)) return;
+      const changed = new Set<string>();
+      if (change === 'deleted' || !options.inReadoutFiles(file)) {
+        drop(uri, changed);
+      } else {
+        let text: string | undefined;
+        try {
+          text = readFrontMatterHead(file);
+        } catch (error) {
+          options.log(`Could not read ${file}: ${(error as Error).message}`);
+        }
+        const entry = text === undefined ? undefined : options.service().getEntry({ uri, text, inReadoutFiles: true });
+        const before = index.get(uri)?.sourceUrl?.value;
+        if (entry) {
+          index.set(entry);
+          if (before !== undefined) changed.add(before);
+          if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
+        } else {
+          drop(uri, changed);
+        }
+      }
+      if (changed.size > 0) options.onUrlsChanged(changed);
+    },
+  };
+}
+
+export type Indexer = ReturnType<typeof createIndexer>;
