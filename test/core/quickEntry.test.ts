@@ -63,6 +63,7 @@ describe('quickEntry', () => {
       edit(REFERENCE, "date: '2023-01-10'", "date: '2023-01-10' "),
       edit(REFERENCE, "date: '2023-01-10'", 'date: "unclosed'),
       edit(REFERENCE, "date: '2023-01-10'", 'date: "bad \\q escape"'),
+      edit(REFERENCE, "date: '2023-01-10'", 'date: "escaped closing quote\\"'),
       edit(REFERENCE, "date: '2023-01-10'", 'date: |\n  block'),
       '---\ndate: x\n',
       'no front matter\n',

@@ -9,6 +9,7 @@ import { slugify } from './slug';
 import { ARCHIVE_HOST, deriveSourceUrl, parseSourceUrl } from './sourceUrl';
 import { span, type Span, type TextEdit } from './types';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { unescapeDoubleQuoted } from './yamlEscapes';
 import { writeValueInStyle, type WriteOptions } from './yamlWriter';
 
 export interface Completion {
@@ -225,10 +226,6 @@ function valueSite(region: Region, chunk: FieldChunk, line: SourceLine, offset: 
 
 type QuoteStyle = 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | undefined;
 
-const DOUBLE_QUOTED_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['’‘ʼ`´]/g;
 const HAS_APOSTROPHE = /['’‘ʼ`´]/;
@@ -245,11 +242,9 @@ function quoteStyleOf(typed: string): QuoteStyle {
 /** The text of a scalar's source, closed or not (a quote still open, an escape half typed). */
 function decodeScalar(source: string): string {
   if (source.startsWith('"')) {
+    // Up to the closing quote, or to the end; an escape half typed at the end is left out.
     const body = /^"((?:[^"\\]|\\.)*)/.exec(source)![1];
-    return body.replace(/\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))/g, (whole, x, u, bigU, named) => {
-      const hex = x ?? u ?? bigU;
-      return hex ? String.fromCodePoint(parseInt(hex, 16)) : (DOUBLE_QUOTED_ESCAPES[named] ?? whole);
-    }).replace(/\\$/, '');
+    return unescapeDoubleQuoted(body, 'keep')!;
   }
   if (source.startsWith("'")) return /^'((?:[^']|'')*)/.exec(source)![1].replaceAll("''", "'");
   return source.replace(/(?:^|[ \t])#.*$/, '').trim();
@@ -693,7 +688,8 @@ function createTitleCatalog(): SyncedCatalog {
   function removeTitle(stat: TitleStat): void {
     stats.delete(stat.title);
     const sameSlug = bySlug?.get(stat.slug!);
-    if (sameSlug) sameSlug.splice(sameSlug.indexOf(stat), 1);
+    if (sameSlug?.length === 1) bySlug!.delete(stat.slug!);
+    else sameSlug?.splice(sameSlug.indexOf(stat), 1);
     titlesChanged++;
   }
 

@@ -1,5 +1,6 @@
 import { createLineIndex, type LineRange } from './lineIndex';
 import type { IndexedValue, ReadoutEntry } from './readoutEntry';
+import { unescapeDoubleQuoted } from './yamlEscapes';
 
 /**
  * The index entry of a front matter in the layout PyYAML writes (`key: value` lines, values plain,
@@ -129,12 +130,6 @@ function singleQuoted(lines: string[]): string | undefined {
   return inner.replace(/''/g, "'");
 }
 
-const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"',
-  '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-const ESCAPE = /\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtnvfreN_LP "/\\])/g;
-
 function doubleQuoted(lines: string[]): string | undefined {
   let joined = '';
   for (let index = 0; index < lines.length; index++) {
@@ -145,10 +140,8 @@ function doubleQuoted(lines: string[]): string | undefined {
   }
   if (joined.length < 2 || !joined.endsWith('"')) return undefined;
   const inner = joined.slice(1, -1);
-  // Every backslash starts a known escape, and every quote inside is escaped.
-  if (inner.replace(ESCAPE, '').includes('\\') || inner.replace(ESCAPE, '').includes('"')) return undefined;
-  return inner.replace(ESCAPE, (_, escape: string) => {
-    if (escape.length === 1) return ESCAPES[escape];
-    return String.fromCodePoint(parseInt(escape.slice(1), 16));
-  });
+  // Every quote inside is escaped (with the escaped backslashes and quotes taken out, none is
+  // left), and the closing quote is not itself escaped.
+  if (inner.replace(/\\[\\"]/g, '').includes('"') || /(^|[^\\])(\\\\)*\\$/.test(inner)) return undefined;
+  return unescapeDoubleQuoted(inner, 'reject');
 }

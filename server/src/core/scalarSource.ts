@@ -1,5 +1,6 @@
 import { isScalar, type Node } from 'yaml';
 import { span, type Span } from './types';
+import { HEX_ESCAPE_DIGITS, NAMED_ESCAPES } from './yamlEscapes';
 
 /**
  * Where each UTF-16 unit of a scalar's value is written in the source, so that a problem inside a
@@ -25,11 +26,6 @@ interface Piece {
   readonly span: Span;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 function isBlank(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t';
@@ -109,11 +105,11 @@ function doubleQuoted(text: string, start: number, end: number): Piece[] | undef
       out.push({ text: '', span: span(at, skip) });
       return skip - at;
     }
-    if (next in SIMPLE_ESCAPES) {
-      out.push({ text: SIMPLE_ESCAPES[next], span: span(at, at + 2) });
+    if (Object.hasOwn(NAMED_ESCAPES, next)) {
+      out.push({ text: NAMED_ESCAPES[next], span: span(at, at + 2) });
       return 2;
     }
-    const digits = HEX_ESCAPES[next];
+    const digits = HEX_ESCAPE_DIGITS[next];
     const hex = digits ? text.slice(at + 2, at + 2 + digits) : '';
     if (!digits || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) {
       valid = false;
@@ -122,5 +118,5 @@ function doubleQuoted(text: string, start: number, end: number): Piece[] | undef
     out.push({ text: String.fromCodePoint(parseInt(hex, 16)), span: span(at, at + 2 + digits) });
     return 2 + digits;
   });
-  return valid ? pieces.filter((piece) => piece.text !== '' ) : undefined;
+  return valid ? pieces.filter((piece) => piece.text !== '') : undefined;
 }

@@ -63,13 +63,13 @@ function frontMatterSymbol(readout: ParsedReadout, block: FrontMatterBlock): Doc
 }
 
 function fieldSymbol(readout: ParsedReadout, field: Field): DocumentSymbol {
-  const detail = valueText(readout, field.valueNode);
+  const detail = field.value === undefined ? undefined : valueText(readout, field.valueNode);
   return {
     name: field.name,
     ...(detail === undefined ? {} : { detail: shorten(detail) }),
     kind: 'field',
-    // A block list's value runs to the next key's line: the symbol stops at its last character.
-    span: span(field.key.start, trimmedEnd(readout.text, field.key.end, field.value?.end ?? field.key.end)),
+    // The field's lines run to the next key's line: the symbol stops at their last character.
+    span: span(field.key.start, trimmedEnd(readout.text, field.key.end, field.lines.end)),
     selectionSpan: field.key,
     children: [],
   };
@@ -104,7 +104,7 @@ function trimmedEnd(text: string, from: number, to: number): number {
 interface Heading {
   readonly level: number;
   readonly name: string;
-  /** The start of its first line's text: where its section starts. */
+  /** Where its first line's text starts (the `#` of an ATX heading): where its section starts. */
   readonly start: number;
   readonly selectionSpan: Span;
 }
@@ -114,8 +114,9 @@ const ATX_HEADING = /^( {0,3})(#{1,6})(?:[ \t]+|$)/;
 const ATX_CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-// Lines that start a list item, a block quote or indented code: text under them is no setext heading.
-const NOT_A_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)| {0,3}>)/;
+// A list item or a block quote: the text in it, lazy continuation lines included, is no setext heading.
+const CONTAINER_START = /^ {0,3}(?:[-+*]|\d{1,9}[.)]|>)(?:[ \t]|$)/;
+const INDENTED_CODE = /^(?: {4}|\t)/;
 const BLANK = /^[ \t]*$/;
 
 interface Line {
@@ -141,7 +142,7 @@ function findHeadings(text: string, from: number): Heading[] {
   const headings: Heading[] = [];
   let fence: string | undefined;
   // The lines of the paragraph being read, which a setext underline would make a heading; undefined
-  // outside a paragraph, empty inside a list item or quote.
+  // outside a paragraph, empty inside a list item or a quote.
   let paragraph: Line[] | undefined;
   for (const line of linesFrom(text, from)) {
     if (fence !== undefined) {
@@ -162,12 +163,15 @@ function findHeadings(text: string, from: number): Heading[] {
       paragraph = undefined;
     } else if (BLANK.test(line.text) || THEMATIC_BREAK.test(line.text)) {
       paragraph = undefined;
+    } else if (CONTAINER_START.test(line.text)) {
+      paragraph = [];
     } else if (paragraph !== undefined) {
       if (paragraph.length > 0) paragraph.push(line);
-    } else {
-      paragraph = NOT_A_PARAGRAPH.test(line.text) ? [] : [line];
+    } else if (!INDENTED_CODE.test(line.text)) {
+      paragraph = [line];
     }
   }
+  // Editors refuse a symbol without a name: an empty `#` heading stays inside the section before it.
   return headings.filter((heading) => heading.name !== '');
 }
 
@@ -206,7 +210,7 @@ function headingSymbols(text: string, from: number): DocumentSymbol[] {
     const symbol: DocumentSymbol = {
       name: section.heading.name,
       kind: 'heading',
-      span: span(section.heading.start, Math.max(section.heading.selectionSpan.end, trimmedEnd(text, section.heading.start, end))),
+      span: span(section.heading.start, trimmedEnd(text, section.heading.start, end)),
       selectionSpan: section.heading.selectionSpan,
       children: section.children,
     };
@@ -233,6 +237,7 @@ function lineStartOf(text: string, offset: number): number {
 const MATCH_SCORE = 1;
 const WORD_START_BONUS = 8;
 const CONTIGUOUS_BONUS = 9;
+const MAX_CHAR_SCORE = MATCH_SCORE + WORD_START_BONUS + CONTIGUOUS_BONUS;
 
 /** One readout that has a title, with what searching and answering need. */
 interface Candidate {
@@ -242,14 +247,16 @@ interface Candidate {
   readonly folded: string;
   readonly date: string;
   readonly publishedTime: string;
-  readonly containerName: string | undefined;
 }
 
 /** The index's titles, folded and ordered once per index version. */
 interface Prepared {
   readonly version: number;
+  readonly byUri: ReadonlyMap<string, Candidate>;
   /** In tie-break order: the shorter title first (more of it matched), then the newest, then by URI. */
   readonly candidates: readonly Candidate[];
+  /** The candidates' folded titles in the same order, apart from them: the scan reads only these. */
+  readonly foldedTitles: readonly string[];
   readonly longestTitle: number;
   /** Newest first, for the empty query; sorted when first asked for. */
   newestFirst?: readonly Candidate[];
@@ -308,20 +315,24 @@ function candidateOf(entry: ReadoutEntry, folds: Map<string, string>): Candidate
     folded: fold(title, folds),
     date: entry.date?.value ?? '',
     publishedTime: entry.publishedTime?.value ?? '',
-    containerName: containerOf(entry),
   };
 }
 
-function prepare(index: WorkspaceIndex, candidateOf: (entry: ReadoutEntry) => Candidate | undefined): Prepared {
-  const candidates: Candidate[] = [];
-  let longestTitle = 0;
+/**
+ * The index's candidates in tie-break order. `previous` holds the last version's candidates by
+ * URI: an entry is replaced, never changed, when its readout changes, so one still in the index
+ * keeps its folded title.
+ */
+function prepare(index: WorkspaceIndex, previous: ReadonlyMap<string, Candidate>, folds: Map<string, string>): Prepared {
+  const byUri = new Map<string, Candidate>();
   for (const entry of index.entries()) {
-    const candidate = candidateOf(entry);
-    if (candidate === undefined) continue;
-    candidates.push(candidate);
-    longestTitle = Math.max(longestTitle, candidate.folded.length);
+    const known = previous.get(entry.uri);
+    const candidate = known?.entry === entry ? known : candidateOf(entry, folds);
+    if (candidate !== undefined) byUri.set(entry.uri, candidate);
   }
-  return { version: index.version, candidates: candidates.sort(compareTieBreak), longestTitle };
+  const candidates = [...byUri.values()].sort(compareTieBreak);
+  const longestTitle = candidates.reduce((longest, candidate) => Math.max(longest, candidate.folded.length), 0);
+  return { version: index.version, byUri, candidates, foldedTitles: candidates.map((candidate) => candidate.folded), longestTitle };
 }
 
 function isWordStart(folded: string, at: number): boolean {
@@ -349,6 +360,8 @@ interface Scratch {
   last: Int32Array;
   previous: Row;
   current: Row;
+  /** Each candidate's score, by rank. */
+  scores: Float64Array;
 }
 
 function createRow(size: number): Row {
@@ -356,10 +369,11 @@ function createRow(size: number): Row {
 }
 
 function createScratch(): Scratch {
-  return { first: new Int32Array(16), last: new Int32Array(16), previous: createRow(128), current: createRow(128) };
+  return { first: new Int32Array(16), last: new Int32Array(16), previous: createRow(128), current: createRow(128), scores: new Float64Array(0) };
 }
 
-function fitScratch(scratch: Scratch, queryLength: number, titleLength: number): void {
+function fitScratch(scratch: Scratch, queryLength: number, titleLength: number, candidates: number): void {
+  if (scratch.scores.length < candidates) scratch.scores = new Float64Array(candidates);
   if (scratch.first.length < queryLength) {
     scratch.first = new Int32Array(queryLength);
     scratch.last = new Int32Array(queryLength);
@@ -427,42 +441,35 @@ function matchScore(folded: string, query: string, scratch: Scratch): number {
   return best;
 }
 
-/** Each candidate's score, in `scores` by rank; returns how many matched. A function of its own so that the optimised loop is kept from one query to the next. */
-function scoreAll(candidates: readonly Candidate[], query: string, scratch: Scratch, scores: Float64Array): number {
-  let matched = 0;
-  for (let rank = 0; rank < candidates.length; rank++) {
-    const score = matchScore(candidates[rank].folded, query, scratch);
-    scores[rank] = score;
-    if (score !== -Infinity) matched++;
-  }
-  return matched;
+/** Each title's score, in `scores` by rank. A function of its own so that the optimised loop is kept from one query to the next. */
+function scoreAll(foldedTitles: readonly string[], query: string, scratch: Scratch, scores: Float64Array): void {
+  for (let rank = 0; rank < foldedTitles.length; rank++) scores[rank] = matchScore(foldedTitles[rank], query, scratch);
 }
 
 /**
- * The indexes of the `limit` best matches, best first. Each match is one number, the score above
- * the candidate's tie-break rank, so that a numeric sort does the ranking.
+ * The ranks of the `limit` best matches, best first. Scores are small whole numbers, so counting
+ * them finds the lowest score that makes the cut without sorting every match; among equal scores
+ * the lower rank wins, and ranks are already in tie-break order.
  */
-function bestMatches(scores: Float64Array, matched: number, rankSpan: number, limit: number): number[] {
-  const keys = new Float64Array(matched);
-  let count = 0;
-  for (let rank = 0; rank < scores.length; rank++) {
-    if (scores[rank] !== -Infinity) keys[count++] = scores[rank] * rankSpan + (rankSpan - 1 - rank);
-  }
-  keys.sort();
+function bestMatches(scores: Float64Array, candidates: number, maxScore: number, limit: number): number[] {
+  const perScore = new Int32Array(maxScore + 1);
+  for (let rank = 0; rank < candidates; rank++) if (scores[rank] !== -Infinity) perScore[scores[rank]]++;
+  let cutoff = maxScore;
+  let above = 0;
+  while (cutoff > 0 && above + perScore[cutoff] < limit) above += perScore[cutoff--];
+  let atCutoff = limit - above;
   const best: number[] = [];
-  for (let k = keys.length - 1; k >= 0 && best.length < limit; k--) best.push(rankSpan - 1 - (keys[k] % rankSpan));
-  return best;
+  for (let rank = 0; rank < candidates; rank++) {
+    const score = scores[rank];
+    if (score > cutoff || (score === cutoff && atCutoff-- > 0)) best.push(rank);
+  }
+  return best.sort((a, b) => scores[b] - scores[a] || a - b);
 }
 
 function toSymbol(candidate: Candidate, score: number): WorkspaceSymbol {
   const { entry } = candidate;
-  return {
-    name: candidate.title,
-    uri: entry.uri,
-    range: entry.title!.range,
-    ...(candidate.containerName === undefined ? {} : { containerName: candidate.containerName }),
-    score,
-  };
+  const containerName = containerOf(entry);
+  return { name: candidate.title, uri: entry.uri, range: entry.title!.range, ...(containerName === undefined ? {} : { containerName }), score };
 }
 
 /**
@@ -471,17 +478,10 @@ function toSymbol(candidate: Candidate, score: number): WorkspaceSymbol {
  */
 export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
   const folds = new Map<string, string>();
-  // Entries are replaced, never changed, when a readout changes: one folded once stays valid.
-  const known = new WeakMap<ReadoutEntry, Candidate | null>();
-  const knownCandidate = (entry: ReadoutEntry): Candidate | undefined => {
-    let candidate = known.get(entry);
-    if (candidate === undefined) known.set(entry, (candidate = candidateOf(entry, folds) ?? null));
-    return candidate ?? undefined;
-  };
   const scratch = createScratch();
   let prepared: Prepared | undefined;
   const current = (): Prepared => {
-    if (prepared?.version !== index.version) prepared = prepare(index, knownCandidate);
+    if (prepared?.version !== index.version) prepared = prepare(index, prepared?.byUri ?? new Map(), folds);
     return prepared;
   };
   return Object.freeze({
@@ -494,10 +494,10 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
         return data.newestFirst.slice(0, limit).map((candidate) => toSymbol(candidate, 0));
       }
       const { candidates } = data;
-      const scores = new Float64Array(candidates.length);
-      fitScratch(scratch, folded.length, data.longestTitle);
-      const matched = scoreAll(candidates, folded, scratch, scores);
-      return bestMatches(scores, matched, candidates.length + 1, limit).map((rank) => toSymbol(candidates[rank], scores[rank]));
+      fitScratch(scratch, folded.length, data.longestTitle, candidates.length);
+      const { scores } = scratch;
+      scoreAll(data.foldedTitles, folded, scratch, scores);
+      return bestMatches(scores, candidates.length, folded.length * MAX_CHAR_SCORE, limit).map((rank) => toSymbol(candidates[rank], scores[rank]));
     },
   });
 }

@@ -1,0 +1,306 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseReadout } from '../../server/src/core/frontMatter';
+import type { LineRange } from '../../server/src/core/lineIndex';
+import { readoutEntry, type ReadoutEntry } from '../../server/src/core/readoutEntry';
+import { createSymbolSearch, documentSymbols, workspaceSymbols, type DocumentSymbol } from '../../server/src/core/symbols';
+import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { writeField } from '../../server/src/core/yamlWriter';
+import { generateCorpus } from '../corpus';
+import { REFERENCE, bom, crlf, lineColumns } from './helpers';
+
+/** A symbol tree as a person reads an outline: kind, name, detail, where, what is selected. */
+interface Outline {
+  readonly kind: string;
+  readonly name: string;
+  readonly detail?: string;
+  readonly at: string;
+  readonly selected: string;
+  readonly children?: readonly Outline[];
+}
+
+function outline(text: string, symbols: readonly DocumentSymbol[]): Outline[] {
+  return symbols.map((symbol) => ({
+    kind: symbol.kind,
+    name: symbol.name,
+    ...(symbol.detail === undefined ? {} : { detail: symbol.detail }),
+    at: lineColumns(text, symbol.span),
+    selected: text.slice(symbol.selectionSpan.start, symbol.selectionSpan.end),
+    ...(symbol.children.length === 0 ? {} : { children: outline(text, symbol.children) }),
+  }));
+}
+
+const outlineOf = (text: string) => outline(text, documentSymbols(parseReadout(text)));
+
+const REFERENCE_TITLE = 'Readout of President Joe\u00a0Biden\u2019s Meeting with Prime Minister Trudeau of\u00a0Canada';
+const REFERENCE_URL = 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/';
+
+function referenceFields(firstLineStart: number): Outline[] {
+  return [
+    { kind: 'field', name: 'date', detail: '2023-01-10', at: `1:0-1:18`, selected: 'date' },
+    { kind: 'field', name: 'published_time', detail: '2023-01-10 12:54:40-05:00', at: '2:0-2:41', selected: 'published_time' },
+    { kind: 'field', name: 'source_url', detail: `${REFERENCE_URL.slice(0, 79)}…`, at: '3:0-3:172', selected: 'source_url' },
+    { kind: 'field', name: 'tags', detail: 'statements-releases', at: '4:0-4:25', selected: 'tags' },
+    // The detail is one line, no-break spaces shown as spaces.
+    { kind: 'field', name: 'title', detail: 'Readout of President Joe Biden’s Meeting with Prime Minister Trudeau of Canada', at: '5:0-6:15', selected: 'title' },
+  ].map((field) => ({ ...field, at: field.at.replace(/^0:0/, `0:${firstLineStart}`) }));
+}
+
+describe('documentSymbols', () => {
+  for (const [variant, text, start] of [['LF', REFERENCE, 0], ['CRLF', crlf(REFERENCE), 0], ['BOM', bom(REFERENCE), 1], ['BOM and CRLF', bom(crlf(REFERENCE)), 1]] as const) {
+    test(`${variant}: the reference is its front matter with five fields; the closing --- is no heading`, () => {
+      assert.deepEqual(outlineOf(text), [
+        { kind: 'frontMatter', name: 'front matter', at: `0:${start}-7:3`, selected: '---', children: referenceFields(start) },
+      ]);
+    });
+  }
+
+  const HEADINGS = [
+    '---',
+    'title: Notes',
+    '---',
+    ' ',
+    '# Readout',
+    '',
+    'Intro text.',
+    '',
+    '## Background ##',
+    '',
+    '```',
+    '# not a heading',
+    '```',
+    '',
+    'Details of the',
+    'meeting',
+    '-------',
+    '',
+    '### Deeper',
+    '',
+    '- item',
+    '---',
+    '',
+    'Summary',
+    '=======',
+    '',
+    '\\###',
+    '',
+  ].join('\n');
+
+  const HEADINGS_OUTLINE: Outline[] = [
+    { kind: 'frontMatter', name: 'front matter', at: '0:0-2:3', selected: '---', children: [{ kind: 'field', name: 'title', detail: 'Notes', at: '1:0-1:12', selected: 'title' }] },
+    {
+      kind: 'heading', name: 'Readout', at: '4:0-21:3', selected: 'Readout', children: [
+        // A section ends at its last character before the next heading of its level or above.
+        { kind: 'heading', name: 'Background', at: '8:0-12:3', selected: 'Background' },
+        {
+          kind: 'heading', name: 'Details of the meeting', at: '14:0-21:3', selected: 'Details of the\nmeeting', children: [
+            // `---` under a list item is a thematic break, not an underline.
+            { kind: 'heading', name: 'Deeper', at: '18:0-21:3', selected: 'Deeper' },
+          ],
+        },
+      ],
+    },
+    { kind: 'heading', name: 'Summary', at: '23:0-26:4', selected: 'Summary' },
+  ];
+
+  test('headings nest by level: ATX with closing marks, setext under one or more lines, none inside fenced code', () => {
+    assert.deepEqual(outlineOf(HEADINGS), HEADINGS_OUTLINE);
+  });
+
+  test('the same outline with CRLF line ends and a BOM: spans end before the carriage return', () => {
+    const withCrlf = (symbols: readonly Outline[]): Outline[] => symbols.map((symbol) => ({
+      ...symbol,
+      selected: symbol.selected.replace(/\n/g, '\r\n'),
+      ...(symbol.children ? { children: withCrlf(symbol.children) } : {}),
+    }));
+    const withBom = (symbols: readonly Outline[]) => symbols.map((symbol, index) => (index === 0 ? { ...symbol, at: '0:1-2:3' } : symbol));
+    assert.deepEqual(outlineOf(crlf(HEADINGS)), withCrlf(HEADINGS_OUTLINE));
+    assert.deepEqual(outlineOf(bom(HEADINGS)), withBom(HEADINGS_OUTLINE));
+    assert.deepEqual(outlineOf(bom(crlf(HEADINGS))), withBom(withCrlf(HEADINGS_OUTLINE)));
+  });
+
+  test('a --- line right after the front matter is a thematic break, not an underline', () => {
+    const text = '---\ntitle: x\n---\n---\nText\n';
+    assert.deepEqual(outlineOf(text).map((symbol) => symbol.kind), ['frontMatter']);
+  });
+
+  test('what is no ATX heading: no space after #, four spaces of indent, seven #; three spaces of indent is one', () => {
+    const text = '---\ntitle: x\n---\n#hashtag\n\n    # code\n\n####### seven\n\n   ## Indented\n';
+    assert.deepEqual(outlineOf(text).slice(1), [{ kind: 'heading', name: 'Indented', at: '9:3-9:14', selected: 'Indented' }]);
+  });
+
+  test('under a list item or a quote no underline makes a heading; after indented code one does', () => {
+    const text = '---\ntitle: x\n---\nText\n- item\n---\n\n> quote\n===\n\n    code\nTitle\n=====\n';
+    assert.deepEqual(outlineOf(text).slice(1), [{ kind: 'heading', name: 'Title', at: '11:0-12:5', selected: 'Title' }]);
+  });
+
+  test('an unclosed fence hides every heading after it', () => {
+    const text = '---\ntitle: x\n---\n# Before\n~~~~\n# inside\n~~~\n# still inside\n';
+    assert.deepEqual(outlineOf(text).slice(1).map((symbol) => symbol.name), ['Before']);
+  });
+
+  test('fields: a list joined, an empty value without detail, a long value shortened', () => {
+    const text = `---\ntags:\n- statements-releases\n- presidential-actions\nempty:\ntitle: ${'word '.repeat(30)}end\n---\n`;
+    const [frontMatter] = outlineOf(text);
+    assert.deepEqual(frontMatter.children, [
+      // The list's symbol stops at its last character, not at the next key; an empty value's after the colon.
+      { kind: 'field', name: 'tags', detail: 'statements-releases, presidential-actions', at: '1:0-3:22', selected: 'tags' },
+      { kind: 'field', name: 'empty', at: '4:0-4:6', selected: 'empty' },
+      { kind: 'field', name: 'title', detail: `${'word '.repeat(15)}word…`, at: '5:0-5:160', selected: 'title' },
+    ]);
+  });
+
+  test('an unclosed block is the front matter alone; no front matter, the headings alone', () => {
+    assert.deepEqual(outlineOf('---\ntitle: x\n\n# Not body\n'), [{ kind: 'frontMatter', name: 'front matter', at: '0:0-3:10', selected: '---' }]);
+    assert.deepEqual(outlineOf('\uFEFF# Notes\ntext\n'), [{ kind: 'heading', name: 'Notes', at: '0:1-1:4', selected: 'Notes' }]);
+  });
+});
+
+const RANGE: LineRange = { start: { line: 5, character: 7 }, end: { line: 5, character: 20 } };
+
+/** A readout entry parsed from real front matter. */
+function entry(uri: string, title: string, date: string, tag = 'statements-releases'): ReadoutEntry {
+  const text = `---\n${writeField('date', date)}published_time: ${date} 12:00:00-05:00\n${writeField('tags', tag)}${writeField('title', title)}---\n \nBody.\n`;
+  return readoutEntry(uri, parseReadout(text));
+}
+
+function indexOf(entries: readonly ReadoutEntry[]): WorkspaceIndex {
+  const index = createWorkspaceIndex();
+  for (const item of entries) index.set(item);
+  return index;
+}
+
+const ARCHIVE = indexOf([
+  readoutEntry('file:///archive/reference.txt', parseReadout(REFERENCE)),
+  entry('file:///archive/erdogan.md', 'Readout of President Joe Biden’s Call with President Erdoğan of Türkiye', '2023-02-06'),
+  entry('file:///archive/earthquakes.md', 'Statement from President Joe\u00a0Biden on the Earthquakes in Türkiye and Syria', '2023-02-06'),
+  entry('file:///archive/marine-one.md', 'Remarks by President Biden Before Marine One Departure', '2023-03-01', 'speeches-remarks'),
+  entry('file:///archive/briefing.md', 'Press Briefing by Press Secretary Karine Jean-Pierre, January 10, 2023', '2023-01-10', 'press-briefings'),
+  entry('file:///archive/unity.md', 'Unity in Our Nation', '2022-05-01'),
+  entry('file:///archive/union.md', 'Union Jobs Report', '2022-05-02'),
+  entry('file:///archive/contract.md', 'Contract', '2022-06-01'),
+  entry('file:///archive/climate.md', 'Climate Talks', '2022-06-02'),
+]);
+
+const names = (query: string, limit?: number) => workspaceSymbols(ARCHIVE, query, limit).map((symbol) => symbol.name);
+
+describe('workspaceSymbols', () => {
+  test('"biden trudeau" finds the reference: its title with spaces, its URI, the title value\'s range, date and first tag', () => {
+    const [first] = workspaceSymbols(ARCHIVE, 'biden trudeau');
+    assert.deepEqual({ ...first, score: undefined }, {
+      name: 'Readout of President Joe Biden’s Meeting with Prime Minister Trudeau of Canada',
+      uri: 'file:///archive/reference.txt',
+      range: { start: { line: 5, character: 7 }, end: { line: 6, character: 15 } },
+      containerName: '2023-01-10 · statements-releases',
+      score: undefined,
+    });
+    assert.ok(first.score > 0);
+  });
+
+  test('"rdout" matches the readouts first', () => {
+    assert.deepEqual(names('rdout').slice(0, 2).sort(), [
+      'Readout of President Joe Biden’s Call with President Erdoğan of Türkiye',
+      'Readout of President Joe Biden’s Meeting with Prime Minister Trudeau of Canada',
+    ]);
+  });
+
+  test('accent-, case- and no-break-space-insensitive, either way round', () => {
+    for (const query of ['erdogan', 'ERDOGAN', 'Erdoğan', 'erdoğan turkiye']) assert.equal(names(query)[0], 'Readout of President Joe Biden’s Call with President Erdoğan of Türkiye', query);
+    assert.equal(names('türkiye syria')[0], 'Statement from President Joe Biden on the Earthquakes in Türkiye and Syria');
+    assert.equal(names('joe\u00a0biden’s meeting')[0], REFERENCE_TITLE.replace(/\u00a0/g, ' '));
+    assert.equal(names("biden's meeting")[0], REFERENCE_TITLE.replace(/\u00a0/g, ' '));
+    assert.equal(names('bidens meeting')[0], REFERENCE_TITLE.replace(/\u00a0/g, ' '));
+  });
+
+  test('a run of letters and word starts rank above scattered letters', () => {
+    const union = names('union');
+    assert.ok(union.indexOf('Union Jobs Report') < union.indexOf('Unity in Our Nation'), JSON.stringify(union));
+    const ct = names('ct');
+    assert.ok(ct.indexOf('Climate Talks') < ct.indexOf('Contract'), JSON.stringify(ct));
+    assert.equal(names('marine one')[0], 'Remarks by President Biden Before Marine One Departure');
+    assert.equal(names('kjp')[0], 'Press Briefing by Press Secretary Karine Jean-Pierre, January 10, 2023');
+  });
+
+  test('characters out of order, or missing, match nothing', () => {
+    assert.deepEqual(names('xyzzy'), []);
+    assert.deepEqual(workspaceSymbols(indexOf([entry('file:///union.md', 'Union', '2023-01-10')]), 'noinu'), []);
+  });
+
+  test('an empty or blank query gives the most recent readouts, by date, up to the limit', () => {
+    const recent = workspaceSymbols(ARCHIVE, '', 4);
+    assert.deepEqual(recent.map((symbol) => symbol.containerName), ['2023-03-01 · speeches-remarks', '2023-02-06 · statements-releases', '2023-02-06 · statements-releases', '2023-01-10 · statements-releases']);
+    assert.ok(recent.every((symbol) => symbol.score === 0));
+    assert.deepEqual(workspaceSymbols(ARCHIVE, ' \u00a0 ', 4), recent);
+  });
+
+  test('at most `limit` results, 256 by default; none for a limit of 0', () => {
+    const many = indexOf(Array.from({ length: 300 }, (_, i) => entry(`file:///many/${i}.md`, `Readout number ${i}`, '2023-01-10')));
+    assert.equal(workspaceSymbols(many, 'readout').length, 256);
+    assert.equal(workspaceSymbols(many, 'readout', 10).length, 10);
+    assert.equal(workspaceSymbols(many, '').length, 256);
+    assert.deepEqual(workspaceSymbols(many, 'readout', 0), []);
+  });
+
+  test('a readout without a title is no symbol', () => {
+    const index = indexOf([readoutEntry('file:///untitled.md', parseReadout("---\ndate: '2023-01-10'\n---\n"))]);
+    assert.deepEqual(workspaceSymbols(index, ''), []);
+  });
+
+  test('a held search follows the index as readouts come, change and go', () => {
+    const index = indexOf([entry('file:///a.md', 'Readout of a Call', '2023-01-10')]);
+    const search = createSymbolSearch(index);
+    assert.deepEqual(search.search('call').map((symbol) => symbol.uri), ['file:///a.md']);
+    index.set(entry('file:///b.md', 'Readout of another Call', '2023-01-11'));
+    assert.deepEqual(search.search('call').map((symbol) => symbol.uri), ['file:///a.md', 'file:///b.md']);
+    index.set(entry('file:///a.md', 'Readout of a Meeting', '2023-01-10'));
+    assert.deepEqual(search.search('call').map((symbol) => symbol.uri), ['file:///b.md']);
+    index.delete('file:///b.md');
+    assert.deepEqual(search.search('call'), []);
+  });
+
+  test('on generated readouts, each range is exactly where the title value is written', () => {
+    for (const readout of generateCorpus({ count: 300, seed: 9 })) {
+      const index = indexOf([readoutEntry(`file:///${readout.relativePath}`, parseReadout(readout.text))]);
+      const [symbol] = workspaceSymbols(index, readout.title);
+      const lines = readout.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+      const titleLine = lines.findIndex((line) => line.startsWith('title: '));
+      // A BOM sits before the first line only: the title's columns are the same with or without it.
+      assert.deepEqual(symbol.range.start, { line: titleLine, character: 'title: '.length }, readout.relativePath);
+      const end = lines.findIndex((line, index) => index > titleLine && line === '---') - 1;
+      assert.deepEqual(symbol.range.end, { line: end, character: lines[end].length }, readout.relativePath);
+    }
+  });
+
+  test('50,000 titles: latency of a held search over 100 queries (printed, not asserted)', (t) => {
+    const index = createWorkspaceIndex();
+    for (const readout of generateCorpus({ count: 50_000 })) {
+      index.set({
+        uri: `file:///archive/${readout.relativePath}`,
+        title: { value: readout.title, range: RANGE },
+        tags: readout.tags.map((tag) => ({ value: tag, range: RANGE })),
+        sourceUrl: { value: readout.sourceUrl, range: RANGE },
+        date: { value: readout.date, range: RANGE },
+        publishedTime: undefined,
+      });
+    }
+    const queries = ['biden trudeau', 'rdout', 'erdogan', 'e', 'readout of president joe biden', '', 'fact sheet', 'zzzz', 'pbpsKJP', 'statement', 'remarks press conference', 'jean-pierre', 'executive order', 'proclamation 2023', 'macron', 'sao paulo', 'kariņš', 'x', 'the', 'national security'];
+    const search = createSymbolSearch(index);
+    const started = performance.now();
+    search.search('warm up');
+    const firstQuery = performance.now() - started;
+    const times = Array.from({ length: 100 }, (_, i) => {
+      const start = performance.now();
+      const results = search.search(queries[i % queries.length]);
+      assert.ok(results.length <= 256);
+      return performance.now() - start;
+    }).sort((a, b) => a - b);
+    const percentile = (p: number) => times[Math.ceil((p / 100) * times.length) - 1].toFixed(1);
+    index.set({ ...index.get(index.entries().next().value!.uri)! });
+    const afterEdit = performance.now();
+    search.search('biden');
+    const editedQuery = performance.now() - afterEdit;
+    const oneShot = performance.now();
+    workspaceSymbols(index, 'biden');
+    t.diagnostic(`50,000 titles, held search: p50 ${percentile(50)} ms, p99 ${percentile(99)} ms over 100 queries; first query (folds every title) ${firstQuery.toFixed(0)} ms; first after an edit ${editedQuery.toFixed(1)} ms; one-shot workspaceSymbols ${(performance.now() - oneShot).toFixed(0)} ms`);
+  });
+});
