@@ -8,12 +8,15 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import {
-  CodeActionRequest, ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-  DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
-  FileChangeType, HoverRequest, InitializedNotification, InitializeRequest, LogMessageNotification, MessageType,
-  PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShowMessageRequest, ShutdownRequest,
-  Command, type ClientCapabilities, type CodeAction, type CodeActionContext, type Hover, type InitializeResult,
-  type LogMessageParams, type Position, type PublishDiagnosticsParams, type Range, type Registration,
+  CodeActionRequest, CompletionRequest, ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+  DocumentSymbolRequest, ExitNotification, FileChangeType, HoverRequest, InitializedNotification, InitializeRequest, LogMessageNotification,
+  MessageType, PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShowMessageRequest, ShutdownRequest,
+  UnregistrationRequest, WorkDoneProgress, WorkDoneProgressCreateRequest, WorkspaceSymbolRequest,
+  Command, type ClientCapabilities, type CodeAction, type CodeActionContext, type CompletionItem, type CompletionList, type DocumentSymbol,
+  type Hover, type InitializeResult, type LogMessageParams, type Position, type ProgressToken, type PublishDiagnosticsParams, type Range,
+  type Registration, type SymbolInformation, type Unregistration, type WorkDoneProgressBegin, type WorkDoneProgressEnd,
+  type WorkDoneProgressReport, type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -22,8 +25,9 @@ export const SERVER_PATH = path.join(REPO_ROOT, 'server', 'out', 'server.js');
 /** Long enough for a slow CI machine; a wait that runs out fails the test instead of hanging it. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The capabilities a typical editor declares: pulled configuration and dynamic registration. */
+/** The capabilities a typical editor declares: pulled configuration, dynamic registration, work-done progress. */
 export const EDITOR_CAPABILITIES: ClientCapabilities = {
+  window: { workDoneProgress: true },
   workspace: {
     configuration: true,
     didChangeConfiguration: { dynamicRegistration: true },
@@ -54,6 +58,31 @@ export interface ShownMessage {
   readonly message: string;
 }
 
+/** One `$/progress` notification. */
+export interface ProgressRecord {
+  readonly token: ProgressToken;
+  readonly value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+}
+
+export type FileEventType = 'created' | 'changed' | 'deleted';
+
+/** A file event as a client watching the registered globs reports it. */
+export interface FileEvent {
+  readonly file: string;
+  readonly type: FileEventType;
+}
+
+const FILE_CHANGE_TYPES: Record<FileEventType, FileChangeType> = {
+  created: FileChangeType.Created,
+  changed: FileChangeType.Changed,
+  deleted: FileChangeType.Deleted,
+};
+
+/** The title of the server's progress while it scans workspace folders. */
+export const INDEXING_TITLE = 'Indexing readouts';
+/** What the server logs at the end of every scan, with or without progress. */
+const INDEXED_LOG = /^Indexed [\d,]+ readouts in \d+ folder\(s\) in \d+ ms/;
+
 /** A version to wait for: a number, `null` for a publish without one (a closed document), undefined for any. */
 type WantedVersion = number | null | undefined;
 
@@ -76,6 +105,10 @@ export function fileUri(file: string): string {
   return pathToFileURL(file).href;
 }
 
+function folderOf(folder: string) {
+  return { uri: fileUri(folder), name: path.basename(folder) };
+}
+
 function within<T>(promise: Promise<T>, timeoutMs: number, what: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -88,6 +121,15 @@ export class LspClient {
   readonly shownMessages: ShownMessage[] = [];
   readonly logMessages: LogMessageParams[] = [];
   readonly registrations: Registration[] = [];
+  readonly unregistrations: Unregistration[] = [];
+  /** Every `$/progress` received, in order. */
+  readonly progress: ProgressRecord[] = [];
+  /**
+   * What the client received, in arrival order: `progress:<kind>` for each `$/progress` and
+   * `answer:<method>` for each answer to a request sent through this client. The server writes to
+   * one stream, so this is also the order in which it sent them.
+   */
+  readonly timeline: string[] = [];
   initializeResult: InitializeResult | undefined;
 
   private settings: unknown;
@@ -98,6 +140,13 @@ export class LspClient {
   private stderr = '';
   private readonly exited: Promise<number | null>;
   private bumpBeforeAnswer: (() => void) | undefined;
+  /** The title of each progress the server created, by token (its `begin` names it). */
+  private readonly progressTitles = new Map<ProgressToken, string>();
+  private scansEnded = 0;
+  private scansTaken = 0;
+  /** Conditions waited on by `until`, checked whenever something arrives. */
+  private readonly conditions = new Set<() => void>();
+  private reportsProgress = false;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -117,6 +166,7 @@ export class LspClient {
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
+      this.arrived();
     });
     connection.onNotification(ShowMessageNotification.type, (params) => {
       this.shownMessages.push({ method: ShowMessageNotification.method, type: params.type, message: params.message });
@@ -125,7 +175,19 @@ export class LspClient {
       this.shownMessages.push({ method: ShowMessageRequest.method, type: params.type, message: params.message });
       return null;
     });
-    connection.onNotification(LogMessageNotification.type, (params) => { this.logMessages.push(params); });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logMessages.push(params);
+      // A client without work-done progress learns that a scan is over from the server's log.
+      if (!this.reportsProgress && INDEXED_LOG.test(params.message)) this.scansEnded++;
+      this.arrived();
+    });
+    connection.onRequest(UnregistrationRequest.type, (params) => {
+      this.unregistrations.push(...params.unregisterations);
+      this.arrived();
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      connection.onProgress(WorkDoneProgress.type, token, (value) => this.receiveProgress(token, value));
+    });
     connection.listen();
   }
 
@@ -139,11 +201,12 @@ export class LspClient {
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const capabilities = options.capabilities ?? EDITOR_CAPABILITIES;
     const client = new LspClient(child, connection, options.settings ?? {}, capabilities.workspace?.configuration === true);
+    client.reportsProgress = capabilities.window?.workDoneProgress === true;
     const folders = options.workspaceFolders ?? [];
     client.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
-      workspaceFolders: folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
+      workspaceFolders: folders.map(folderOf),
       capabilities,
     }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
     if (!client.pullsConfiguration) {
@@ -231,6 +294,84 @@ export class LspClient {
   }
 
   /**
+   * Reports created, changed or deleted readouts (not the schema: see fileChanged) and resolves
+   * once the server has handled the report.
+   *
+   * A readout's event causes no reconfiguration, hence no probe publish, and it re-publishes only
+   * the open documents whose source_url it touched, which may be none. What tells that it was
+   * handled is the order of messages: the server handles one message at a time, in the order
+   * sent, and the handler of didChangeWatchedFiles does all its work synchronously (it reads each
+   * file's front matter with readSync, updates the index and publishes) before the next message
+   * is read. So the answer to a request sent after the notification (see processed) comes after
+   * that work and after every publish it made: those are already in `unread` when this resolves,
+   * for takeDiagnostics or nextDiagnostics.
+   */
+  async filesChanged(events: readonly FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: events.map((event) => ({ uri: fileUri(event.file), type: FILE_CHANGE_TYPES[event.type] })),
+    });
+    await this.processed();
+  }
+
+  /**
+   * Adds and removes workspace folders, and resolves once the server has handled the
+   * notification (see filesChanged). A removed folder's readouts are dropped right then; an added
+   * one is scanned afterwards: wait for that scan with indexed().
+   */
+  async changeWorkspaceFolders(change: { readonly added?: readonly string[]; readonly removed?: readonly string[] }): Promise<void> {
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: (change.added ?? []).map(folderOf), removed: (change.removed ?? []).map(folderOf) },
+    });
+    await this.processed();
+  }
+
+  /**
+   * Resolves when the server has answered a request sent now, so after it has handled every
+   * message sent before (see filesChanged). The request is a hover of a document that was never
+   * opened, which the server answers at once with null and which changes nothing.
+   */
+  async processed(): Promise<void> {
+    await this.hover('untitled:never-opened', { line: 0, character: 0 });
+  }
+
+  /**
+   * Resolves when the next scan not yet waited for ends: scans are taken one by one, in the order
+   * they end (the one at `initialized`, then one per added folder or change of readout.files).
+   * With work-done progress that is the progress `end`, the last thing a scan sends (after the
+   * publishes of open documents whose duplicates it changed); without, the server's
+   * "Indexed ..." log line, which comes just before those publishes.
+   */
+  indexed(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    const wanted = ++this.scansTaken;
+    return this.until(() => this.scansEnded >= wanted, timeoutMs, () => `the end of scan ${wanted} (${this.scansEnded} ended so far)`);
+  }
+
+  /** The first progress received, or to come, that `predicate` accepts, skipping the first `after` received. */
+  async progressWhere(predicate: (record: ProgressRecord) => boolean, after = 0, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ProgressRecord> {
+    const find = () => this.progress.slice(after).find(predicate);
+    await this.until(() => find() !== undefined, timeoutMs, () => `a matching $/progress among ${JSON.stringify(this.progress.slice(after))}`);
+    return find()!;
+  }
+
+  /** The `$/progress` values of the scans, in order, without the tokens. */
+  indexingProgress(): ProgressRecord['value'][] {
+    return this.progress.filter((record) => this.progressTitles.get(record.token) === INDEXING_TITLE).map((record) => record.value);
+  }
+
+  /** The registrations not unregistered since. */
+  activeRegistrations(): Registration[] {
+    const gone = new Set(this.unregistrations.map((unregistration) => unregistration.id));
+    return this.registrations.filter((registration) => !gone.has(registration.id));
+  }
+
+  /** Every publish of `uri` received and not yet taken, taken now (none is waited for). */
+  takeDiagnostics(uri: string): PublishDiagnosticsParams[] {
+    const queue = this.unread.get(uri) ?? [];
+    this.unread.delete(uri);
+    return queue;
+  }
+
+  /**
    * Every reconfiguration ends by re-checking all open documents, the probe first (it was opened
    * first). Bumping the probe right before the trigger gives two publishes of its new version:
    * one for the change, then one when the reconfiguration is done.
@@ -253,16 +394,66 @@ export class LspClient {
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {
-    return within(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), DEFAULT_TIMEOUT_MS, () => 'a hover response');
+    return this.request(HoverRequest.method, this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }));
   }
 
   async codeActions(uri: string, range: Range, context: CodeActionContext): Promise<CodeAction[]> {
-    const result = await within(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }), DEFAULT_TIMEOUT_MS, () => 'a codeAction response');
+    const result = await this.request(CodeActionRequest.method, this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }));
     // The client declares codeActionLiteralSupport: a bare Command here is itself a finding.
     return (result ?? []).map((item) => {
       if (Command.is(item)) throw new Error(`Expected CodeAction literals, got the command ${JSON.stringify(item)}`);
       return item;
     });
+  }
+
+  /** The completion list at `position`; a bare array of items (allowed by LSP) is returned as a complete list. */
+  async completion(uri: string, position: Position): Promise<CompletionList | null> {
+    const result = await this.request(CompletionRequest.method, this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
+    return Array.isArray(result) ? { isIncomplete: false, items: result as CompletionItem[] } : result;
+  }
+
+  /** The outline; the server answers with hierarchical DocumentSymbols, and flat SymbolInformation here is itself a finding. */
+  async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    const result = await this.request(DocumentSymbolRequest.method, this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
+    return (result ?? []).map((symbol) => {
+      if (!('range' in symbol) || !('selectionRange' in symbol)) throw new Error(`Expected DocumentSymbols, got ${JSON.stringify(symbol)}`);
+      return symbol as DocumentSymbol;
+    });
+  }
+
+  async workspaceSymbols(query: string): Promise<(SymbolInformation | WorkspaceSymbol)[]> {
+    return (await this.request(WorkspaceSymbolRequest.method, this.connection.sendRequest(WorkspaceSymbolRequest.type, { query }))) ?? [];
+  }
+
+  /** Waits for an answer, records it in the timeline as it arrives, and fails on a timeout. */
+  private request<R>(method: string, answer: Promise<R>): Promise<R> {
+    return within(answer.then((result) => {
+      this.timeline.push(`answer:${method}`);
+      return result;
+    }), DEFAULT_TIMEOUT_MS, () => `the answer to ${method}${this.serverOutput()}`);
+  }
+
+  private receiveProgress(token: ProgressToken, value: ProgressRecord['value']): void {
+    this.progress.push({ token, value });
+    this.timeline.push(`progress:${value.kind}`);
+    if (value.kind === 'begin') this.progressTitles.set(token, value.title);
+    if (value.kind === 'end' && this.progressTitles.get(token) === INDEXING_TITLE) this.scansEnded++;
+    this.arrived();
+  }
+
+  /** Waits until `condition` holds, checking it whenever something arrives; a wait that runs out fails. */
+  private until(condition: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
+    if (condition()) return Promise.resolve();
+    let check: (() => void) | undefined;
+    const met = new Promise<void>((resolve) => {
+      check = () => { if (condition()) resolve(); };
+      this.conditions.add(check);
+    });
+    return within(met, timeoutMs, () => `${what()}${this.serverOutput()}`).finally(() => this.conditions.delete(check!));
+  }
+
+  private arrived(): void {
+    for (const check of [...this.conditions]) check();
   }
 
   /** `shutdown`, then `exit`; resolves with the process's exit code. A server that does not stop is killed. */
