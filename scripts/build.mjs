@@ -20,8 +20,6 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  // The workspace scan's worker threads, started by the server from its own folder.
-  { ...common, entryPoints: ['server/src/indexWorker.ts'], outfile: 'server/out/indexWorker.js' },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ];
 

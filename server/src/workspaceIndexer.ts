@@ -46,18 +46,19 @@ export function createIndexer(options: IndexerOptions) {
         files,
         exclude,
         onProgress,
-        onResult(result) {
-          failures += result.failures.length;
-          for (const failure of result.failures) options.log(`Could not read ${failure.file}: ${failure.reason}`);
-          for (const entry of result.entries) {
-            seen.add(entry.uri);
-            if (options.isOpen(entry.uri)) continue;
-            const before = index.get(entry.uri)?.sourceUrl?.value;
-            index.set(entry);
-            if (before !== entry.sourceUrl?.value) {
-              if (before !== undefined) changed.add(before);
-              if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
-            }
+        parse: (uri, text) => options.service().getEntry({ uri, text, inReadoutFiles: true }),
+        onFailure(file, reason) {
+          failures++;
+          options.log(`Could not read ${file}: ${reason}`);
+        },
+        onEntry(entry) {
+          seen.add(entry.uri);
+          if (options.isOpen(entry.uri)) return;
+          const before = index.get(entry.uri)?.sourceUrl?.value;
+          index.set(entry);
+          if (before !== entry.sourceUrl?.value) {
+            if (before !== undefined) changed.add(before);
+            if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
           }
         },
       });
@@ -65,7 +66,8 @@ export function createIndexer(options: IndexerOptions) {
       for (const entry of [...index.entries()]) {
         if (!seen.has(entry.uri) && !options.isOpen(entry.uri) && folders.some((folder) => inFolder(entry.uri, folder))) drop(entry.uri, changed);
       }
-      options.log(`Indexed ${index.size.toLocaleString('en-US')} readouts in ${folders.length} folder(s) in ${Date.now() - started} ms${failures ? `; ${failures} file(s) could not be read` : ''}.`);
+      const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+      options.log(`Indexed ${index.size.toLocaleString('en-US')} readouts in ${folders.length} folder(s) in ${Date.now() - started} ms (heap ${heap} MiB)${failures ? `; ${failures} file(s) could not be read` : ''}.`);
       if (changed.size > 0) options.onUrlsChanged(changed);
     },
 

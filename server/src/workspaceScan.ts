@@ -1,13 +1,12 @@
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { glob } from 'tinyglobby';
-import type { ScanRequest, ScanResult } from './indexWorker';
+import { URI } from 'vscode-uri';
+import { quickEntry } from './core/quickEntry';
+import type { IndexedValue, ReadoutEntry } from './core/readoutEntry';
+import { readFrontMatterHead } from './readHead';
 
-/** Files per message to a worker: large enough that messaging costs little, small enough for steady progress. */
-const BATCH = 250;
-/** Batches a worker holds at once, so that it never waits for the main thread between two. */
-const IN_FLIGHT = 2;
+/** How long the scan runs before it lets the server answer what has come in meanwhile. */
+const SLICE_MS = 8;
 
 export interface ScanProgress {
   readonly scanned: number;
@@ -17,11 +16,11 @@ export interface ScanProgress {
 export interface ScanOptions {
   readonly files: readonly string[];
   readonly exclude: readonly string[];
-  /** Called with each batch of results as it arrives. */
-  readonly onResult: (result: ScanResult) => void;
+  /** The entry of a file outside PyYAML's layout, by a full parse (undefined: not a readout). */
+  readonly parse: (uri: string, text: string) => ReadoutEntry | undefined;
+  readonly onEntry: (entry: ReadoutEntry) => void;
+  readonly onFailure: (file: string, reason: string) => void;
   readonly onProgress?: (progress: ScanProgress) => void;
-  /** Stops handing out work; batches already sent still report. */
-  readonly signal?: AbortSignal;
 }
 
 /** The files of a folder that `readout.files` names and `readout.exclude` does not. */
@@ -29,45 +28,42 @@ export function listReadoutFiles(folder: string, files: readonly string[], exclu
   return glob([...files], { cwd: folder, ignore: [...exclude], absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false });
 }
 
+// A value sliced from the text read keeps all of that text alive; a copy keeps only itself.
+const copy = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+const own = (value: IndexedValue | undefined) => value && { value: copy(value.value), range: value.range };
+
+function ownEntry(entry: ReadoutEntry): ReadoutEntry {
+  return { uri: entry.uri, title: own(entry.title), tags: entry.tags.map((tag) => own(tag)!), sourceUrl: own(entry.sourceUrl), date: own(entry.date), publishedTime: own(entry.publishedTime) };
+}
+
 /**
- * Reads the front matter of every readout file in the folders, on worker threads (one per core,
- * at most four) so that the server keeps answering requests while a large archive is scanned.
+ * Reads the front matter of every readout file in the folders. It runs on the server's thread in
+ * slices of a few milliseconds, yielding between them, so that requests are answered while a large
+ * archive is scanned. Files in PyYAML's layout (an archive's) are read without a YAML parse, which
+ * with the reading of the files themselves is the whole cost.
  */
 export async function scanFolders(folders: readonly string[], options: ScanOptions): Promise<void> {
   const lists = await Promise.all(folders.map((folder) => listReadoutFiles(folder, options.files, options.exclude)));
   const files = lists.flat();
   const total = files.length;
   options.onProgress?.({ scanned: 0, total });
-  if (total === 0) return;
-  const workerCount = Math.max(1, Math.min(4, os.availableParallelism(), Math.ceil(total / BATCH)));
-  let next = 0;
-  let scanned = 0;
-  const run = (worker: Worker) => new Promise<void>((resolve, reject) => {
-    let pending = 0;
-    const send = () => {
-      while (pending < IN_FLIGHT && next < total && !options.signal?.aborted) {
-        const request: ScanRequest = { files: files.slice(next, next + BATCH) };
-        next += BATCH;
-        pending++;
-        worker.postMessage(request);
-      }
-      if (pending === 0) resolve();
-    };
-    worker.on('message', (message: string) => {
-      pending--;
-      const result = JSON.parse(message) as ScanResult;
-      scanned += result.scanned;
-      options.onResult(result);
-      options.onProgress?.({ scanned, total });
-      send();
-    });
-    worker.on('error', reject);
-    send();
-  });
-  const workers = Array.from({ length: workerCount }, () => new Worker(path.join(__dirname, 'indexWorker.js')));
-  try {
-    await Promise.all(workers.map(run));
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+  const scratch = Buffer.alloc(2048);
+  let sliceStart = performance.now();
+  for (let scanned = 0; scanned < total; scanned++) {
+    const file = files[scanned];
+    try {
+      const text = readFrontMatterHead(file, scratch);
+      const uri = URI.file(file).toString();
+      const entry = quickEntry(uri, text) ?? options.parse(uri, text);
+      if (entry) options.onEntry(ownEntry(entry));
+    } catch (error) {
+      options.onFailure(file, (error as Error).message);
+    }
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      options.onProgress?.({ scanned: scanned + 1, total });
+      await yieldToEvents();
+      sliceStart = performance.now();
+    }
   }
+  options.onProgress?.({ scanned: total, total });
 }
