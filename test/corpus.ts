@@ -3,6 +3,7 @@
 // pandoc body wrapped at 72 columns, `.md` or `.txt`, some with CRLF line ends or a BOM.
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { easternOffsetOn } from '../server/src/core/easternTime';
 import { slugify } from '../server/src/core/slug';
 import { ARCHIVE_HOST, deriveSourceUrl } from '../server/src/core/sourceUrl';
 import { writeField } from '../server/src/core/yamlWriter';
@@ -247,7 +248,7 @@ function statementBody(random: Random): string[] {
 
 /** Remarks as the archive gives them: the place, the start time, the speech, and `END` with the time. */
 function remarksBody(random: Random, date: string): string[] {
-  const zone = easternOffset(date) === '-04:00' ? 'EDT' : 'EST';
+  const zone = easternOffsetOn(date) === '-04:00' ? 'EDT' : 'EST';
   const hour = between(random, 1, 11);
   const minute = between(random, 0, 44);
   const [first, ...rest] = statementBody(random);
@@ -347,27 +348,12 @@ function withNoBreakSpaces(random: Random, title: string): string {
   return result;
 }
 
-/** US Eastern offset on a day, by the rules in force since 2007; at 07:00 or later a switch day has its new offset. */
-function easternOffset(date: string): '-04:00' | '-05:00' {
-  const [year, month, day] = date.split('-').map(Number);
-  const daylightStart = nthSunday(year, 3, 2);
-  const daylightEnd = nthSunday(year, 11, 1);
-  const today = Date.UTC(year, month - 1, day);
-  return today >= daylightStart && today < daylightEnd ? '-04:00' : '-05:00';
-}
-
-function nthSunday(year: number, month: number, n: number): number {
-  const first = Date.UTC(year, month - 1, 1);
-  const firstSunday = 1 + ((7 - new Date(first).getUTCDay()) % 7);
-  return Date.UTC(year, month - 1, firstSunday + 7 * (n - 1));
-}
-
 function dayOf(index: number): string {
   return new Date(FIRST_DAY + Math.floor(index / READOUTS_PER_DAY) * DAY_MS).toISOString().slice(0, 10);
 }
 
 function publishedTime(random: Random, date: string): string {
-  return `${date} ${pad(between(random, 7, 22))}:${pad(between(random, 0, 59))}:${pad(between(random, 0, 59))}${easternOffset(date)}`;
+  return `${date} ${pad(between(random, 7, 22))}:${pad(between(random, 0, 59))}:${pad(between(random, 0, 59))}${easternOffsetOn(date)}`;
 }
 
 // Greedy wrapping as pandoc does it: as many words as fit, then a line break instead of the space.

@@ -11,6 +11,7 @@ import { span, type Span, type TextEdit } from './types';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { unescapeDoubleQuoted } from './yamlEscapes';
 import { writeValueInStyle, type WriteOptions } from './yamlWriter';
+import { easternClock, easternOffsetOn } from './easternTime';
 
 export interface Completion {
   readonly label: string;
@@ -848,31 +849,3 @@ function firstWords(text: string, count: number): string {
   return text.slice(0, end);
 }
 
-// ---------------------------------------------------------------------------------------------
-// US Eastern time: -05:00, or -04:00 from the second Sunday of March to the first Sunday of November
-
-const HOUR = 3_600_000;
-
-/** The day of the month of a month's n-th Sunday. */
-function nthSunday(year: number, month: number, n: number): number {
-  const firstWeekday = new Date(Date.UTC(year, month, 1)).getUTCDay();
-  return 1 + ((7 - firstWeekday) % 7) + 7 * (n - 1);
-}
-
-/** The offset in effect at noon on a day (the changes happen at 2 a.m.). */
-function easternOffsetOn(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  const at = Date.UTC(year, month - 1, date);
-  const daylight = at >= Date.UTC(year, 2, nthSunday(year, 2, 2)) && at < Date.UTC(year, 10, nthSunday(year, 10, 1));
-  return daylight ? '-04:00' : '-05:00';
-}
-
-/** An instant as US Eastern wall-clock day, time and offset. */
-function easternClock(now: Date): { day: string; time: string; offset: string } {
-  const instant = now.getTime();
-  const year = new Date(instant - 5 * HOUR).getUTCFullYear();
-  // Daylight time starts at 2:00 EST (7:00 UTC) and ends at 2:00 EDT (6:00 UTC).
-  const daylight = instant >= Date.UTC(year, 2, nthSunday(year, 2, 2), 7) && instant < Date.UTC(year, 10, nthSunday(year, 10, 1), 6);
-  const local = new Date(instant - (daylight ? 4 : 5) * HOUR).toISOString();
-  return { day: local.slice(0, 10), time: local.slice(11, 19), offset: daylight ? '-04:00' : '-05:00' };
-}
