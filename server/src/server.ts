@@ -75,10 +75,13 @@ function startServer(connection: Connection): void {
     log: (message) => connection.console.log(message),
   });
 
+  // The source_url of each open readout, those outside the workspace (and its index) included.
+  const openUrls = new Map<string, string>();
+
   /** Checks the open documents whose source_url is among `urls` (a duplicate may have come or gone). */
   function recheckSharing(urls: ReadonlySet<string>, except: string | undefined): void {
     for (const document of documents.all()) {
-      const url = index.get(document.uri)?.sourceUrl?.value;
+      const url = openUrls.get(document.uri);
       if (document.uri !== except && url !== undefined && urls.has(url)) publish(document);
     }
   }
@@ -97,22 +100,23 @@ function startServer(connection: Connection): void {
 
   /** An edited document: its index entry comes from the editor, then it and the documents sharing its URL are checked. */
   function documentChanged(document: TextDocument): void {
-    const before = index.get(document.uri)?.sourceUrl?.value;
+    const before = openUrls.get(document.uri);
     const readout = input(document);
-    // The index holds the workspace's readouts (readout.files less readout.exclude); a file opened
-    // from elsewhere is compared with them but is not one of them.
-    if (readout.inReadoutFiles) {
-      try {
-        const entry = service.getEntry(readout);
-        if (entry) index.set(entry);
-        // While a readout does not parse (mid-edit), it keeps its last entry.
-        else if (!service.isReadout(readout)) index.delete(document.uri);
-      } catch (error) {
-        connection.console.error(`Indexing ${document.uri} failed: ${(error as Error).stack ?? error}`);
-      }
+    try {
+      const entry = service.getEntry(readout);
+      // While a readout does not parse (mid-edit), it keeps its last URL and entry.
+      const gone = !entry && !service.isReadout(readout);
+      if (entry?.sourceUrl) openUrls.set(document.uri, entry.sourceUrl.value);
+      else if (entry || gone) openUrls.delete(document.uri);
+      // The index holds the workspace's readouts (readout.files less readout.exclude); a file opened
+      // from elsewhere is compared with them but is not one of them.
+      if (!readout.inReadoutFiles || gone) index.delete(document.uri);
+      else if (entry) index.set(entry);
+    } catch (error) {
+      connection.console.error(`Indexing ${document.uri} failed: ${(error as Error).stack ?? error}`);
     }
     publish(document);
-    const after = index.get(document.uri)?.sourceUrl?.value;
+    const after = openUrls.get(document.uri);
     const urls = new Set([before, after].filter((url): url is string => url !== undefined));
     if (urls.size > 0) recheckSharing(urls, document.uri);
   }
@@ -224,6 +228,7 @@ function startServer(connection: Connection): void {
   // Fires on open as well as on every change: each version is checked at once, with no debounce.
   documents.onDidChangeContent((event) => documentChanged(event.document));
   documents.onDidClose((event) => {
+    openUrls.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // The disk copy is the index's again.
     if (event.document.uri.startsWith('file:')) void indexer.fileChanged(URI.parse(event.document.uri).fsPath, 'changed');

@@ -53,7 +53,8 @@ export function createIndexer(options: IndexerOptions) {
         },
         onEntry(entry) {
           seen.add(entry.uri);
-          if (options.isOpen(entry.uri)) return;
+          // Its folder may have left the workspace while the scan ran.
+          if (options.isOpen(entry.uri) || !options.inReadoutFiles(URI.parse(entry.uri).fsPath)) return;
           const before = index.get(entry.uri)?.sourceUrl?.value;
           index.set(entry);
           if (before !== entry.sourceUrl?.value) {
@@ -67,15 +68,16 @@ export function createIndexer(options: IndexerOptions) {
         if (!seen.has(entry.uri) && !options.isOpen(entry.uri) && folders.some((folder) => inFolder(entry.uri, folder))) drop(entry.uri, changed);
       }
       const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
-      options.log(`Indexed ${index.size.toLocaleString('en-US')} readouts in ${folders.length} folder(s) in ${Date.now() - started} ms (heap ${heap} MiB)${failures ? `; ${failures} file(s) could not be read` : ''}.`);
+      const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+      options.log(`Indexed ${plural(seen.size, 'readout')} in ${plural(folders.length, 'folder')} in ${Date.now() - started} ms (heap ${heap} MiB; ${plural(index.size, 'readout')} in the index)${failures ? `; ${plural(failures, 'file')} could not be read` : ''}.`);
       if (changed.size > 0) options.onUrlsChanged(changed);
     },
 
-    /** Forgets a folder that left the workspace. */
+    /** Forgets a folder that left the workspace, its open documents included: they are no longer in readout.files. */
     dropFolder(folder: string): void {
       const changed = new Set<string>();
       for (const entry of [...index.entries()]) {
-        if (!options.isOpen(entry.uri) && inFolder(entry.uri, folder)) drop(entry.uri, changed);
+        if (inFolder(entry.uri, folder)) drop(entry.uri, changed);
       }
       if (changed.size > 0) options.onUrlsChanged(changed);
     },

@@ -25,7 +25,8 @@ export interface ScanOptions {
 
 /** The files of a folder that `readout.files` names and `readout.exclude` does not. */
 export function listReadoutFiles(folder: string, files: readonly string[], exclude: readonly string[]): Promise<string[]> {
-  return glob([...files], { cwd: folder, ignore: [...exclude], absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false });
+  // Links are followed, as a file event for one would be; a broken link lists nothing.
+  return glob([...files], { cwd: folder, ignore: [...exclude], absolute: true, dot: true, onlyFiles: true, expandDirectories: false });
 }
 
 // A value sliced from the text read keeps all of that text alive; a copy keeps only itself.

@@ -81,7 +81,7 @@ const FILE_CHANGE_TYPES: Record<FileEventType, FileChangeType> = {
 /** The title of the server's progress while it scans workspace folders. */
 export const INDEXING_TITLE = 'Indexing readouts';
 /** What the server logs at the end of every scan, with or without progress. */
-const INDEXED_LOG = /^Indexed [\d,]+ readouts in \d+ folder\(s\) in \d+ ms/;
+const INDEXED_LOG = /^Indexed [\d,]+ readouts? in [\d,]+ folders? in \d+ ms/;
 
 /** A version to wait for: a number, `null` for a publish without one (a closed document), undefined for any. */
 type WantedVersion = number | null | undefined;
@@ -286,7 +286,10 @@ export class LspClient {
     await this.settleAfter(() => this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { readout: settings } }));
   }
 
-  /** Reports a changed file, as a client watching the registered globs does, and waits for the server to reload. */
+  /**
+   * Reports a changed schema file (readout.schema), as a client watching the registered globs
+   * does, and waits for the reconfiguration it causes. For readouts, which cause none, use filesChanged.
+   */
   async fileChanged(file: string): Promise<void> {
     await this.settleAfter(() => this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: fileUri(file), type: FileChangeType.Changed }],

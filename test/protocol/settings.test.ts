@@ -20,6 +20,9 @@ const UNKNOWN_LOCATION = {
   range: rangeOf(WITH_LOCATION, 'location'),
 };
 
+/** The end of the reference's source_url line. */
+const REFERENCE_URL_END = 'of-canada/\n';
+
 const summary = ({ code, severity, message, range }: Diagnostic) => ({ code, severity, message, range });
 
 /** The built-in schema with one more allowed field. */
@@ -34,12 +37,24 @@ describe('settings pulled through workspace/configuration', () => {
   let client: LspClient;
   const inWorkspace = (...parts: string[]) => path.join(workspace, ...parts);
 
-  /** Opens `text` under `name` in the workspace and returns its first diagnostics. */
-  async function openInWorkspace(name: string, text: string): Promise<Diagnostic[]> {
+  let copies = 0;
+
+  /**
+   * The texts these tests open are copies of the reference, which would all be duplicate-source-url
+   * of each other in one workspace: each copy gets a source_url of its own, with the `-N` suffix
+   * WordPress gives a repeated title, which every rule accepts.
+   */
+  const withOwnUrl = (text: string) => replaceOnce(text, REFERENCE_URL_END, `of-canada-${++copies}/\n`);
+
+  /** Opens `text` as it is under `name` in the workspace and returns its first diagnostics. */
+  async function openExactly(name: string, text: string): Promise<Diagnostic[]> {
     const document = fileUri(inWorkspace(name));
     client.open(document, text, 'markdown');
     return (await client.nextDiagnostics(document, 1)).diagnostics;
   }
+
+  /** Opens a copy of `text` with its own source_url under `name` and returns its first diagnostics. */
+  const openInWorkspace = (name: string, text: string) => openExactly(name, withOwnUrl(text));
 
   /** The diagnostics an open document gets once changed settings are applied. */
   async function diagnosticsAfter(change: Promise<void>, name: string): Promise<Diagnostic[]> {
@@ -60,11 +75,25 @@ describe('settings pulled through workspace/configuration', () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  test('the server registers for configuration changes and for JSON files, which a schema is', () => {
+  test('the server registers for configuration changes, for JSON files (a schema is one) and for readout.files', async () => {
+    // The watchers are registered before the scan starts.
+    await client.indexed();
     assert.deepEqual(client.registrations.map((registration) => [registration.method, registration.registerOptions]), [
       ['workspace/didChangeConfiguration', {}],
-      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.json' }] }],
+      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.{md,txt}' }] }],
     ]);
+  });
+
+  test('two copies of one readout with the same source_url, opened in one workspace, are duplicates of each other', async () => {
+    const copy = withOwnUrl(REFERENCE);
+    const [a, b] = [fileUri(inWorkspace('copy-a.md')), fileUri(inWorkspace('copy-b.md'))];
+    const codeAndRelated = (diagnostics: Diagnostic[]) => diagnostics.map(({ code, relatedInformation }) => [code, relatedInformation?.map((related) => related.location.uri)]);
+    assert.deepEqual(await openExactly('copy-a.md', copy), []);
+    assert.deepEqual(codeAndRelated(await openExactly('copy-b.md', copy)), [['duplicate-source-url', [a]]]);
+    // The first copy is checked again when the second arrives.
+    assert.deepEqual(codeAndRelated((await client.nextDiagnostics(a, 1)).diagnostics), [['duplicate-source-url', [b]]]);
+    client.close(a);
+    client.close(b);
   });
 
   test("readout.rules: 'warning' makes enum a Warning, 'off' drops it, removing the rule restores the Error", async () => {
@@ -149,6 +178,10 @@ describe('settings pulled through workspace/configuration', () => {
 
   test("readout.files: ['archive/**'] makes a `layout: x` file under archive/ a readout, and only there", async () => {
     await client.changeSettings({ files: ['archive/**'] });
+    // The folder is scanned again, after the watchers follow the setting.
+    await client.indexed();
+    const watchers = client.activeRegistrations().filter((registration) => registration.method === 'workspace/didChangeWatchedFiles');
+    assert.deepEqual(watchers.map((registration) => registration.registerOptions), [{ watchers: [{ globPattern: '**/*.json' }, { globPattern: 'archive/**' }] }]);
     const text = replaceOnce(REFERENCE, '---\ndate:', '---\nlayout: x\ndate:');
     const expected = {
       code: 'additionalProperties',

@@ -11,6 +11,12 @@ const EXPECTED_INITIALIZE_RESULT: InitializeResult = {
     textDocumentSync: TextDocumentSyncKind.Incremental,
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.readout'], resolveProvider: false },
+    // A space after `key:`, the dash of a list item and a title's opening quote start a value.
+    completionProvider: { triggerCharacters: [' ', '-', '"', "'"], resolveProvider: false },
+    documentSymbolProvider: true,
+    workspaceSymbolProvider: true,
+    // Folders added and removed are announced by the client without a registration.
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   },
   serverInfo: { name: 'readout-language-server', version: '0.1.0' },
 };

@@ -413,9 +413,22 @@ interface Choice {
   readonly description: string | undefined;
 }
 
+/** Tag use across the workspace, without the document's own (half-typed) tags. */
+function workspaceTagCounts(context: CompletionContext): ReadonlyMap<string, number> {
+  const own = context.uri === undefined ? undefined : context.index.get(context.uri);
+  if (!own || own.tags.length === 0) return context.index.tagCounts();
+  const counts = new Map(context.index.tagCounts());
+  for (const tag of new Set(own.tags.map((t) => t.value))) {
+    const count = (counts.get(tag) ?? 0) - 1;
+    if (count > 0) counts.set(tag, count);
+    else counts.delete(tag);
+  }
+  return counts;
+}
+
 function choiceCompletions(region: Region, site: ValueSite, context: CompletionContext, writer: ValueWriter): Completion[] {
   const choices = enumOf(context.schema, site.field, site.list);
-  const used = site.field === 'tags' ? context.index.tagCounts() : new Map<string, number>();
+  const used = site.field === 'tags' ? workspaceTagCounts(context) : new Map<string, number>();
   const listed = new Set(site.list ? otherListItems(region, site) : []);
   const typed = decodeScalar(site.typed).toLowerCase();
   const all: Choice[] = [

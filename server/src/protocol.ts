@@ -1,0 +1,39 @@
+// The custom requests between the VS Code client and the language server, in one place for both.
+// Plain LSP clients need none of them: diagnostics, fixes, hover and completion are standard LSP.
+import { RequestType } from 'vscode-languageserver-protocol';
+
+export interface DocumentParams {
+  readonly uri: string;
+}
+
+// ---- To the server ----
+
+export interface PreviewProblem {
+  readonly message: string;
+  readonly severity: 'error' | 'warning' | 'information' | 'hint';
+  readonly code: string;
+  /** 0-based, in the document. */
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface PreviewResult {
+  /** The statement as published: an HTML fragment whose blocks carry `data-line`. */
+  readonly html: string;
+  readonly title: string | undefined;
+  readonly problems: readonly PreviewProblem[];
+  /** The document version the preview shows. */
+  readonly version: number;
+}
+
+/** The preview of an open document, rendered by the core's one renderer. Null when the document is not open. */
+export const PreviewRequest = new RequestType<DocumentParams, PreviewResult | null, void>('readout/preview');
+
+export interface DocumentInfo {
+  /** Whether the server treats the document as a readout (front matter of ours). */
+  readonly isReadout: boolean;
+  readonly title: string | undefined;
+}
+
+/** What the client shows about a document outside diagnostics: the status bar, the preview button. */
+export const DocumentInfoRequest = new RequestType<DocumentParams, DocumentInfo, void>('readout/documentInfo');
