@@ -191,6 +191,11 @@ export class LspClient {
     connection.listen();
   }
 
+  /** The server's process id (benchmarks read its memory). */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   /** Spawns the built server, initializes it, and waits until it has applied the client's settings. */
   static async start(options: ClientOptions = {}): Promise<LspClient> {
     const child = options.transport === 'node-ipc'
