@@ -1,11 +1,14 @@
-// Bundles the language server and the VS Code client with esbuild.
+// Bundles the language server, the VS Code client and the preview page's script with esbuild, and
+// writes the preview's stylesheet for VS Code's own Markdown preview.
 // The server is fully bundled (it runs as a plain Node process); the client leaves `vscode` to the host.
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
+import { tsImport } from 'tsx/esm/api';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = {
+const node = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -19,9 +22,16 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  // Runs inside the preview's webview: a browser, no Node.
+  { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: production, sourcemap: !production, logLevel: 'warning', entryPoints: ['client/src/preview/page.ts'], outfile: 'client/out/preview.js' },
 ];
+
+// One stylesheet, the core's, for the webview preview, `readout render` and VS Code's Markdown preview.
+const { PREVIEW_STYLESHEET } = await tsImport('../server/src/core/preview.ts', import.meta.url);
+await mkdir('client/out', { recursive: true });
+await writeFile('client/out/preview.css', PREVIEW_STYLESHEET);
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

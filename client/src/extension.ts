@@ -1,26 +1,27 @@
-// The VS Code side: starts the bundled language server and hands it Markdown and text documents.
-import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// The VS Code side: starts the bundled language server, and adds what an editor shows beyond LSP:
+// the live preview, the status bar item, the commands, the header in VS Code's Markdown preview.
+import type * as vscode from 'vscode';
+import { createPreviewRenderer } from '../../server/src/core/preview';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { readoutFrontMatterPlugin } from './markdownPreview';
+import { PreviewManager, type PreviewEvents } from './preview/previewManager';
+import { createStatusBar } from './statusBar';
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    // The server decides which of these are readouts; the rest get no diagnostics.
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'file', language: 'plaintext' },
-      { scheme: 'untitled', language: 'markdown' },
-      { scheme: 'untitled', language: 'plaintext' },
-    ],
-    synchronize: { configurationSection: 'readout' },
-  };
-  const client = new LanguageClient('readout', 'Readout', serverOptions, clientOptions);
+/** What activation returns: VS Code's Markdown preview takes `extendMarkdownIt`; tests watch the previews. */
+export interface ReadoutExtension {
+  extendMarkdownIt: ReturnType<typeof readoutFrontMatterPlugin>;
+  previews: PreviewEvents;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ReadoutExtension> {
+  const started = Date.now();
+  const client = createLanguageClient(context);
+  const previews = new PreviewManager(client, context.extensionUri, (message) => client.outputChannel.appendLine(message));
   // Disposing the client on deactivation stops the server.
-  context.subscriptions.push(client);
+  context.subscriptions.push(client, previews, registerCommands(client, previews));
   await client.start();
+  context.subscriptions.push(createStatusBar(client));
+  client.outputChannel.appendLine(`Readout activated in ${Date.now() - started} ms (language server started).`);
+  return { extendMarkdownIt: readoutFrontMatterPlugin(createPreviewRenderer()), previews };
 }

@@ -1,21 +1,13 @@
 // The custom requests between the VS Code client and the language server, in one place for both.
 // Plain LSP clients need none of them: diagnostics, fixes, hover and completion are standard LSP.
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { PreviewProblem } from './core/preview';
 
 export interface DocumentParams {
   readonly uri: string;
 }
 
 // ---- To the server ----
-
-export interface PreviewProblem {
-  readonly message: string;
-  readonly severity: 'error' | 'warning' | 'information' | 'hint';
-  readonly code: string;
-  /** 0-based, in the document. */
-  readonly line: number;
-  readonly character: number;
-}
 
 export interface PreviewResult {
   /** The statement as published: an HTML fragment whose blocks carry `data-line`. */

@@ -20,6 +20,7 @@ import {
 import { loadSchema, type LoadedSchema } from './schemaSource';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { createIndexer, type FileChange } from './workspaceIndexer';
+import { DocumentInfoRequest, PreviewRequest } from './protocol';
 
 const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).href;
 const ruleUrl = (code: string) => `${RULES_DOC}#${code.toLowerCase()}`;
@@ -286,6 +287,19 @@ function startServer(connection: Connection): void {
   }));
 
   connection.onWorkspaceSymbol(guarded('Workspace symbols', [], (params) => service.getWorkspaceSymbols(params.query).map(toWorkspaceSymbol)));
+
+  connection.onRequest(PreviewRequest, guarded('Preview', null, (params) => {
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    return { ...service.getPreview(input(document)), version: document.version };
+  }));
+
+  connection.onRequest(DocumentInfoRequest, guarded('Document info', { isReadout: false, title: undefined }, (params) => {
+    const document = documents.get(params.uri);
+    if (!document) return { isReadout: false, title: undefined };
+    const readout = input(document);
+    return { isReadout: service.isReadout(readout), title: service.getEntry(readout)?.title?.value };
+  }));
 
   documents.listen(connection);
   connection.listen();

@@ -6,6 +6,7 @@ import type { ParsedReadout } from './frontMatter';
 import { readoutHover, type Hover } from './hover';
 import { readoutEntry, type ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema } from './schema';
+import { createPreviewRenderer, type RenderedPreview } from './preview';
 import { createSymbolSearch, documentSymbols, type DocumentSymbol, type WorkspaceSymbol } from './symbols';
 import { findFrontMatter, firstKey } from './frontMatter';
 import type { Diagnostic, Fix, Span, TextEdit } from './types';
@@ -52,6 +53,8 @@ export interface ReadoutService {
   getDocumentSymbols(document: ReadoutInput): DocumentSymbol[];
   /** Readouts of the workspace by title, fuzzy, best first. */
   getWorkspaceSymbols(query: string): WorkspaceSymbol[];
+  /** The statement as it will be published, with its problems for the banner. */
+  getPreview(document: ReadoutInput): RenderedPreview;
 }
 
 /** The editor-agnostic readout service: hosts (the language server, the CLI) pass documents in. */
@@ -62,6 +65,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
   const now = options.now ?? (() => new Date());
   const completionMemo = createCompletionMemo();
   const symbolSearch = createSymbolSearch(index);
+  const renderer = createPreviewRenderer();
   // A host asks several questions of one text in a row (its index entry, then its diagnostics;
   // code actions as the cursor moves): the last parse is kept so the text is parsed once.
   let last: { text: string; inReadoutFiles: boolean; readout: ParsedReadout | undefined } | undefined;
@@ -108,5 +112,6 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       return readout ? documentSymbols(readout) : [];
     },
     getWorkspaceSymbols: (query: string) => symbolSearch.search(query),
+    getPreview: (document: ReadoutInput) => renderer.render(document.text, diagnose(document)),
   });
 }

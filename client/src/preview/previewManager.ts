@@ -1,0 +1,235 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DocumentInfoRequest, PreviewRequest } from '../../../server/src/protocol';
+import type { FromPage, PageState, ToPage } from './messages';
+import { previewPage } from './previewPage';
+
+export const PREVIEW_VIEW_TYPE = 'readout.preview';
+
+/** What tests and other extensions may watch: each preview's content as it is rendered. */
+export interface PreviewEvents {
+  readonly onDidRender: vscode.Event<{ readonly uri: string; readonly html: string }>;
+  /** The HTML last shown for a document, if a preview shows it. */
+  html(uri: string): string | undefined;
+}
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+/** One preview panel: the document it shows, whether it is locked to it, and its page. */
+class PreviewPanel {
+  #resource: vscode.Uri;
+  #locked: boolean;
+  #rendering = false;
+  #stale = false;
+  #revealingFromPreview = false;
+  readonly #disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    resource: vscode.Uri,
+    locked: boolean,
+    private readonly manager: PreviewManager,
+  ) {
+    this.#resource = resource;
+    this.#locked = locked;
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(manager.extensionUri, 'client')] };
+    panel.webview.html = previewPage(panel.webview, manager.extensionUri);
+    this.#disposables.push(
+      panel.webview.onDidReceiveMessage((message: FromPage) => void this.#received(message)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.#updateTitle();
+    void this.render();
+  }
+
+  get resource(): vscode.Uri {
+    return this.#resource;
+  }
+
+  get locked(): boolean {
+    return this.#locked;
+  }
+
+  set locked(locked: boolean) {
+    this.#locked = locked;
+    this.#updateTitle();
+    void this.render();
+  }
+
+  show(resource: vscode.Uri, column: vscode.ViewColumn | undefined, preserveFocus: boolean): void {
+    if (resource.toString() !== this.#resource.toString()) {
+      this.#resource = resource;
+      void this.render();
+    }
+    this.panel.reveal(column, preserveFocus);
+  }
+
+  /** Renders the document now; edits that arrive meanwhile are rendered right after, never dropped. */
+  async render(): Promise<void> {
+    if (this.#rendering) {
+      this.#stale = true;
+      return;
+    }
+    this.#rendering = true;
+    try {
+      do {
+        this.#stale = false;
+        const uri = this.#resource.toString();
+        const result = await this.manager.client.sendRequest(PreviewRequest, { uri });
+        if (!result) continue;
+        this.#updateTitle();
+        this.manager.rendered(uri, result.html);
+        await this.#post({ type: 'update', html: result.html, title: result.title, state: this.state() });
+      } while (this.#stale);
+    } catch (error) {
+      this.manager.log(`The preview of ${this.#resource.toString()} could not be rendered: ${(error as Error).message}`);
+    } finally {
+      this.#rendering = false;
+    }
+  }
+
+  /** The editor scrolled: follow it, unless the preview scrolled the editor itself. */
+  editorScrolled(line: number): void {
+    if (this.#revealingFromPreview) {
+      this.#revealingFromPreview = false;
+      return;
+    }
+    if (this.#setting('scrollPreviewWithEditor')) void this.#post({ type: 'scrollTo', line });
+  }
+
+  #setting(name: 'scrollPreviewWithEditor' | 'scrollEditorWithPreview'): boolean {
+    return vscode.workspace.getConfiguration('readout.preview', this.#resource).get<boolean>(name, true);
+  }
+
+  state(): PageState {
+    return { uri: this.#resource.toString(), locked: this.#locked };
+  }
+
+  dispose(): void {
+    this.manager.forget(this);
+    this.#disposables.forEach((disposable) => disposable.dispose());
+    this.panel.dispose();
+  }
+
+  #updateTitle(): void {
+    const name = this.#resource.path.split('/').pop() ?? 'readout';
+    this.panel.title = `${this.#locked ? '[Locked] ' : ''}Preview ${name}`;
+  }
+
+  async #post(message: ToPage): Promise<void> {
+    await this.panel.webview.postMessage(message);
+  }
+
+  async #received(message: FromPage): Promise<void> {
+    switch (message.type) {
+      case 'scrolled': {
+        const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === this.#resource.toString());
+        if (!editor || !this.#setting('scrollEditorWithPreview')) return;
+        this.#revealingFromPreview = true;
+        editor.revealRange(new vscode.Range(message.line, 0, message.line, 0), vscode.TextEditorRevealType.AtTop);
+        return;
+      }
+      case 'goTo': {
+        const document = await vscode.workspace.openTextDocument(this.#resource);
+        const position = new vscode.Position(message.line, message.character);
+        const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+        editor.selection = new vscode.Selection(position, position);
+        editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        return;
+      }
+      case 'openLink':
+        // Only web and mail links leave the preview; anything else the document holds is ignored.
+        if (SAFE_LINK.test(message.href)) await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
+        return;
+    }
+  }
+}
+
+/**
+ * The previews: one that follows the active readout editor (unless locked), any number locked to
+ * their document, all restored after a reload by the webview serializer.
+ */
+export class PreviewManager implements PreviewEvents, vscode.WebviewPanelSerializer<PageState> {
+  readonly lastHtml = new Map<string, string>();
+  readonly #previews = new Set<PreviewPanel>();
+  readonly #onDidRender = new vscode.EventEmitter<{ uri: string; html: string }>();
+  readonly onDidRender = this.#onDidRender.event;
+  readonly #disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly client: LanguageClient,
+    readonly extensionUri: vscode.Uri,
+    readonly log: (message: string) => void,
+  ) {
+    this.#disposables.push(
+      this.#onDidRender,
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        for (const preview of this.#showing(event.document.uri)) void preview.render();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => void this.#follow(editor)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
+        const line = event.visibleRanges[0]?.start.line;
+        if (line === undefined) return;
+        for (const preview of this.#showing(event.textEditor.document.uri)) preview.editorScrolled(line);
+      }),
+    );
+  }
+
+  html(uri: string): string | undefined {
+    return this.lastHtml.get(uri);
+  }
+
+  rendered(uri: string, html: string): void {
+    this.lastHtml.set(uri, html);
+    this.#onDidRender.fire({ uri, html });
+  }
+
+  /** Shows the document in the following preview (made if there is none), beside the editor or in its place. */
+  open(resource: vscode.Uri, toSide: boolean): void {
+    const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const following = [...this.#previews].find((preview) => !preview.locked);
+    if (following) {
+      following.show(resource, column, toSide);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, { enableScripts: true, retainContextWhenHidden: false });
+    this.#previews.add(new PreviewPanel(panel, resource, false, this));
+  }
+
+  /** Locks the active preview to its document, or lets it follow the editor again. */
+  toggleLock(): void {
+    const active = [...this.#previews].find((preview) => preview.panel.active) ?? [...this.#previews][0];
+    if (active) active.locked = !active.locked;
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PageState | undefined): Promise<void> {
+    if (!state?.uri) {
+      panel.dispose();
+      return;
+    }
+    this.#previews.add(new PreviewPanel(panel, vscode.Uri.parse(state.uri, true), state.locked, this));
+  }
+
+  forget(preview: PreviewPanel): void {
+    this.#previews.delete(preview);
+  }
+
+  dispose(): void {
+    [...this.#previews].forEach((preview) => preview.dispose());
+    this.#disposables.forEach((disposable) => disposable.dispose());
+  }
+
+  #showing(uri: vscode.Uri): PreviewPanel[] {
+    return [...this.#previews].filter((preview) => preview.resource.toString() === uri.toString());
+  }
+
+  async #follow(editor: vscode.TextEditor | undefined): Promise<void> {
+    if (!editor) return;
+    const following = [...this.#previews].filter((preview) => !preview.locked);
+    if (following.length === 0) return;
+    const info = await this.client.sendRequest(DocumentInfoRequest, { uri: editor.document.uri.toString() }).catch(() => undefined);
+    if (!info?.isReadout) return;
+    for (const preview of following) preview.show(editor.document.uri, preview.panel.viewColumn, true);
+  }
+}
