@@ -9,6 +9,8 @@ export type ToPage =
 
 /** From the page to the extension. */
 export type FromPage =
+  /** The page's script is running: from now on it receives messages (earlier ones may be lost). */
+  | { readonly type: 'ready' }
   /** The preview scrolled: the block at the top comes from this source line. */
   | { readonly type: 'scrolled'; readonly line: number }
   /** A problem in the banner was clicked. */

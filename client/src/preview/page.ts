@@ -47,7 +47,12 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
     root.innerHTML = message.html;
     document.title = message.title ?? 'Readout preview';
     vscode.setState({ ...vscode.getState(), ...message.state });
-    window.scrollTo({ top });
+    if (restoreLine !== undefined) {
+      scrollToLine(restoreLine);
+      restoreLine = undefined;
+    } else {
+      window.scrollTo({ top });
+    }
   } else if (message.type === 'scrollTo') {
     scrollToLine(message.line);
   }
@@ -62,6 +67,9 @@ window.addEventListener('scroll', () => {
   }
   if (line !== undefined) vscode.postMessage({ type: 'scrolled', line });
 }, { passive: true });
+
+// After a reload, come back to where the reader was.
+let restoreLine = vscode.getState()?.line;
 
 document.addEventListener('click', (event) => {
   const target = event.target as HTMLElement | null;
@@ -79,3 +87,5 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   vscode.postMessage({ type: 'openLink', href });
 });
+
+vscode.postMessage({ type: 'ready' });

@@ -39,7 +39,7 @@ class PreviewPanel {
       panel.onDidDispose(() => this.dispose()),
     );
     this.#updateTitle();
-    void this.render();
+    // The first render waits for the page's `ready`: a message posted before its script runs is lost.
   }
 
   get resource(): vscode.Uri {
@@ -122,6 +122,9 @@ class PreviewPanel {
 
   async #received(message: FromPage): Promise<void> {
     switch (message.type) {
+      case 'ready':
+        await this.render();
+        return;
       case 'scrolled': {
         const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === this.#resource.toString());
         if (!editor || !this.#setting('scrollEditorWithPreview')) return;
