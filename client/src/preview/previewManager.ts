@@ -75,7 +75,12 @@ class PreviewPanel {
       do {
         this.#stale = false;
         const uri = this.#resource.toString();
-        const result = await this.manager.client.sendRequest(PreviewRequest, { uri });
+        let result = await this.manager.client.sendRequest(PreviewRequest, { uri });
+        if (!result) {
+          // A preview restored after a reload may show a document no editor has opened yet.
+          await vscode.workspace.openTextDocument(this.#resource);
+          result = await this.manager.client.sendRequest(PreviewRequest, { uri });
+        }
         if (!result) continue;
         this.#updateTitle();
         this.manager.rendered(uri, result.html);
