@@ -1,0 +1,175 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// test/vscode/suite/preview.test.ts
+var assert2 = __toESM(require("node:assert/strict"));
+var vscode2 = __toESM(require("vscode"));
+
+// test/vscode/suite/helpers.ts
+var assert = __toESM(require("node:assert/strict"));
+var vscode = __toESM(require("vscode"));
+var EXTENSION_ID = "readout-tools.readout";
+var WAIT_MS = Number(process.env.READOUT_VSCODE_WAIT_MS ?? 6e4);
+async function extensionApi() {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded: is extensionDevelopmentPath the repository root?`);
+  const api = await extension.activate();
+  assert.ok(api?.previews, `extension ${EXTENSION_ID}: activate() returned no test API ({ previews })`);
+  return api;
+}
+function sampleUri(relativePath) {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, "no workspace folder is open: the runner must open a copy of samples/");
+  return vscode.Uri.joinPath(folder.uri, ...relativePath.split("/"));
+}
+var originals = /* @__PURE__ */ new Map();
+async function openSample(relativePath) {
+  const document = await vscode.workspace.openTextDocument(sampleUri(relativePath));
+  if (!originals.has(document.uri.toString()) && !document.isDirty) originals.set(document.uri.toString(), document.getText());
+  return vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.One });
+}
+async function revertAndCloseAll() {
+  for (const document of vscode.workspace.textDocuments) {
+    const original = originals.get(document.uri.toString());
+    if (original === void 0 || document.getText() === original && !document.isDirty) continue;
+    if (document.getText() !== original) {
+      const restored = waitForText(document, "the original text", (text) => text === original);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+      assert.ok(await vscode.workspace.applyEdit(edit), `could not restore ${vscode.workspace.asRelativePath(document.uri)}`);
+      await restored;
+    }
+    assert.ok(await document.save(), `could not save ${vscode.workspace.asRelativePath(document.uri)}`);
+  }
+  await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+}
+function waitFor(what, events, check, describe, timeout = WAIT_MS) {
+  return new Promise((resolve, reject) => {
+    const subscriptions = [];
+    let settled = false;
+    const finish = (action) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      for (const subscription of subscriptions) subscription.dispose();
+      action();
+    };
+    const attempt = () => {
+      try {
+        const value = check();
+        if (value !== void 0) finish(() => resolve(value));
+      } catch (error) {
+        finish(() => reject(error));
+      }
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${describe()}`))), timeout);
+    for (const event of events) subscriptions.push(event(attempt));
+    attempt();
+  });
+}
+function waitForText(document, what, accept) {
+  return waitFor(
+    `${what} in ${vscode.workspace.asRelativePath(document.uri)}`,
+    [vscode.workspace.onDidChangeTextDocument],
+    () => accept(document.getText()) ? document.getText() : void 0,
+    () => JSON.stringify(document.getText().slice(0, 400))
+  );
+}
+async function replaceText(document, search, replacement) {
+  const text = document.getText();
+  const offset = text.indexOf(search);
+  assert.ok(offset >= 0, `${JSON.stringify(search)} is not in ${vscode.workspace.asRelativePath(document.uri)}`);
+  const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset + search.length));
+  const expected = text.slice(0, offset) + replacement + text.slice(offset + search.length);
+  const changed = waitForText(document, `the edit ${JSON.stringify(search)} -> ${JSON.stringify(replacement)}`, (now) => now === expected);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, range, replacement);
+  assert.ok(await vscode.workspace.applyEdit(edit), "workspace.applyEdit refused the edit");
+  await changed;
+  return new vscode.Range(range.start, document.positionAt(offset + replacement.length));
+}
+function h1Text(html) {
+  const match = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
+  if (!match) return void 0;
+  return decodeEntities(match[1].replace(/<[^>]*>/g, "")).replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
+}
+function decodeEntities(text) {
+  const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\xA0", rsquo: "\u2019", lsquo: "\u2018", ldquo: "\u201C", rdquo: "\u201D" };
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
+    if (name[0] === "#") return String.fromCodePoint(name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    return named[name.toLowerCase()] ?? whole;
+  });
+}
+function sameUri(a, b) {
+  try {
+    return vscode.Uri.parse(a).toString() === b.toString();
+  } catch {
+    return false;
+  }
+}
+
+// test/vscode/suite/preview.test.ts
+var TITLE = "Readout of President Joe Biden\u2019s Meeting with Prime Minister Trudeau of Canada";
+var NEW_TITLE = "Readout of President Joe Biden\u2019s Call with Prime Minister Trudeau of Canada";
+suite("preview", () => {
+  teardown(revertAndCloseAll);
+  test("Open Preview to the Side shows the title, and the next render after an edit shows the new title", async () => {
+    const api = await extensionApi();
+    const editor = await openSample("2023/01/reference.txt");
+    const uri = editor.document.uri;
+    let last;
+    const renders = api.previews.onDidRender((render) => {
+      if (sameUri(render.uri, uri)) last = render;
+    });
+    try {
+      const rendered = (title) => waitFor(
+        `a preview render of ${uri.toString()} with <h1> ${JSON.stringify(title)}`,
+        [api.previews.onDidRender],
+        () => last && h1Text(last.html) === title ? last : void 0,
+        () => last ? `<h1> ${JSON.stringify(h1Text(last.html))} in ${JSON.stringify(last.html.slice(0, 300))}` : "no render of this document"
+      );
+      const first = rendered(TITLE);
+      await vscode2.commands.executeCommand("readout.openPreviewToSide");
+      await first;
+      const allTabs = () => vscode2.window.tabGroups.all.flatMap((group) => group.tabs);
+      const tab = await waitFor(
+        "a webview tab of viewType readout.preview",
+        [vscode2.window.tabGroups.onDidChangeTabs, vscode2.window.tabGroups.onDidChangeTabGroups],
+        () => allTabs().find((t) => t.input instanceof vscode2.TabInputWebview && t.input.viewType.endsWith("readout.preview")),
+        () => allTabs().map((t) => `${t.group.viewColumn}:${t.label}:${t.input instanceof vscode2.TabInputWebview ? `webview ${t.input.viewType}` : "not a webview"}`).join(", ")
+      );
+      assert2.equal(tab.label, "Preview reference.txt");
+      assert2.notEqual(tab.group.viewColumn, vscode2.ViewColumn.One, "the preview opened to the side");
+      assert2.equal(h1Text(api.previews.html(uri.toString()) ?? ""), TITLE, "previews.html(uri) holds the last render");
+      last = void 0;
+      const second = rendered(NEW_TITLE);
+      await replaceText(editor.document, "Meeting with", "Call with");
+      await second;
+      assert2.equal(h1Text(api.previews.html(uri.toString()) ?? ""), NEW_TITLE);
+    } finally {
+      renders.dispose();
+    }
+  });
+});
+//# sourceMappingURL=data:application/json;base64,ewogICJ2ZXJzaW9uIjogMywKICAic291cmNlcyI6IFsiLi4vLi4vc3VpdGUvcHJldmlldy50ZXN0LnRzIiwgIi4uLy4uL3N1aXRlL2hlbHBlcnMudHMiXSwKICAic291cmNlc0NvbnRlbnQiOiBbIi8vLyA8cmVmZXJlbmNlIHR5cGVzPVwibW9jaGFcIiAvPlxuaW1wb3J0ICogYXMgYXNzZXJ0IGZyb20gJ25vZGU6YXNzZXJ0L3N0cmljdCc7XG5pbXBvcnQgKiBhcyB2c2NvZGUgZnJvbSAndnNjb2RlJztcbmltcG9ydCB7IGV4dGVuc2lvbkFwaSwgaDFUZXh0LCBvcGVuU2FtcGxlLCByZXBsYWNlVGV4dCwgcmV2ZXJ0QW5kQ2xvc2VBbGwsIHNhbWVVcmksIHdhaXRGb3IgfSBmcm9tICcuL2hlbHBlcnMnO1xuXG5jb25zdCBUSVRMRSA9ICdSZWFkb3V0IG9mIFByZXNpZGVudCBKb2UgQmlkZW5cdTIwMTlzIE1lZXRpbmcgd2l0aCBQcmltZSBNaW5pc3RlciBUcnVkZWF1IG9mIENhbmFkYSc7XG5jb25zdCBORVdfVElUTEUgPSAnUmVhZG91dCBvZiBQcmVzaWRlbnQgSm9lIEJpZGVuXHUyMDE5cyBDYWxsIHdpdGggUHJpbWUgTWluaXN0ZXIgVHJ1ZGVhdSBvZiBDYW5hZGEnO1xuXG5zdWl0ZSgncHJldmlldycsICgpID0+IHtcbiAgdGVhcmRvd24ocmV2ZXJ0QW5kQ2xvc2VBbGwpO1xuXG4gIHRlc3QoJ09wZW4gUHJldmlldyB0byB0aGUgU2lkZSBzaG93cyB0aGUgdGl0bGUsIGFuZCB0aGUgbmV4dCByZW5kZXIgYWZ0ZXIgYW4gZWRpdCBzaG93cyB0aGUgbmV3IHRpdGxlJywgYXN5bmMgKCkgPT4ge1xuICAgIGNvbnN0IGFwaSA9IGF3YWl0IGV4dGVuc2lvbkFwaSgpO1xuICAgIGNvbnN0IGVkaXRvciA9IGF3YWl0IG9wZW5TYW1wbGUoJzIwMjMvMDEvcmVmZXJlbmNlLnR4dCcpO1xuICAgIGNvbnN0IHVyaSA9IGVkaXRvci5kb2N1bWVudC51cmk7XG4gICAgbGV0IGxhc3Q6IHsgdXJpOiBzdHJpbmc7IGh0bWw6IHN0cmluZyB9IHwgdW5kZWZpbmVkO1xuICAgIGNvbnN0IHJlbmRlcnM6IHZzY29kZS5EaXNwb3NhYmxlID0gYXBpLnByZXZpZXdzLm9uRGlkUmVuZGVyKChyZW5kZXIpID0+IHsgaWYgKHNhbWVVcmkocmVuZGVyLnVyaSwgdXJpKSkgbGFzdCA9IHJlbmRlcjsgfSk7XG4gICAgdHJ5IHtcbiAgICAgIGNvbnN0IHJlbmRlcmVkID0gKHRpdGxlOiBzdHJpbmcpID0+IHdhaXRGb3IoYGEgcHJldmlldyByZW5kZXIgb2YgJHt1cmkudG9TdHJpbmcoKX0gd2l0aCA8aDE+ICR7SlNPTi5zdHJpbmdpZnkodGl0bGUpfWAsIFthcGkucHJldmlld3Mub25EaWRSZW5kZXJdLFxuICAgICAgICAoKSA9PiAobGFzdCAmJiBoMVRleHQobGFzdC5odG1sKSA9PT0gdGl0bGUgPyBsYXN0IDogdW5kZWZpbmVkKSxcbiAgICAgICAgKCkgPT4gKGxhc3QgPyBgPGgxPiAke0pTT04uc3RyaW5naWZ5KGgxVGV4dChsYXN0Lmh0bWwpKX0gaW4gJHtKU09OLnN0cmluZ2lmeShsYXN0Lmh0bWwuc2xpY2UoMCwgMzAwKSl9YCA6ICdubyByZW5kZXIgb2YgdGhpcyBkb2N1bWVudCcpKTtcblxuICAgICAgY29uc3QgZmlyc3QgPSByZW5kZXJlZChUSVRMRSk7XG4gICAgICBhd2FpdCB2c2NvZGUuY29tbWFuZHMuZXhlY3V0ZUNvbW1hbmQoJ3JlYWRvdXQub3BlblByZXZpZXdUb1NpZGUnKTtcbiAgICAgIGF3YWl0IGZpcnN0O1xuICAgICAgY29uc3QgYWxsVGFicyA9ICgpID0+IHZzY29kZS53aW5kb3cudGFiR3JvdXBzLmFsbC5mbGF0TWFwKChncm91cCkgPT4gZ3JvdXAudGFicyk7XG4gICAgICBjb25zdCB0YWIgPSBhd2FpdCB3YWl0Rm9yKCdhIHdlYnZpZXcgdGFiIG9mIHZpZXdUeXBlIHJlYWRvdXQucHJldmlldycsIFt2c2NvZGUud2luZG93LnRhYkdyb3Vwcy5vbkRpZENoYW5nZVRhYnMsIHZzY29kZS53aW5kb3cudGFiR3JvdXBzLm9uRGlkQ2hhbmdlVGFiR3JvdXBzXSxcbiAgICAgICAgKCkgPT4gYWxsVGFicygpLmZpbmQoKHQpID0+IHQuaW5wdXQgaW5zdGFuY2VvZiB2c2NvZGUuVGFiSW5wdXRXZWJ2aWV3ICYmIHQuaW5wdXQudmlld1R5cGUuZW5kc1dpdGgoJ3JlYWRvdXQucHJldmlldycpKSxcbiAgICAgICAgKCkgPT4gYWxsVGFicygpLm1hcCgodCkgPT4gYCR7dC5ncm91cC52aWV3Q29sdW1ufToke3QubGFiZWx9OiR7dC5pbnB1dCBpbnN0YW5jZW9mIHZzY29kZS5UYWJJbnB1dFdlYnZpZXcgPyBgd2VidmlldyAke3QuaW5wdXQudmlld1R5cGV9YCA6ICdub3QgYSB3ZWJ2aWV3J31gKS5qb2luKCcsICcpKTtcbiAgICAgIGFzc2VydC5lcXVhbCh0YWIubGFiZWwsICdQcmV2aWV3IHJlZmVyZW5jZS50eHQnKTtcbiAgICAgIGFzc2VydC5ub3RFcXVhbCh0YWIuZ3JvdXAudmlld0NvbHVtbiwgdnNjb2RlLlZpZXdDb2x1bW4uT25lLCAndGhlIHByZXZpZXcgb3BlbmVkIHRvIHRoZSBzaWRlJyk7XG4gICAgICBhc3NlcnQuZXF1YWwoaDFUZXh0KGFwaS5wcmV2aWV3cy5odG1sKHVyaS50b1N0cmluZygpKSA/PyAnJyksIFRJVExFLCAncHJldmlld3MuaHRtbCh1cmkpIGhvbGRzIHRoZSBsYXN0IHJlbmRlcicpO1xuXG4gICAgICBsYXN0ID0gdW5kZWZpbmVkO1xuICAgICAgY29uc3Qgc2Vjb25kID0gcmVuZGVyZWQoTkVXX1RJVExFKTtcbiAgICAgIGF3YWl0IHJlcGxhY2VUZXh0KGVkaXRvci5kb2N1bWVudCwgJ01lZXRpbmcgd2l0aCcsICdDYWxsIHdpdGgnKTtcbiAgICAgIGF3YWl0IHNlY29uZDtcbiAgICAgIGFzc2VydC5lcXVhbChoMVRleHQoYXBpLnByZXZpZXdzLmh0bWwodXJpLnRvU3RyaW5nKCkpID8/ICcnKSwgTkVXX1RJVExFKTtcbiAgICB9IGZpbmFsbHkge1xuICAgICAgcmVuZGVycy5kaXNwb3NlKCk7XG4gICAgfVxuICB9KTtcbn0pO1xuIiwgIi8vIFNoYXJlZCBieSB0aGUgc3VpdGUncyB0ZXN0czogdGhlIHNhbXBsZSB3b3Jrc3BhY2UsIHRoZSBleHRlbnNpb24ncyB0ZXN0IEFQSSwgYW5kIHdhaXRzIG9uIGV2ZW50c1xuLy8gKG5ldmVyIGZpeGVkIHNsZWVwcyksIGVhY2ggYm91bmRlZCBieSBhIHRpbWUtb3V0IHRoYXQgZmFpbHMgd2l0aCB3aGF0IHdhcyBhd2FpdGVkIGFuZCB3aGF0IHdhcyBzZWVuLlxuaW1wb3J0ICogYXMgYXNzZXJ0IGZyb20gJ25vZGU6YXNzZXJ0L3N0cmljdCc7XG5pbXBvcnQgKiBhcyB2c2NvZGUgZnJvbSAndnNjb2RlJztcblxuZXhwb3J0IGNvbnN0IEVYVEVOU0lPTl9JRCA9ICdyZWFkb3V0LXRvb2xzLnJlYWRvdXQnO1xuLyoqIEdlbmVyb3VzOiB0aGUgZmlyc3Qgd2FpdCBhbHNvIGNvdmVycyB0aGUgbGFuZ3VhZ2Ugc2VydmVyJ3Mgc3RhcnQgYW5kIHRoZSB3b3Jrc3BhY2UgaW5kZXguICovXG5leHBvcnQgY29uc3QgV0FJVF9NUyA9IE51bWJlcihwcm9jZXNzLmVudi5SRUFET1VUX1ZTQ09ERV9XQUlUX01TID8/IDYwXzAwMCk7XG5cbmV4cG9ydCBpbnRlcmZhY2UgUHJldmlld0FwaSB7XG4gIHJlYWRvbmx5IG9uRGlkUmVuZGVyOiB2c2NvZGUuRXZlbnQ8eyB1cmk6IHN0cmluZzsgaHRtbDogc3RyaW5nIH0+O1xuICBodG1sKHVyaTogc3RyaW5nKTogc3RyaW5nIHwgdW5kZWZpbmVkO1xufVxuXG5leHBvcnQgaW50ZXJmYWNlIFJlYWRvdXRUZXN0QXBpIHtcbiAgcmVhZG9ubHkgcHJldmlld3M6IFByZXZpZXdBcGk7XG59XG5cbmV4cG9ydCBhc3luYyBmdW5jdGlvbiBleHRlbnNpb25BcGkoKTogUHJvbWlzZTxSZWFkb3V0VGVzdEFwaT4ge1xuICBjb25zdCBleHRlbnNpb24gPSB2c2NvZGUuZXh0ZW5zaW9ucy5nZXRFeHRlbnNpb248UmVhZG91dFRlc3RBcGk+KEVYVEVOU0lPTl9JRCk7XG4gIGFzc2VydC5vayhleHRlbnNpb24sIGBleHRlbnNpb24gJHtFWFRFTlNJT05fSUR9IGlzIG5vdCBsb2FkZWQ6IGlzIGV4dGVuc2lvbkRldmVsb3BtZW50UGF0aCB0aGUgcmVwb3NpdG9yeSByb290P2ApO1xuICBjb25zdCBhcGkgPSBhd2FpdCBleHRlbnNpb24uYWN0aXZhdGUoKTtcbiAgYXNzZXJ0Lm9rKGFwaT8ucHJldmlld3MsIGBleHRlbnNpb24gJHtFWFRFTlNJT05fSUR9OiBhY3RpdmF0ZSgpIHJldHVybmVkIG5vIHRlc3QgQVBJICh7IHByZXZpZXdzIH0pYCk7XG4gIHJldHVybiBhcGk7XG59XG5cbi8qKiBBIGZpbGUgb2YgdGhlIHNhbXBsZSB3b3Jrc3BhY2UgKHRoZSBydW5uZXJzIG9wZW4gYSB0ZW1wb3JhcnkgY29weSBvZiBzYW1wbGVzLykuICovXG5leHBvcnQgZnVuY3Rpb24gc2FtcGxlVXJpKHJlbGF0aXZlUGF0aDogc3RyaW5nKTogdnNjb2RlLlVyaSB7XG4gIGNvbnN0IGZvbGRlciA9IHZzY29kZS53b3Jrc3BhY2Uud29ya3NwYWNlRm9sZGVycz8uWzBdO1xuICBhc3NlcnQub2soZm9sZGVyLCAnbm8gd29ya3NwYWNlIGZvbGRlciBpcyBvcGVuOiB0aGUgcnVubmVyIG11c3Qgb3BlbiBhIGNvcHkgb2Ygc2FtcGxlcy8nKTtcbiAgcmV0dXJuIHZzY29kZS5Vcmkuam9pblBhdGgoZm9sZGVyLnVyaSwgLi4ucmVsYXRpdmVQYXRoLnNwbGl0KCcvJykpO1xufVxuXG4vKiogVGhlIHRleHQgb2YgZWFjaCBzYW1wbGUgYXMgZmlyc3Qgb3BlbmVkLCB0byBwdXQgYmFjayBhZnRlciBhIHRlc3QgKHRoZSB3ZWIgd29ya2JlbmNoIG1heSBhdXRvLXNhdmUgZWRpdHMpLiAqL1xuY29uc3Qgb3JpZ2luYWxzID0gbmV3IE1hcDxzdHJpbmcsIHN0cmluZz4oKTtcblxuZXhwb3J0IGFzeW5jIGZ1bmN0aW9uIG9wZW5TYW1wbGUocmVsYXRpdmVQYXRoOiBzdHJpbmcpOiBQcm9taXNlPHZzY29kZS5UZXh0RWRpdG9yPiB7XG4gIGNvbnN0IGRvY3VtZW50ID0gYXdhaXQgdnNjb2RlLndvcmtzcGFjZS5vcGVuVGV4dERvY3VtZW50KHNhbXBsZVVyaShyZWxhdGl2ZVBhdGgpKTtcbiAgaWYgKCFvcmlnaW5hbHMuaGFzKGRvY3VtZW50LnVyaS50b1N0cmluZygpKSAmJiAhZG9jdW1lbnQuaXNEaXJ0eSkgb3JpZ2luYWxzLnNldChkb2N1bWVudC51cmkudG9TdHJpbmcoKSwgZG9jdW1lbnQuZ2V0VGV4dCgpKTtcbiAgcmV0dXJuIHZzY29kZS53aW5kb3cuc2hvd1RleHREb2N1bWVudChkb2N1bWVudCwgeyBwcmV2aWV3OiBmYWxzZSwgdmlld0NvbHVtbjogdnNjb2RlLlZpZXdDb2x1bW4uT25lIH0pO1xufVxuXG4vKiogUHV0cyBldmVyeSBzYW1wbGUgYSB0ZXN0IGNoYW5nZWQgYmFjayBhcyBpdCB3YXMgZmlyc3Qgb3BlbmVkLCBzYXZlZCAodGhlIHdvcmtzcGFjZSBpcyBhIHRlbXBvcmFyeSBjb3B5KSwgdGhlbiBjbG9zZXMgZXZlcnkgZWRpdG9yLiAqL1xuZXhwb3J0IGFzeW5jIGZ1bmN0aW9uIHJldmVydEFuZENsb3NlQWxsKCk6IFByb21pc2U8dm9pZD4ge1xuICBmb3IgKGNvbnN0IGRvY3VtZW50IG9mIHZzY29kZS53b3Jrc3BhY2UudGV4dERvY3VtZW50cykge1xuICAgIGNvbnN0IG9yaWdpbmFsID0gb3JpZ2luYWxzLmdldChkb2N1bWVudC51cmkudG9TdHJpbmcoKSk7XG4gICAgaWYgKG9yaWdpbmFsID09PSB1bmRlZmluZWQgfHwgKGRvY3VtZW50LmdldFRleHQoKSA9PT0gb3JpZ2luYWwgJiYgIWRvY3VtZW50LmlzRGlydHkpKSBjb250aW51ZTtcbiAgICBpZiAoZG9jdW1lbnQuZ2V0VGV4dCgpICE9PSBvcmlnaW5hbCkge1xuICAgICAgY29uc3QgcmVzdG9yZWQgPSB3YWl0Rm9yVGV4dChkb2N1bWVudCwgJ3RoZSBvcmlnaW5hbCB0ZXh0JywgKHRleHQpID0+IHRleHQgPT09IG9yaWdpbmFsKTtcbiAgICAgIGNvbnN0IGVkaXQgPSBuZXcgdnNjb2RlLldvcmtzcGFjZUVkaXQoKTtcbiAgICAgIGVkaXQucmVwbGFjZShkb2N1bWVudC51cmksIG5ldyB2c2NvZGUuUmFuZ2UoZG9jdW1lbnQucG9zaXRpb25BdCgwKSwgZG9jdW1lbnQucG9zaXRpb25BdChkb2N1bWVudC5nZXRUZXh0KCkubGVuZ3RoKSksIG9yaWdpbmFsKTtcbiAgICAgIGFzc2VydC5vayhhd2FpdCB2c2NvZGUud29ya3NwYWNlLmFwcGx5RWRpdChlZGl0KSwgYGNvdWxkIG5vdCByZXN0b3JlICR7dnNjb2RlLndvcmtzcGFjZS5hc1JlbGF0aXZlUGF0aChkb2N1bWVudC51cmkpfWApO1xuICAgICAgYXdhaXQgcmVzdG9yZWQ7XG4gICAgfVxuICAgIGFzc2VydC5vayhhd2FpdCBkb2N1bWVudC5zYXZlKCksIGBjb3VsZCBub3Qgc2F2ZSAke3ZzY29kZS53b3Jrc3BhY2UuYXNSZWxhdGl2ZVBhdGgoZG9jdW1lbnQudXJpKX1gKTtcbiAgfVxuICBhd2FpdCB2c2NvZGUuY29tbWFuZHMuZXhlY3V0ZUNvbW1hbmQoJ3dvcmtiZW5jaC5hY3Rpb24uY2xvc2VBbGxFZGl0b3JzJyk7XG59XG5cbi8qKlxuICogUmVzb2x2ZXMgd2l0aCBgY2hlY2soKWAncyB2YWx1ZSBhcyBzb29uIGFzIGl0IGlzIG5vdCB1bmRlZmluZWQ6IGNoZWNrZWQgbm93IGFuZCBhZ2FpbiBvbiBlYWNoIG9mXG4gKiBgZXZlbnRzYDsgcmVqZWN0cyBhZnRlciBgdGltZW91dGAgbXMgd2l0aCBgd2hhdGAgYW5kIGBkZXNjcmliZSgpYCAod2hhdCB3YXMgc2VlbiBsYXN0KS5cbiAqL1xuZXhwb3J0IGZ1bmN0aW9uIHdhaXRGb3I8VD4od2hhdDogc3RyaW5nLCBldmVudHM6IHZzY29kZS5FdmVudDx1bmtub3duPltdLCBjaGVjazogKCkgPT4gVCB8IHVuZGVmaW5lZCwgZGVzY3JpYmU6ICgpID0+IHN0cmluZywgdGltZW91dCA9IFdBSVRfTVMpOiBQcm9taXNlPFQ+IHtcbiAgcmV0dXJuIG5ldyBQcm9taXNlPFQ+KChyZXNvbHZlLCByZWplY3QpID0+IHtcbiAgICBjb25zdCBzdWJzY3JpcHRpb25zOiB2c2NvZGUuRGlzcG9zYWJsZVtdID0gW107XG4gICAgbGV0IHNldHRsZWQgPSBmYWxzZTtcbiAgICBjb25zdCBmaW5pc2ggPSAoYWN0aW9uOiAoKSA9PiB2b2lkKSA9PiB7XG4gICAgICBpZiAoc2V0dGxlZCkgcmV0dXJuO1xuICAgICAgc2V0dGxlZCA9IHRydWU7XG4gICAgICBjbGVhclRpbWVvdXQodGltZXIpO1xuICAgICAgZm9yIChjb25zdCBzdWJzY3JpcHRpb24gb2Ygc3Vic2NyaXB0aW9ucykgc3Vic2NyaXB0aW9uLmRpc3Bvc2UoKTtcbiAgICAgIGFjdGlvbigpO1xuICAgIH07XG4gICAgY29uc3QgYXR0ZW1wdCA9ICgpID0+IHtcbiAgICAgIHRyeSB7XG4gICAgICAgIGNvbnN0IHZhbHVlID0gY2hlY2soKTtcbiAgICAgICAgaWYgKHZhbHVlICE9PSB1bmRlZmluZWQpIGZpbmlzaCgoKSA9PiByZXNvbHZlKHZhbHVlKSk7XG4gICAgICB9IGNhdGNoIChlcnJvcikge1xuICAgICAgICBmaW5pc2goKCkgPT4gcmVqZWN0KGVycm9yKSk7XG4gICAgICB9XG4gICAgfTtcbiAgICBjb25zdCB0aW1lciA9IHNldFRpbWVvdXQoKCkgPT4gZmluaXNoKCgpID0+IHJlamVjdChuZXcgRXJyb3IoYHRpbWVkIG91dCBhZnRlciAke3RpbWVvdXR9IG1zIHdhaXRpbmcgZm9yICR7d2hhdH07IGxhc3Qgc2VlbjogJHtkZXNjcmliZSgpfWApKSksIHRpbWVvdXQpO1xuICAgIGZvciAoY29uc3QgZXZlbnQgb2YgZXZlbnRzKSBzdWJzY3JpcHRpb25zLnB1c2goZXZlbnQoYXR0ZW1wdCkpO1xuICAgIGF0dGVtcHQoKTtcbiAgfSk7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBkZXNjcmliZURpYWdub3N0aWNzKGRpYWdub3N0aWNzOiByZWFkb25seSB2c2NvZGUuRGlhZ25vc3RpY1tdKTogc3RyaW5nIHtcbiAgaWYgKGRpYWdub3N0aWNzLmxlbmd0aCA9PT0gMCkgcmV0dXJuICdubyBkaWFnbm9zdGljcyc7XG4gIHJldHVybiBkaWFnbm9zdGljcy5tYXAoKGQpID0+IGAke2Quc291cmNlfS8ke2NvZGVPZihkKX0gJHtyYW5nZVRleHQoZC5yYW5nZSl9ICR7SlNPTi5zdHJpbmdpZnkoZC5tZXNzYWdlKX1gKS5qb2luKCc7ICcpO1xufVxuXG5leHBvcnQgZnVuY3Rpb24gY29kZU9mKGRpYWdub3N0aWM6IHZzY29kZS5EaWFnbm9zdGljKTogc3RyaW5nIHtcbiAgY29uc3QgY29kZSA9IGRpYWdub3N0aWMuY29kZTtcbiAgcmV0dXJuIHR5cGVvZiBjb2RlID09PSAnb2JqZWN0JyAmJiBjb2RlICE9PSBudWxsID8gU3RyaW5nKGNvZGUudmFsdWUpIDogU3RyaW5nKGNvZGUpO1xufVxuXG5leHBvcnQgZnVuY3Rpb24gcmFuZ2VUZXh0KHJhbmdlOiB2c2NvZGUuUmFuZ2UpOiBzdHJpbmcge1xuICByZXR1cm4gYCR7cmFuZ2Uuc3RhcnQubGluZX06JHtyYW5nZS5zdGFydC5jaGFyYWN0ZXJ9LSR7cmFuZ2UuZW5kLmxpbmV9OiR7cmFuZ2UuZW5kLmNoYXJhY3Rlcn1gO1xufVxuXG5leHBvcnQgZnVuY3Rpb24gcmVhZG91dERpYWdub3N0aWNzKHVyaTogdnNjb2RlLlVyaSk6IHZzY29kZS5EaWFnbm9zdGljW10ge1xuICByZXR1cm4gdnNjb2RlLmxhbmd1YWdlcy5nZXREaWFnbm9zdGljcyh1cmkpLmZpbHRlcigoZCkgPT4gZC5zb3VyY2UgPT09ICdyZWFkb3V0Jyk7XG59XG5cbi8qKiBXYWl0cyB1bnRpbCB0aGUgcmVhZG91dCBkaWFnbm9zdGljcyBvZiBgdXJpYCBzYXRpc2Z5IGBhY2NlcHRgLCBhbmQgcmV0dXJucyB0aGVtLiAqL1xuZXhwb3J0IGZ1bmN0aW9uIHdhaXRGb3JEaWFnbm9zdGljcyh1cmk6IHZzY29kZS5VcmksIHdoYXQ6IHN0cmluZywgYWNjZXB0OiAoZGlhZ25vc3RpY3M6IHZzY29kZS5EaWFnbm9zdGljW10pID0+IGJvb2xlYW4sIHRpbWVvdXQgPSBXQUlUX01TKTogUHJvbWlzZTx2c2NvZGUuRGlhZ25vc3RpY1tdPiB7XG4gIHJldHVybiB3YWl0Rm9yKFxuICAgIGAke3doYXR9IG9uICR7dnNjb2RlLndvcmtzcGFjZS5hc1JlbGF0aXZlUGF0aCh1cmkpfWAsXG4gICAgW3ZzY29kZS5sYW5ndWFnZXMub25EaWRDaGFuZ2VEaWFnbm9zdGljc10sXG4gICAgKCkgPT4ge1xuICAgICAgY29uc3QgZGlhZ25vc3RpY3MgPSByZWFkb3V0RGlhZ25vc3RpY3ModXJpKTtcbiAgICAgIHJldHVybiBhY2NlcHQoZGlhZ25vc3RpY3MpID8gZGlhZ25vc3RpY3MgOiB1bmRlZmluZWQ7XG4gICAgfSxcbiAgICAoKSA9PiBkZXNjcmliZURpYWdub3N0aWNzKHJlYWRvdXREaWFnbm9zdGljcyh1cmkpKSxcbiAgICB0aW1lb3V0LFxuICApO1xufVxuXG4vKiogV2FpdHMgdW50aWwgdGhlIGRvY3VtZW50J3MgdGV4dCBzYXRpc2ZpZXMgYGFjY2VwdGAuICovXG5leHBvcnQgZnVuY3Rpb24gd2FpdEZvclRleHQoZG9jdW1lbnQ6IHZzY29kZS5UZXh0RG9jdW1lbnQsIHdoYXQ6IHN0cmluZywgYWNjZXB0OiAodGV4dDogc3RyaW5nKSA9PiBib29sZWFuKTogUHJvbWlzZTxzdHJpbmc+IHtcbiAgcmV0dXJuIHdhaXRGb3IoXG4gICAgYCR7d2hhdH0gaW4gJHt2c2NvZGUud29ya3NwYWNlLmFzUmVsYXRpdmVQYXRoKGRvY3VtZW50LnVyaSl9YCxcbiAgICBbdnNjb2RlLndvcmtzcGFjZS5vbkRpZENoYW5nZVRleHREb2N1bWVudF0sXG4gICAgKCkgPT4gKGFjY2VwdChkb2N1bWVudC5nZXRUZXh0KCkpID8gZG9jdW1lbnQuZ2V0VGV4dCgpIDogdW5kZWZpbmVkKSxcbiAgICAoKSA9PiBKU09OLnN0cmluZ2lmeShkb2N1bWVudC5nZXRUZXh0KCkuc2xpY2UoMCwgNDAwKSksXG4gICk7XG59XG5cbi8qKiBSZXBsYWNlcyB0aGUgZmlyc3Qgb2NjdXJyZW5jZSBvZiBgc2VhcmNoYCBpbiB0aGUgZG9jdW1lbnQgd2l0aCBgcmVwbGFjZW1lbnRgLCBhbmQgd2FpdHMgZm9yIHRoZSBjaGFuZ2UuICovXG5leHBvcnQgYXN5bmMgZnVuY3Rpb24gcmVwbGFjZVRleHQoZG9jdW1lbnQ6IHZzY29kZS5UZXh0RG9jdW1lbnQsIHNlYXJjaDogc3RyaW5nLCByZXBsYWNlbWVudDogc3RyaW5nKTogUHJvbWlzZTx2c2NvZGUuUmFuZ2U+IHtcbiAgY29uc3QgdGV4dCA9IGRvY3VtZW50LmdldFRleHQoKTtcbiAgY29uc3Qgb2Zmc2V0ID0gdGV4dC5pbmRleE9mKHNlYXJjaCk7XG4gIGFzc2VydC5vayhvZmZzZXQgPj0gMCwgYCR7SlNPTi5zdHJpbmdpZnkoc2VhcmNoKX0gaXMgbm90IGluICR7dnNjb2RlLndvcmtzcGFjZS5hc1JlbGF0aXZlUGF0aChkb2N1bWVudC51cmkpfWApO1xuICBjb25zdCByYW5nZSA9IG5ldyB2c2NvZGUuUmFuZ2UoZG9jdW1lbnQucG9zaXRpb25BdChvZmZzZXQpLCBkb2N1bWVudC5wb3NpdGlvbkF0KG9mZnNldCArIHNlYXJjaC5sZW5ndGgpKTtcbiAgY29uc3QgZXhwZWN0ZWQgPSB0ZXh0LnNsaWNlKDAsIG9mZnNldCkgKyByZXBsYWNlbWVudCArIHRleHQuc2xpY2Uob2Zmc2V0ICsgc2VhcmNoLmxlbmd0aCk7XG4gIGNvbnN0IGNoYW5nZWQgPSB3YWl0Rm9yVGV4dChkb2N1bWVudCwgYHRoZSBlZGl0ICR7SlNPTi5zdHJpbmdpZnkoc2VhcmNoKX0gLT4gJHtKU09OLnN0cmluZ2lmeShyZXBsYWNlbWVudCl9YCwgKG5vdykgPT4gbm93ID09PSBleHBlY3RlZCk7XG4gIGNvbnN0IGVkaXQgPSBuZXcgdnNjb2RlLldvcmtzcGFjZUVkaXQoKTtcbiAgZWRpdC5yZXBsYWNlKGRvY3VtZW50LnVyaSwgcmFuZ2UsIHJlcGxhY2VtZW50KTtcbiAgYXNzZXJ0Lm9rKGF3YWl0IHZzY29kZS53b3Jrc3BhY2UuYXBwbHlFZGl0KGVkaXQpLCAnd29ya3NwYWNlLmFwcGx5RWRpdCByZWZ1c2VkIHRoZSBlZGl0Jyk7XG4gIGF3YWl0IGNoYW5nZWQ7XG4gIHJldHVybiBuZXcgdnNjb2RlLlJhbmdlKHJhbmdlLnN0YXJ0LCBkb2N1bWVudC5wb3NpdGlvbkF0KG9mZnNldCArIHJlcGxhY2VtZW50Lmxlbmd0aCkpO1xufVxuXG4vKiogVGhlIHRleHQgb2YgdGhlIGZpcnN0IGA8aDE+YCBvZiBhbiBIVE1MIGZyYWdtZW50LCBlbnRpdGllcyBkZWNvZGVkIGFuZCBuby1icmVhayBzcGFjZXMgYXMgc3BhY2VzLiAqL1xuZXhwb3J0IGZ1bmN0aW9uIGgxVGV4dChodG1sOiBzdHJpbmcpOiBzdHJpbmcgfCB1bmRlZmluZWQge1xuICBjb25zdCBtYXRjaCA9IC88aDFcXGJbXj5dKj4oW1xcc1xcU10qPyk8XFwvaDE+L2kuZXhlYyhodG1sKTtcbiAgaWYgKCFtYXRjaCkgcmV0dXJuIHVuZGVmaW5lZDtcbiAgcmV0dXJuIGRlY29kZUVudGl0aWVzKG1hdGNoWzFdLnJlcGxhY2UoLzxbXj5dKj4vZywgJycpKS5yZXBsYWNlKC9cXHUwMGEwL2csICcgJykucmVwbGFjZSgvXFxzKy9nLCAnICcpLnRyaW0oKTtcbn1cblxuZnVuY3Rpb24gZGVjb2RlRW50aXRpZXModGV4dDogc3RyaW5nKTogc3RyaW5nIHtcbiAgY29uc3QgbmFtZWQ6IFJlY29yZDxzdHJpbmcsIHN0cmluZz4gPSB7IGFtcDogJyYnLCBsdDogJzwnLCBndDogJz4nLCBxdW90OiAnXCInLCBhcG9zOiBcIidcIiwgbmJzcDogJ1xcdTAwYTAnLCByc3F1bzogJ1xcdTIwMTknLCBsc3F1bzogJ1xcdTIwMTgnLCBsZHF1bzogJ1xcdTIwMWMnLCByZHF1bzogJ1xcdTIwMWQnIH07XG4gIHJldHVybiB0ZXh0LnJlcGxhY2UoLyYoI3hbMC05YS1mXSt8I1swLTldK3xbYS16XSspOy9naSwgKHdob2xlLCBuYW1lOiBzdHJpbmcpID0+IHtcbiAgICBpZiAobmFtZVswXSA9PT0gJyMnKSByZXR1cm4gU3RyaW5nLmZyb21Db2RlUG9pbnQobmFtZVsxXS50b0xvd2VyQ2FzZSgpID09PSAneCcgPyBwYXJzZUludChuYW1lLnNsaWNlKDIpLCAxNikgOiBwYXJzZUludChuYW1lLnNsaWNlKDEpLCAxMCkpO1xuICAgIHJldHVybiBuYW1lZFtuYW1lLnRvTG93ZXJDYXNlKCldID8/IHdob2xlO1xuICB9KTtcbn1cblxuZXhwb3J0IGZ1bmN0aW9uIHNhbWVVcmkoYTogc3RyaW5nLCBiOiB2c2NvZGUuVXJpKTogYm9vbGVhbiB7XG4gIHRyeSB7XG4gICAgcmV0dXJuIHZzY29kZS5VcmkucGFyc2UoYSkudG9TdHJpbmcoKSA9PT0gYi50b1N0cmluZygpO1xuICB9IGNhdGNoIHtcbiAgICByZXR1cm4gZmFsc2U7XG4gIH1cbn1cbiJdLAogICJtYXBwaW5ncyI6ICI7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7QUFDQSxJQUFBQSxVQUF3QjtBQUN4QixJQUFBQyxVQUF3Qjs7O0FDQXhCLGFBQXdCO0FBQ3hCLGFBQXdCO0FBRWpCLElBQU0sZUFBZTtBQUVyQixJQUFNLFVBQVUsT0FBTyxRQUFRLElBQUksMEJBQTBCLEdBQU07QUFXMUUsZUFBc0IsZUFBd0M7QUFDNUQsUUFBTSxZQUFtQixrQkFBVyxhQUE2QixZQUFZO0FBQzdFLEVBQU8sVUFBRyxXQUFXLGFBQWEsWUFBWSxrRUFBa0U7QUFDaEgsUUFBTSxNQUFNLE1BQU0sVUFBVSxTQUFTO0FBQ3JDLEVBQU8sVUFBRyxLQUFLLFVBQVUsYUFBYSxZQUFZLGtEQUFrRDtBQUNwRyxTQUFPO0FBQ1Q7QUFHTyxTQUFTLFVBQVUsY0FBa0M7QUFDMUQsUUFBTSxTQUFnQixpQkFBVSxtQkFBbUIsQ0FBQztBQUNwRCxFQUFPLFVBQUcsUUFBUSxzRUFBc0U7QUFDeEYsU0FBYyxXQUFJLFNBQVMsT0FBTyxLQUFLLEdBQUcsYUFBYSxNQUFNLEdBQUcsQ0FBQztBQUNuRTtBQUdBLElBQU0sWUFBWSxvQkFBSSxJQUFvQjtBQUUxQyxlQUFzQixXQUFXLGNBQWtEO0FBQ2pGLFFBQU0sV0FBVyxNQUFhLGlCQUFVLGlCQUFpQixVQUFVLFlBQVksQ0FBQztBQUNoRixNQUFJLENBQUMsVUFBVSxJQUFJLFNBQVMsSUFBSSxTQUFTLENBQUMsS0FBSyxDQUFDLFNBQVMsUUFBUyxXQUFVLElBQUksU0FBUyxJQUFJLFNBQVMsR0FBRyxTQUFTLFFBQVEsQ0FBQztBQUMzSCxTQUFjLGNBQU8saUJBQWlCLFVBQVUsRUFBRSxTQUFTLE9BQU8sWUFBbUIsa0JBQVcsSUFBSSxDQUFDO0FBQ3ZHO0FBR0EsZUFBc0Isb0JBQW1DO0FBQ3ZELGFBQVcsWUFBbUIsaUJBQVUsZUFBZTtBQUNyRCxVQUFNLFdBQVcsVUFBVSxJQUFJLFNBQVMsSUFBSSxTQUFTLENBQUM7QUFDdEQsUUFBSSxhQUFhLFVBQWMsU0FBUyxRQUFRLE1BQU0sWUFBWSxDQUFDLFNBQVMsUUFBVTtBQUN0RixRQUFJLFNBQVMsUUFBUSxNQUFNLFVBQVU7QUFDbkMsWUFBTSxXQUFXLFlBQVksVUFBVSxxQkFBcUIsQ0FBQyxTQUFTLFNBQVMsUUFBUTtBQUN2RixZQUFNLE9BQU8sSUFBVyxxQkFBYztBQUN0QyxXQUFLLFFBQVEsU0FBUyxLQUFLLElBQVcsYUFBTSxTQUFTLFdBQVcsQ0FBQyxHQUFHLFNBQVMsV0FBVyxTQUFTLFFBQVEsRUFBRSxNQUFNLENBQUMsR0FBRyxRQUFRO0FBQzdILE1BQU8sVUFBRyxNQUFhLGlCQUFVLFVBQVUsSUFBSSxHQUFHLHFCQUE0QixpQkFBVSxlQUFlLFNBQVMsR0FBRyxDQUFDLEVBQUU7QUFDdEgsWUFBTTtBQUFBLElBQ1I7QUFDQSxJQUFPLFVBQUcsTUFBTSxTQUFTLEtBQUssR0FBRyxrQkFBeUIsaUJBQVUsZUFBZSxTQUFTLEdBQUcsQ0FBQyxFQUFFO0FBQUEsRUFDcEc7QUFDQSxRQUFhLGdCQUFTLGVBQWUsa0NBQWtDO0FBQ3pFO0FBTU8sU0FBUyxRQUFXLE1BQWMsUUFBaUMsT0FBNEIsVUFBd0IsVUFBVSxTQUFxQjtBQUMzSixTQUFPLElBQUksUUFBVyxDQUFDLFNBQVMsV0FBVztBQUN6QyxVQUFNLGdCQUFxQyxDQUFDO0FBQzVDLFFBQUksVUFBVTtBQUNkLFVBQU0sU0FBUyxDQUFDLFdBQXVCO0FBQ3JDLFVBQUksUUFBUztBQUNiLGdCQUFVO0FBQ1YsbUJBQWEsS0FBSztBQUNsQixpQkFBVyxnQkFBZ0IsY0FBZSxjQUFhLFFBQVE7QUFDL0QsYUFBTztBQUFBLElBQ1Q7QUFDQSxVQUFNLFVBQVUsTUFBTTtBQUNwQixVQUFJO0FBQ0YsY0FBTSxRQUFRLE1BQU07QUFDcEIsWUFBSSxVQUFVLE9BQVcsUUFBTyxNQUFNLFFBQVEsS0FBSyxDQUFDO0FBQUEsTUFDdEQsU0FBUyxPQUFPO0FBQ2QsZUFBTyxNQUFNLE9BQU8sS0FBSyxDQUFDO0FBQUEsTUFDNUI7QUFBQSxJQUNGO0FBQ0EsVUFBTSxRQUFRLFdBQVcsTUFBTSxPQUFPLE1BQU0sT0FBTyxJQUFJLE1BQU0sbUJBQW1CLE9BQU8sbUJBQW1CLElBQUksZ0JBQWdCLFNBQVMsQ0FBQyxFQUFFLENBQUMsQ0FBQyxHQUFHLE9BQU87QUFDdEosZUFBVyxTQUFTLE9BQVEsZUFBYyxLQUFLLE1BQU0sT0FBTyxDQUFDO0FBQzdELFlBQVE7QUFBQSxFQUNWLENBQUM7QUFDSDtBQW1DTyxTQUFTLFlBQVksVUFBK0IsTUFBYyxRQUFvRDtBQUMzSCxTQUFPO0FBQUEsSUFDTCxHQUFHLElBQUksT0FBYyxpQkFBVSxlQUFlLFNBQVMsR0FBRyxDQUFDO0FBQUEsSUFDM0QsQ0FBUSxpQkFBVSx1QkFBdUI7QUFBQSxJQUN6QyxNQUFPLE9BQU8sU0FBUyxRQUFRLENBQUMsSUFBSSxTQUFTLFFBQVEsSUFBSTtBQUFBLElBQ3pELE1BQU0sS0FBSyxVQUFVLFNBQVMsUUFBUSxFQUFFLE1BQU0sR0FBRyxHQUFHLENBQUM7QUFBQSxFQUN2RDtBQUNGO0FBR0EsZUFBc0IsWUFBWSxVQUErQixRQUFnQixhQUE0QztBQUMzSCxRQUFNLE9BQU8sU0FBUyxRQUFRO0FBQzlCLFFBQU0sU0FBUyxLQUFLLFFBQVEsTUFBTTtBQUNsQyxFQUFPLFVBQUcsVUFBVSxHQUFHLEdBQUcsS0FBSyxVQUFVLE1BQU0sQ0FBQyxjQUFxQixpQkFBVSxlQUFlLFNBQVMsR0FBRyxDQUFDLEVBQUU7QUFDN0csUUFBTSxRQUFRLElBQVcsYUFBTSxTQUFTLFdBQVcsTUFBTSxHQUFHLFNBQVMsV0FBVyxTQUFTLE9BQU8sTUFBTSxDQUFDO0FBQ3ZHLFFBQU0sV0FBVyxLQUFLLE1BQU0sR0FBRyxNQUFNLElBQUksY0FBYyxLQUFLLE1BQU0sU0FBUyxPQUFPLE1BQU07QUFDeEYsUUFBTSxVQUFVLFlBQVksVUFBVSxZQUFZLEtBQUssVUFBVSxNQUFNLENBQUMsT0FBTyxLQUFLLFVBQVUsV0FBVyxDQUFDLElBQUksQ0FBQyxRQUFRLFFBQVEsUUFBUTtBQUN2SSxRQUFNLE9BQU8sSUFBVyxxQkFBYztBQUN0QyxPQUFLLFFBQVEsU0FBUyxLQUFLLE9BQU8sV0FBVztBQUM3QyxFQUFPLFVBQUcsTUFBYSxpQkFBVSxVQUFVLElBQUksR0FBRyxzQ0FBc0M7QUFDeEYsUUFBTTtBQUNOLFNBQU8sSUFBVyxhQUFNLE1BQU0sT0FBTyxTQUFTLFdBQVcsU0FBUyxZQUFZLE1BQU0sQ0FBQztBQUN2RjtBQUdPLFNBQVMsT0FBTyxNQUFrQztBQUN2RCxRQUFNLFFBQVEsK0JBQStCLEtBQUssSUFBSTtBQUN0RCxNQUFJLENBQUMsTUFBTyxRQUFPO0FBQ25CLFNBQU8sZUFBZSxNQUFNLENBQUMsRUFBRSxRQUFRLFlBQVksRUFBRSxDQUFDLEVBQUUsUUFBUSxXQUFXLEdBQUcsRUFBRSxRQUFRLFFBQVEsR0FBRyxFQUFFLEtBQUs7QUFDNUc7QUFFQSxTQUFTLGVBQWUsTUFBc0I7QUFDNUMsUUFBTSxRQUFnQyxFQUFFLEtBQUssS0FBSyxJQUFJLEtBQUssSUFBSSxLQUFLLE1BQU0sS0FBSyxNQUFNLEtBQUssTUFBTSxRQUFVLE9BQU8sVUFBVSxPQUFPLFVBQVUsT0FBTyxVQUFVLE9BQU8sU0FBUztBQUM3SyxTQUFPLEtBQUssUUFBUSxvQ0FBb0MsQ0FBQyxPQUFPLFNBQWlCO0FBQy9FLFFBQUksS0FBSyxDQUFDLE1BQU0sSUFBSyxRQUFPLE9BQU8sY0FBYyxLQUFLLENBQUMsRUFBRSxZQUFZLE1BQU0sTUFBTSxTQUFTLEtBQUssTUFBTSxDQUFDLEdBQUcsRUFBRSxJQUFJLFNBQVMsS0FBSyxNQUFNLENBQUMsR0FBRyxFQUFFLENBQUM7QUFDMUksV0FBTyxNQUFNLEtBQUssWUFBWSxDQUFDLEtBQUs7QUFBQSxFQUN0QyxDQUFDO0FBQ0g7QUFFTyxTQUFTLFFBQVEsR0FBVyxHQUF3QjtBQUN6RCxNQUFJO0FBQ0YsV0FBYyxXQUFJLE1BQU0sQ0FBQyxFQUFFLFNBQVMsTUFBTSxFQUFFLFNBQVM7QUFBQSxFQUN2RCxRQUFRO0FBQ04sV0FBTztBQUFBLEVBQ1Q7QUFDRjs7O0FEaktBLElBQU0sUUFBUTtBQUNkLElBQU0sWUFBWTtBQUVsQixNQUFNLFdBQVcsTUFBTTtBQUNyQixXQUFTLGlCQUFpQjtBQUUxQixPQUFLLG1HQUFtRyxZQUFZO0FBQ2xILFVBQU0sTUFBTSxNQUFNLGFBQWE7QUFDL0IsVUFBTSxTQUFTLE1BQU0sV0FBVyx1QkFBdUI7QUFDdkQsVUFBTSxNQUFNLE9BQU8sU0FBUztBQUM1QixRQUFJO0FBQ0osVUFBTSxVQUE2QixJQUFJLFNBQVMsWUFBWSxDQUFDLFdBQVc7QUFBRSxVQUFJLFFBQVEsT0FBTyxLQUFLLEdBQUcsRUFBRyxRQUFPO0FBQUEsSUFBUSxDQUFDO0FBQ3hILFFBQUk7QUFDRixZQUFNLFdBQVcsQ0FBQyxVQUFrQjtBQUFBLFFBQVEsdUJBQXVCLElBQUksU0FBUyxDQUFDLGNBQWMsS0FBSyxVQUFVLEtBQUssQ0FBQztBQUFBLFFBQUksQ0FBQyxJQUFJLFNBQVMsV0FBVztBQUFBLFFBQy9JLE1BQU8sUUFBUSxPQUFPLEtBQUssSUFBSSxNQUFNLFFBQVEsT0FBTztBQUFBLFFBQ3BELE1BQU8sT0FBTyxRQUFRLEtBQUssVUFBVSxPQUFPLEtBQUssSUFBSSxDQUFDLENBQUMsT0FBTyxLQUFLLFVBQVUsS0FBSyxLQUFLLE1BQU0sR0FBRyxHQUFHLENBQUMsQ0FBQyxLQUFLO0FBQUEsTUFBNkI7QUFFekksWUFBTSxRQUFRLFNBQVMsS0FBSztBQUM1QixZQUFhLGlCQUFTLGVBQWUsMkJBQTJCO0FBQ2hFLFlBQU07QUFDTixZQUFNLFVBQVUsTUFBYSxlQUFPLFVBQVUsSUFBSSxRQUFRLENBQUMsVUFBVSxNQUFNLElBQUk7QUFDL0UsWUFBTSxNQUFNLE1BQU07QUFBQSxRQUFRO0FBQUEsUUFBNkMsQ0FBUSxlQUFPLFVBQVUsaUJBQXdCLGVBQU8sVUFBVSxvQkFBb0I7QUFBQSxRQUMzSixNQUFNLFFBQVEsRUFBRSxLQUFLLENBQUMsTUFBTSxFQUFFLGlCQUF3QiwyQkFBbUIsRUFBRSxNQUFNLFNBQVMsU0FBUyxpQkFBaUIsQ0FBQztBQUFBLFFBQ3JILE1BQU0sUUFBUSxFQUFFLElBQUksQ0FBQyxNQUFNLEdBQUcsRUFBRSxNQUFNLFVBQVUsSUFBSSxFQUFFLEtBQUssSUFBSSxFQUFFLGlCQUF3QiwwQkFBa0IsV0FBVyxFQUFFLE1BQU0sUUFBUSxLQUFLLGVBQWUsRUFBRSxFQUFFLEtBQUssSUFBSTtBQUFBLE1BQUM7QUFDMUssTUFBTyxjQUFNLElBQUksT0FBTyx1QkFBdUI7QUFDL0MsTUFBTyxpQkFBUyxJQUFJLE1BQU0sWUFBbUIsbUJBQVcsS0FBSyxnQ0FBZ0M7QUFDN0YsTUFBTyxjQUFNLE9BQU8sSUFBSSxTQUFTLEtBQUssSUFBSSxTQUFTLENBQUMsS0FBSyxFQUFFLEdBQUcsT0FBTywwQ0FBMEM7QUFFL0csYUFBTztBQUNQLFlBQU0sU0FBUyxTQUFTLFNBQVM7QUFDakMsWUFBTSxZQUFZLE9BQU8sVUFBVSxnQkFBZ0IsV0FBVztBQUM5RCxZQUFNO0FBQ04sTUFBTyxjQUFNLE9BQU8sSUFBSSxTQUFTLEtBQUssSUFBSSxTQUFTLENBQUMsS0FBSyxFQUFFLEdBQUcsU0FBUztBQUFBLElBQ3pFLFVBQUU7QUFDQSxjQUFRLFFBQVE7QUFBQSxJQUNsQjtBQUFBLEVBQ0YsQ0FBQztBQUNILENBQUM7IiwKICAibmFtZXMiOiBbImFzc2VydCIsICJ2c2NvZGUiXQp9Cg==

@@ -1,0 +1,20 @@
+/// <reference types="mocha" />
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { openSample, replaceText, revertAndCloseAll } from './helpers';
+
+const TAGS = ['statements-releases', 'speeches-remarks', 'press-briefings', 'presidential-actions'];
+
+suite('completion', () => {
+  teardown(revertAndCloseAll);
+
+  test("after 'tags: ' completion offers the four tags", async () => {
+    const editor = await openSample('2023/01/reference.txt');
+    const range = await replaceText(editor.document, 'tags: statements-releases', 'tags: ');
+    const position = range.end;
+    assert.equal(editor.document.lineAt(position.line).text, 'tags: ');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    for (const tag of TAGS) assert.ok(labels.includes(tag), `completion at 'tags: ' lacks ${tag}; got: ${labels.join(', ')}`);
+  });
+});
