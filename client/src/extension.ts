@@ -14,14 +14,17 @@ export interface ReadoutExtension {
   previews: PreviewEvents;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ReadoutExtension> {
+export function activate(context: vscode.ExtensionContext): ReadoutExtension {
   const started = Date.now();
   const client = createLanguageClient(context);
   const previews = new PreviewManager(client, context.extensionUri, (message) => client.outputChannel.appendLine(message));
   // Disposing the client on deactivation stops the server.
-  context.subscriptions.push(client, previews, registerCommands(client, previews));
-  await client.start();
-  context.subscriptions.push(createStatusBar(client));
-  client.outputChannel.appendLine(`Readout activated in ${Date.now() - started} ms (language server started).`);
+  context.subscriptions.push(client, previews, registerCommands(client, previews), createStatusBar(client));
+  // Activation does not wait for the server: requests made meanwhile wait for it to be ready.
+  void client.start().then(
+    () => client.outputChannel.appendLine(`Readout activated in ${activated} ms; the language server was ready ${Date.now() - started} ms after activation began.`),
+    (error: Error) => client.outputChannel.appendLine(`The language server could not start: ${error.message}`),
+  );
+  const activated = Date.now() - started;
   return { extendMarkdownIt: readoutFrontMatterPlugin(createPreviewRenderer()), previews };
 }

@@ -14,6 +14,8 @@ export interface PreviewEvents {
 }
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
+/** How many times in a row a render may come back for an older version before it is shown anyway. */
+const MAX_BEHIND = 100;
 
 /** One preview panel: the document it shows, whether it is locked to it, and its page. */
 class PreviewPanel {
@@ -71,6 +73,7 @@ class PreviewPanel {
       return;
     }
     this.#rendering = true;
+    let behind = 0;
     try {
       do {
         this.#stale = false;
@@ -82,6 +85,14 @@ class PreviewPanel {
           result = await this.manager.client.sendRequest(PreviewRequest, { uri });
         }
         if (!result) continue;
+        // The request can overtake the editor's last change on its way to the server: ask again
+        // until the server has the version the editor shows.
+        const shown = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri)?.version;
+        if (shown !== undefined && result.version < shown && ++behind < MAX_BEHIND) {
+          this.#stale = true;
+          continue;
+        }
+        behind = 0;
         this.#updateTitle();
         this.manager.rendered(uri, result.html);
         await this.#post({ type: 'update', html: result.html, title: result.title, state: this.state() });

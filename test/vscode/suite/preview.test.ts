@@ -36,6 +36,26 @@ suite('preview', () => {
       await replaceText(editor.document, 'Meeting with', 'Call with');
       await second;
       assert.equal(h1Text(api.previews.html(uri.toString()) ?? ''), NEW_TITLE);
+
+      // From the change reaching the extension host to the preview's new content, measured (a figure
+      // to report, not a timed assertion; the edit's own trip through code-server's browser is left out).
+      const latencies: number[] = [];
+      let changedAt = 0;
+      const changes = vscode.workspace.onDidChangeTextDocument((event) => { if (sameUri(event.document.uri.toString(), uri)) changedAt = performance.now(); });
+      try {
+        for (let i = 0; i < 20; i++) {
+          const [from, to, title] = i % 2 === 0 ? ['Call with', 'Meeting with', TITLE] : ['Meeting with', 'Call with', NEW_TITLE];
+          last = undefined;
+          const next = rendered(title);
+          await replaceText(editor.document, from, to);
+          await next;
+          latencies.push(Math.round(performance.now() - changedAt));
+        }
+      } finally {
+        changes.dispose();
+      }
+      latencies.sort((a, b) => a - b);
+      console.log(`[readout-suite] preview latency, document change to new content, 20 edits of the reference: median ${latencies[10]} ms, max ${latencies[19]} ms`);
     } finally {
       renders.dispose();
     }
