@@ -23,6 +23,8 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // The `readout` command line; the same script runs its worker threads.
+  { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' },
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   // Runs inside the preview's webview: a browser, no Node.
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: production, sourcemap: !production, logLevel: 'warning', entryPoints: ['client/src/preview/page.ts'], outfile: 'client/out/preview.js' },

@@ -21,6 +21,7 @@ import { loadSchema, type LoadedSchema } from './schemaSource';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { createIndexer, type FileChange } from './workspaceIndexer';
 import { DocumentInfoRequest, PreviewRequest } from './protocol';
+import { CONFIG_FILE_NAME, findConfig, layerSettings, loadConfig } from './cli/config';
 
 const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).href;
 const ruleUrl = (code: string) => `${RULES_DOC}#${code.toLowerCase()}`;
@@ -43,6 +44,8 @@ function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const index = createWorkspaceIndex();
   const builtin = compileBuiltinSchema();
+  // What the editor says (settings pulled or pushed), and what is in force: those over .readoutrc.json.
+  let editorSettings: Settings = DEFAULT_SETTINGS;
   let settings: Settings = DEFAULT_SETTINGS;
   let loaded: LoadedSchema = { schema: builtin, file: undefined, error: undefined };
   let service: ReadoutService = createReadoutService({ schema: builtin, index });
@@ -50,6 +53,7 @@ function startServer(connection: Connection): void {
   let matchesReadoutFiles = readoutFilesMatcher(settings);
   let watchers: Disposable | undefined;
   let reportedSchemaError: string | undefined;
+  let reportedConfigError: string | undefined;
   const client = { pullsConfiguration: false, watchesFiles: false, snippetEdits: false, snippetCompletions: false, progress: false, workspaceFolders: false };
 
   /** Whether `readout.files` less `readout.exclude` names the file, by its path relative to a workspace folder. */
@@ -151,8 +155,19 @@ function startServer(connection: Connection): void {
   /** Reads the settings and the schema again and re-checks open documents; true when the files to index changed. */
   async function reconfigure(): Promise<boolean> {
     const previous = settings;
-    if (client.pullsConfiguration) settings = normalizeSettings(await connection.workspace.getConfiguration('readout'));
-    loaded = await loadSchema(settings.schema, folders[0], builtin);
+    if (client.pullsConfiguration) editorSettings = normalizeSettings(await connection.workspace.getConfiguration('readout'));
+    // The same .readoutrc.json the CLI reads, nearest at or above the first folder; the editor's settings win.
+    const configFile = folders[0] ? findConfig(folders[0]) : undefined;
+    const config = configFile ? loadConfig(configFile) : undefined;
+    const configError = config && 'error' in config ? config.error : undefined;
+    if (configError && configError !== reportedConfigError) {
+      connection.console.warn(configError);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${configError} The editor's settings are used.` });
+    }
+    reportedConfigError = configError;
+    const layered = layerSettings(config && 'config' in config ? config.config : undefined, editorSettings, folders[0] ?? process.cwd());
+    settings = layered.settings;
+    loaded = await loadSchema(settings.schema, layered.schemaFolder, builtin);
     if (loaded.error && loaded.error !== reportedSchemaError) {
       connection.console.warn(loaded.error);
       // A notification, not a request: nothing for the person to answer.
@@ -180,7 +195,8 @@ function startServer(connection: Connection): void {
     client.snippetCompletions = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     client.progress = capabilities.window?.workDoneProgress === true;
     client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
-    settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    editorSettings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    settings = editorSettings;
     matchesReadoutFiles = readoutFilesMatcher(settings);
     return {
       capabilities: {
@@ -211,19 +227,19 @@ function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    if (!client.pullsConfiguration) settings = normalizeSettings((change.settings as { readout?: unknown } | undefined)?.readout);
+    if (!client.pullsConfiguration) editorSettings = normalizeSettings((change.settings as { readout?: unknown } | undefined)?.readout);
     if (await reconfigure()) await indexWorkspace();
   });
 
   connection.onDidChangeWatchedFiles(async (change) => {
-    let schemaChanged = false;
+    let configurationChanged = false;
     for (const event of change.changes) {
       if (!event.uri.startsWith('file:')) continue;
       const file = URI.parse(event.uri).fsPath;
-      if (file === loaded.file) schemaChanged = true;
+      if (file === loaded.file || path.basename(file) === CONFIG_FILE_NAME) configurationChanged = true;
       else await indexer.fileChanged(file, FILE_CHANGES[event.type]);
     }
-    if (schemaChanged) await reconfigure();
+    if (configurationChanged && (await reconfigure())) await indexWorkspace();
   });
 
   // Fires on open as well as on every change: each version is checked at once, with no debounce.

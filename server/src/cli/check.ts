@@ -1,0 +1,204 @@
+// `readout check`: lists the files, checks them on worker threads, adds duplicate-source-url from
+// the whole run's source URLs, and prints the report in the format asked for.
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { parseCommandArguments } from './args';
+import { colorsFor } from './ansi';
+import type { CheckBatch } from './checkFiles';
+import { startCheckPool, type CheckPool } from './checkPool';
+import { CommandError, EXIT_FATAL } from './commandError';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatStylish } from './formatStylish';
+import { CHECK_HELP } from './help';
+import { configFileFor, openProject, type Project } from './project';
+import { countProblems, displayPath, type CheckResult, type FileReport, type ReportedFile } from './report';
+import { loadRuleDocs } from './ruleDocs';
+import { createProgress } from './progress';
+import { resolveTargets, type FileTask } from './targets';
+
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Files per message to a worker: enough to make messages cheap, few enough to share the work out evenly. */
+const BATCH_SIZE = 250;
+/** Below this many files, starting threads costs more than it saves (measured on 2 cores: even at about 5,000). */
+const PARALLEL_FROM = 5000;
+
+interface CheckOptions {
+  readonly format: Format;
+  readonly maxWarnings: number | undefined;
+  readonly fix: boolean;
+  readonly config: string | undefined;
+  /** Worker threads; undefined: decided by the run's size. */
+  readonly threads: number | undefined;
+  readonly paths: readonly string[];
+}
+
+function parseOptions(args: readonly string[]): CheckOptions | 'help' {
+  const { values, positionals } = parseCommandArguments('check', args, {
+    format: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    fix: { type: 'boolean' },
+    config: { type: 'string' },
+    concurrency: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return 'help';
+  const format = (values.format ?? 'stylish') as string;
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new CommandError(`readout check: unknown format '${format}'. The formats are ${FORMATS.join(', ')}.`);
+  }
+  const maxWarnings = values['max-warnings'] as string | undefined;
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
+    throw new CommandError(`readout check: --max-warnings takes a whole number of warnings (0 or more), not '${maxWarnings}'.`);
+  }
+  const concurrency = (values.concurrency ?? 'auto') as string;
+  if (!/^(?:auto|off|[1-9]\d*)$/.test(concurrency)) {
+    throw new CommandError(`readout check: --concurrency takes auto, off or a number of threads (1 or more), not '${concurrency}'.`);
+  }
+  return {
+    format: format as Format,
+    maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    fix: values.fix === true,
+    config: values.config as string | undefined,
+    threads: concurrency === 'auto' ? undefined : concurrency === 'off' ? 0 : Number(concurrency),
+    paths: positionals,
+  };
+}
+
+/** The one configuration for the paths given: each must find the same, or the run would check some against the wrong rules. */
+function configFileForPaths(paths: readonly string[], configOption: string | undefined): string | undefined {
+  if (configOption !== undefined) return configFileFor(process.cwd(), configOption);
+  const starts = paths.flatMap((arg) => {
+    const stat = statSync(arg, { throwIfNoEntry: false });
+    return stat ? [stat.isDirectory() ? path.resolve(arg) : path.dirname(path.resolve(arg))] : [];
+  });
+  const found = (starts.length > 0 ? starts : [process.cwd()]).map((start) => configFileFor(start, undefined));
+  const distinct = [...new Set(found)];
+  if (distinct.length > 1) {
+    const names = distinct.map((file) => file ?? 'no configuration file').join(' and ');
+    throw new CommandError(`readout check: the paths given come under different configurations (${names}). Check them in separate runs, or choose one with --config.`);
+  }
+  return distinct[0];
+}
+
+/** The tasks in batches of about BATCH_SIZE; `groups` keeps files that must be compared in one batch. */
+function batches(groups: readonly (readonly FileTask[])[], fix: boolean, compare: boolean): CheckBatch[] {
+  const result: CheckBatch[] = [];
+  let tasks: FileTask[] = [];
+  for (const group of groups) {
+    tasks.push(...group);
+    if (tasks.length >= BATCH_SIZE) {
+      result.push({ tasks, fix, compare });
+      tasks = [];
+    }
+  }
+  if (tasks.length > 0) result.push({ tasks, fix, compare });
+  return result;
+}
+
+/**
+ * Checks every file, then again the files whose source_url another file of the run also has:
+ * duplicate-source-url needs every file's URL, which only the first pass gives. In the second
+ * pass the files sharing a URL are indexed together and checked by the core with that index, so
+ * their diagnostics are the editor's.
+ */
+async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolean): Promise<FileReport[]> {
+  const progress = createProgress(process.stderr, tasks.length, 'Checking readouts');
+  let reports: FileReport[];
+  try {
+    reports = await pool.run(batches(tasks.map((task) => [task]), fix, false), (done) => progress.update(done));
+  } finally {
+    progress.end();
+  }
+  const sharing = new Map<string, number[]>();
+  reports.forEach((report, at) => {
+    if (report.sourceUrl === undefined) return;
+    const group = sharing.get(report.sourceUrl);
+    if (group) group.push(at);
+    else sharing.set(report.sourceUrl, [at]);
+  });
+  const groups = [...sharing.values()].filter((group) => group.length > 1);
+  if (groups.length === 0) return reports;
+  const rechecked = groups.flat();
+  // Fixes were applied in the first pass; duplicate-source-url has none.
+  const again = await pool.run(batches(groups.map((group) => group.map((at) => tasks[at])), false, true));
+  rechecked.forEach((at, index) => {
+    reports[at] = { ...again[index], fixed: reports[at].fixed, ...(reports[at].failure === undefined ? {} : { failure: reports[at].failure }) };
+  });
+  return reports;
+}
+
+function render(format: Format, result: CheckResult): string {
+  switch (format) {
+    case 'json':
+      return formatJson(result, loadRuleDocs());
+    case 'sarif':
+      return formatSarif(result, loadRuleDocs());
+    case 'stylish':
+      return result.readouts === 0 ? '' : formatStylish(result, colorsFor(process.stdout));
+  }
+}
+
+/** Checks the tasks on as many threads as fit the run; threads for a folder's files start while it is listed. */
+async function checkTargets(options: CheckOptions, project: Project, workerScript: string): Promise<{ tasks: FileTask[]; reports: FileReport[] }> {
+  const setup = { schema: project.schema.root, rules: project.settings.rules };
+  const listsFolders = options.paths.length === 0 || options.paths.some((arg) => !statSync(arg, { throwIfNoEntry: false })?.isFile());
+  let threads = options.threads ?? (listsFolders ? availableParallelism() : 0);
+  let pool = startCheckPool(setup, threads, workerScript);
+  try {
+    const tasks = await resolveTargets(options.paths, project.root, project.settings);
+    const fitting = options.threads ?? (tasks.length >= PARALLEL_FROM ? availableParallelism() : 0);
+    if (fitting !== threads) {
+      await pool.close();
+      threads = fitting;
+      pool = startCheckPool(setup, threads, workerScript);
+    }
+    return { tasks, reports: await checkAll(pool, tasks, options.fix) };
+  } catch (error) {
+    throw error instanceof CommandError ? error : new CommandError(`readout check: ${(error as Error).message}`);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The run as the formats print it: only the files with something to say are kept. */
+function summarize(tasks: readonly FileTask[], reports: readonly FileReport[], cwd: string): CheckResult {
+  const files: ReportedFile[] = [];
+  let readouts = 0;
+  reports.forEach((report, at) => {
+    if (report.isReadout) readouts++;
+    if (report.diagnostics.length > 0 || report.fixed || report.failure !== undefined) files.push({ ...report, path: tasks[at].path });
+  });
+  return { files, readouts, counts: countProblems(files), fixed: files.filter((file) => file.fixed).length, cwd };
+}
+
+/** Runs `readout check`; resolves to the exit status. `workerScript` is this program, which serves checks on a worker thread. */
+export async function runCheck(args: readonly string[], workerScript: string): Promise<number> {
+  const options = parseOptions(args);
+  if (options === 'help') {
+    process.stdout.write(`${CHECK_HELP}\n`);
+    return 0;
+  }
+  const project = await openProject(configFileForPaths(options.paths, options.config));
+  const { tasks, reports } = await checkTargets(options, project, workerScript);
+  const cwd = process.cwd();
+  const result = summarize(tasks, reports, cwd);
+  process.stdout.write(render(options.format, result));
+
+  const failures = result.files.filter((file) => file.failure !== undefined);
+  for (const file of failures) process.stderr.write(`readout: ${displayPath(file.path, cwd)}: ${file.failure}\n`);
+  if (result.readouts === 0 && failures.length === 0) {
+    const where = options.paths.length > 0 ? options.paths.join(', ') : '.';
+    process.stderr.write(`No readouts found in ${where} (${tasks.length.toLocaleString('en-US')} files looked at; 'files' is ${JSON.stringify(project.settings.files)}).\n`);
+  }
+  if (failures.length > 0) return EXIT_FATAL;
+  if (result.counts.error > 0) return 1;
+  if (options.maxWarnings !== undefined && result.counts.warning > options.maxWarnings) {
+    process.stderr.write(`readout: too many warnings: ${result.counts.warning.toLocaleString('en-US')}, more than --max-warnings ${options.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,156 @@
+// Checking files, the same way on a worker thread and on the main one: read, fix when asked
+// (atomically), then the core's diagnostics of what is on disk.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { URI } from 'vscode-uri';
+import type { RuleLevels } from '../core/catalog';
+import { applyEdits } from '../core/fixAll';
+import { createReadoutService, type ReadoutInput } from '../core/languageService';
+import { createLineIndex } from '../core/lineIndex';
+import { compileSchema, type SchemaObject } from '../core/schema';
+import type { Diagnostic } from '../core/types';
+import { createWorkspaceIndex } from '../core/workspaceIndex';
+import { writeFailure, writeFileAtomic } from './atomicWrite';
+import type { FileReport, ReportedDiagnostic } from './report';
+import type { FileTask } from './targets';
+
+/** What every batch of a run shares: it is sent once to each worker. */
+export interface CheckSetup {
+  /** The schema as JSON (each thread compiles its own). */
+  readonly schema: SchemaObject;
+  readonly rules: RuleLevels;
+}
+
+export interface CheckBatch {
+  readonly tasks: readonly FileTask[];
+  /** Apply the safe fixes first. */
+  readonly fix: boolean;
+  /**
+   * The files share source URLs, and every file sharing one is in the batch: they are indexed
+   * together, so that duplicate-source-url compares them as the language server's index does.
+   */
+  readonly compare: boolean;
+}
+
+const BOM = '\uFEFF';
+// A readout is a few kilobytes; a larger file grows the buffer.
+const SCRATCH_BYTES = 64 * 1024;
+
+interface ReadFile {
+  readonly bom: string;
+  readonly document: ReadoutInput & { readonly uri: string };
+  /** The text encodes back to the bytes read (checked only when fixing): a rewrite changes nothing else. */
+  readonly roundTrips: boolean;
+}
+
+function toReported(diagnostics: readonly Diagnostic[], text: string): ReportedDiagnostic[] {
+  if (diagnostics.length === 0) return [];
+  const position = createLineIndex(text);
+  return diagnostics.map((diagnostic) => ({
+    code: diagnostic.code,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    range: { start: position(diagnostic.span.start), end: position(diagnostic.span.end) },
+    fixable: diagnostic.fixes.some((candidate) => candidate.safe),
+    ...(diagnostic.related ? { related: diagnostic.related } : {}),
+  }));
+}
+
+export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => FileReport[] {
+  const compiled = compileSchema(setup.schema, 'in use');
+  if ('error' in compiled) throw new Error(compiled.error);
+  const index = createWorkspaceIndex();
+  const service = createReadoutService({ schema: compiled.schema, rules: setup.rules, index });
+  // One buffer for every file a thread reads: tens of thousands of small reads, no allocation each.
+  let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+
+  /** The file's bytes, valid until the next read. */
+  function readWhole(file: string): Buffer {
+    const handle = openSync(file, 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        const read = readSync(handle, scratch, length, scratch.length - length, null);
+        if (read === 0) return scratch.subarray(0, length);
+        length += read;
+        if (length === scratch.length) {
+          const bigger = Buffer.allocUnsafe(scratch.length * 2);
+          scratch.copy(bigger);
+          scratch = bigger;
+        }
+      }
+    } finally {
+      closeSync(handle);
+    }
+  }
+
+  /** The file as the core sees it: as an editor does, without its BOM (columns on the first line stay right). */
+  function read(task: FileTask, fix: boolean, compare: boolean): ReadFile {
+    const bytes = readWhole(task.path);
+    const raw = bytes.toString('utf8');
+    const bom = raw.startsWith(BOM) ? BOM : '';
+    // The URI matters only where files are compared: the index knows them by it.
+    const uri = compare ? URI.file(task.path).toString() : '';
+    return { bom, document: { uri, text: raw.slice(bom.length), inReadoutFiles: task.inReadoutFiles }, roundTrips: fix && Buffer.from(raw, 'utf8').equals(bytes) };
+  }
+
+  /** Applies the safe fixes and writes the file; the text now on disk, and what went wrong if anything. */
+  function fixFile(task: FileTask, file: ReadFile): { text: string; fixed: boolean; failure?: string } {
+    const { text } = file.document;
+    const edit = service.getFixAllEdit(file.document);
+    if (!edit) return { text, fixed: false };
+    if (!file.roundTrips) {
+      return { text, fixed: false, failure: 'not fixed: it is not valid UTF-8, and rewriting it would change bytes that no fix touches' };
+    }
+    const next = applyEdits(text, [edit]);
+    try {
+      writeFileAtomic(task.path, file.bom + next);
+      return { text: next, fixed: true };
+    } catch (error) {
+      return { text, fixed: false, failure: `not fixed: ${writeFailure(error)}` };
+    }
+  }
+
+  function checkFile(task: FileTask, file: ReadFile, fix: boolean, compare: boolean): FileReport {
+    if (!service.isReadout(file.document)) return { isReadout: false, diagnostics: [], fixed: false };
+    const { text, fixed, failure } = fix ? fixFile(task, file) : { text: file.document.text, fixed: false, failure: undefined };
+    const document = compare ? { ...file.document, text } : { text, inReadoutFiles: task.inReadoutFiles };
+    const diagnostics = toReported(service.getDiagnostics(document), text);
+    const url = service.getEntry({ ...file.document, text })?.sourceUrl?.value;
+    // A value sliced from the text keeps all of the text alive, for as long as the run keeps the report.
+    const sourceUrl = url === undefined ? undefined : Buffer.from(url, 'utf8').toString('utf8');
+    return { isReadout: true, diagnostics, fixed, ...(sourceUrl === undefined ? {} : { sourceUrl }), ...(failure === undefined ? {} : { failure }) };
+  }
+
+  /** Never throws: a file that cannot be read, or that the checks fail on, is reported as such. */
+  function checkTask(task: FileTask, fix: boolean, compare: boolean): FileReport {
+    const failed = (failure: string): FileReport => ({ isReadout: false, diagnostics: [], fixed: false, failure });
+    let file: ReadFile;
+    try {
+      file = read(task, fix, compare);
+    } catch (error) {
+      return failed(`it could not be read (${(error as Error).message})`);
+    }
+    try {
+      return checkFile(task, file, fix, compare);
+    } catch (error) {
+      // A bug in the checks must not pass for a clean file.
+      return failed(`checking it failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+
+  return ({ tasks, fix, compare }) => {
+    for (const entry of [...index.entries()]) index.delete(entry.uri);
+    if (compare) {
+      // Every file sharing a URL is in the batch: index them all, then check each against the others.
+      for (const task of tasks) {
+        try {
+          const entry = service.getEntry(read(task, false, true).document);
+          if (entry) index.set(entry);
+        } catch {
+          // Checking the file below reports why it cannot be read.
+        }
+      }
+    }
+    return tasks.map((task) => checkTask(task, fix, compare));
+  };
+}

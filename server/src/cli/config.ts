@@ -1,0 +1,119 @@
+// The configuration file `.readoutrc.json`, read alike by the command line and the language server:
+// the same keys as the VS Code settings (schema, rules, files, exclude), validated against
+// schemas/readoutrc.schema.json so that the file, its editor validation and this loader agree.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import configSchema from '../../../schemas/readoutrc.schema.json';
+import { didYouMean } from '../core/suggest';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
+
+export const CONFIG_FILE_NAME = '.readoutrc.json';
+
+export interface ReadoutConfig {
+  /** The configuration file's absolute path. */
+  readonly file: string;
+  /** Its folder: `schema`, `files` and `exclude` are relative to it. */
+  readonly folder: string;
+  /** Only the keys the file sets, so that a host can lay its own settings over them. */
+  readonly values: Partial<Settings>;
+}
+
+export type ConfigResult = { readonly config: ReadoutConfig } | { readonly error: string };
+
+// Compiled on first use, then kept: worker threads load this program too, and never read a configuration.
+let validateConfig: ValidateFunction | undefined;
+const SETTING_KEYS = Object.keys(configSchema.properties).filter((key) => key !== '$schema');
+const LEVELS = configSchema.definitions.level.enum;
+
+/** The nearest `.readoutrc.json` in `startFolder` or a folder above it. */
+export function findConfig(startFolder: string): string | undefined {
+  for (let folder = path.resolve(startFolder); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+/** Reads and validates a configuration file; every problem is worded for the person who wrote it. */
+export function loadConfig(file: string): ConfigResult {
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${(error as Error).message})`;
+    return { error: `The configuration file ${absolute} ${reason}.` };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { error: `The configuration file ${absolute} is not valid JSON: ${jsonErrorAt(text, (error as Error).message)}.` };
+  }
+  validateConfig ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(configSchema);
+  if (!validateConfig(raw)) {
+    const errors = validateConfig.errors ?? [];
+    // A level that is not text fails both `type` and `enum`: one message is enough.
+    const worded = errors.filter((error) => error.keyword !== 'type' || !errors.some((other) => other.keyword === 'enum' && other.instancePath === error.instancePath));
+    const problems = worded.map(describeError);
+    return { error: `The configuration file ${absolute} is not valid:\n${[...new Set(problems)].map((problem) => `  - ${problem}`).join('\n')}` };
+  }
+  const settings = raw as Record<string, unknown>;
+  // `$schema` is for editors; the rest are settings.
+  const values = Object.fromEntries(SETTING_KEYS.filter((key) => key in settings).map((key) => [key, settings[key]])) as Partial<Settings>;
+  return { config: { file: absolute, folder: path.dirname(absolute), values } };
+}
+
+/** JSON.parse's message, with its character position turned into a line and column. */
+function jsonErrorAt(text: string, message: string): string {
+  const position = /position (\d+)/.exec(message);
+  const reason = message.replace(/\.$/, '').replace(/ in JSON at position \d+.*$/, '');
+  if (!position) return reason;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${reason} at line ${line}, column ${column}`;
+}
+
+/** `/rules/url-slug-mismatch` as a person would name it: `rules["url-slug-mismatch"]`. */
+function keyPath(pointer: string): string {
+  const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return segments.map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `["${segment}"]`)).join('');
+}
+
+function describeError(error: ErrorObject): string {
+  const where = keyPath(error.instancePath);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const suggestion = didYouMean(key, SETTING_KEYS);
+      // Only the top level is closed: `rules` takes any code (a custom schema's keywords are codes too).
+      return `Unknown key '${key}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} The keys are ${SETTING_KEYS.join(', ')}.`;
+    }
+    case 'type':
+      return `'${where}' must be ${error.params.type === 'array' ? 'a list of globs' : error.params.type === 'object' ? 'an object' : `a ${error.params.type}`}, not ${JSON.stringify(error.data)}.`;
+    case 'enum':
+      return `'${where}' must be one of ${LEVELS.join(', ')}, not ${JSON.stringify(error.data)}.`;
+    default:
+      return `'${where || 'the file'}' ${error.message ?? 'is not valid'}.`;
+  }
+}
+
+/**
+ * The settings where a host has its own as well (VS Code's): a value set in the editor wins over
+ * the file, one left at its default does not. `schemaFolder` is where `schema` is relative to:
+ * the configuration's folder when the file names it, the workspace folder when the editor does.
+ */
+export function layerSettings(config: ReadoutConfig | undefined, editor: Settings, workspaceFolder: string): { settings: Settings; schemaFolder: string } {
+  const fromFile = normalizeSettings(config?.values ?? {});
+  const editorWins = (key: keyof Settings) => config?.values[key] === undefined || JSON.stringify(editor[key]) !== JSON.stringify(DEFAULT_SETTINGS[key]);
+  const settings: Settings = {
+    schema: editorWins('schema') ? editor.schema : fromFile.schema,
+    rules: editorWins('rules') ? editor.rules : fromFile.rules,
+    files: editorWins('files') ? editor.files : fromFile.files,
+    exclude: editorWins('exclude') ? editor.exclude : fromFile.exclude,
+  };
+  return { settings, schemaFolder: config && !editorWins('schema') ? config.folder : workspaceFolder };
+}

@@ -1,0 +1,50 @@
+// The text of `readout --help` and of each command's --help.
+export const MAIN_HELP = `Usage: readout <command> [options]
+
+Check, fix and render readouts: Markdown and text files with YAML front matter.
+
+Commands:
+  check [paths or globs ...]   Report every readout's problems (default: the current folder)
+  render FILE [-o OUT.html]    Write the preview of a readout as a standalone HTML page
+  init [--force]               Write .readoutrc.json with the default configuration
+
+Options:
+  -h, --help                   Show help (also after a command: readout check --help)
+  -v, --version                Show the version
+
+Configuration: the nearest .readoutrc.json above the checked path (keys schema, rules, files, exclude).
+Rules: docs/rules.md.`;
+
+export const CHECK_HELP = `Usage: readout check [paths or globs ...] [options]
+
+Checks readouts with the rules of the language server, duplicate-source-url across the files checked included.
+A folder gives the files under it that 'files' less 'exclude' names (globs relative to the configuration's
+folder); with no paths, the current folder. A file is always checked; a glob gives what it matches.
+
+Options:
+  --format stylish|json|sarif  Output format (default: stylish)
+  --max-warnings N             Exit with status 1 when there are more than N warnings
+  --fix                        Apply the safe fixes in place (atomically), then report what is left
+  --config FILE                Use this configuration file instead of the nearest .readoutrc.json
+  --concurrency auto|off|N     Worker threads: auto (one per core for a large run), off, or a number
+  -h, --help                   Show this help
+
+Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings;
+2 bad usage, an unusable configuration or schema, or a file that could not be read or written.`;
+
+export const RENDER_HELP = `Usage: readout render FILE [-o OUT.html] [options]
+
+Writes the readout as the preview shows it, a standalone HTML page with no script, to OUT.html or stdout.
+
+Options:
+  -o, --output FILE            Write the page to FILE (atomically) instead of stdout
+  --config FILE                Use this configuration file instead of the nearest .readoutrc.json
+  -h, --help                   Show this help`;
+
+export const INIT_HELP = `Usage: readout init [--force]
+
+Writes .readoutrc.json in the current folder with the default configuration.
+
+Options:
+  --force                      Overwrite an existing .readoutrc.json
+  -h, --help                   Show this help`;

@@ -1,0 +1,37 @@
+// What a command works with: the configuration in force, its settings and the schema they name.
+import * as path from 'node:path';
+import type { ReadoutSchema } from '../core/schema';
+import { loadSchema } from '../schemaSource';
+import { normalizeSettings, type Settings } from '../settings';
+import { CommandError } from './commandError';
+import { findConfig, loadConfig } from './config';
+
+export interface Project {
+  /** The configuration file in use, if any. */
+  readonly configFile: string | undefined;
+  /** The folder `files` and `exclude` are relative to: the configuration's, or the current folder without one. */
+  readonly root: string;
+  readonly settings: Settings;
+  readonly schema: ReadoutSchema;
+}
+
+/** The configuration file for a run: the one named with --config, or the nearest above `startFolder`. */
+export function configFileFor(startFolder: string, configOption: string | undefined): string | undefined {
+  return configOption !== undefined ? path.resolve(configOption) : findConfig(startFolder);
+}
+
+/** Loads the configuration and the schema; a configuration or schema that cannot be used stops the command. */
+export async function openProject(configFile: string | undefined): Promise<Project> {
+  let root = process.cwd();
+  let settings = normalizeSettings({});
+  if (configFile !== undefined) {
+    const result = loadConfig(configFile);
+    if ('error' in result) throw new CommandError(result.error);
+    root = result.config.folder;
+    settings = normalizeSettings(result.config.values);
+  }
+  const loaded = await loadSchema(settings.schema, root);
+  // Unlike the editor, which falls back to the built-in schema, a CI run must not pass on the wrong schema.
+  if (loaded.error) throw new CommandError(configFile ? `${loaded.error} It is set by 'schema' in ${configFile}.` : loaded.error);
+  return { configFile, root, settings, schema: loaded.schema };
+}

@@ -1,0 +1,52 @@
+// `readout render FILE [-o OUT.html]`: the preview's HTML, from the same renderer, as a page of its own.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createReadoutService } from '../core/languageService';
+import { createPreviewRenderer } from '../core/preview';
+import { parseCommandArguments } from './args';
+import { writeFailure, writeFileAtomic } from './atomicWrite';
+import { CommandError } from './commandError';
+import { RENDER_HELP } from './help';
+import { configFileFor, openProject } from './project';
+import { readoutFilesMatcher } from './targets';
+
+export async function runRender(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArguments('render', args, {
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(`${RENDER_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new CommandError(`readout render: give one readout to render${positionals.length > 1 ? `, not ${positionals.length} files` : ''}: readout render FILE [-o OUT.html].`);
+  }
+  const file = path.resolve(positionals[0]);
+  const project = await openProject(configFileFor(path.dirname(file), values.config as string | undefined));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new CommandError(`readout render: ${positionals[0]} cannot be read (${(error as Error).message}).`);
+  }
+  const relative = path.relative(project.root, file).split(path.sep).join('/');
+  const document = { text, inReadoutFiles: !relative.startsWith('..') && !path.isAbsolute(relative) && readoutFilesMatcher(project.settings)(relative) };
+  const service = createReadoutService({ schema: project.schema, rules: project.settings.rules });
+  if (!service.isReadout(document)) {
+    throw new CommandError(`readout render: ${positionals[0]} is not a readout: it does not open with a front-matter block whose first key is a readout field.`);
+  }
+  const page = createPreviewRenderer().renderPage(text, service.getDiagnostics(document));
+  const output = values.output as string | undefined;
+  if (output === undefined) {
+    process.stdout.write(page);
+    return 0;
+  }
+  try {
+    writeFileAtomic(output, page);
+  } catch (error) {
+    throw new CommandError(`readout render: ${output} was not written: ${writeFailure(error)}.`);
+  }
+  return 0;
+}

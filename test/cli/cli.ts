@@ -1,0 +1,111 @@
+// Runs the built `readout` binary as CI would: a subprocess on folders written into temp dirs.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const CLI_PATH = path.join(REPO_ROOT, 'server', 'out', 'cli.js');
+
+/** Generous for a loaded CI machine; a run that takes longer fails instead of hanging the suite. */
+const RUN_TIMEOUT_MS = 60_000;
+
+let built: Promise<void> | undefined;
+
+/**
+ * Bundles server/src/cli/main.ts to server/out/cli.js with the build script's options, so that the
+ * tests need no separate step. Test files run in parallel processes: each writes its bundle to a
+ * temporary file and renames it into place, so no process ever runs a half-written one.
+ */
+export function buildCli(): Promise<void> {
+  built ??= (async () => {
+    const result = await build({
+      entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'cli', 'main.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      write: false,
+      outfile: CLI_PATH,
+      logLevel: 'warning',
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    });
+    mkdirSync(path.dirname(CLI_PATH), { recursive: true });
+    const temporary = `${CLI_PATH}.${process.pid}.tmp`;
+    writeFileSync(temporary, result.outputFiles[0].contents);
+    renameSync(temporary, CLI_PATH);
+  })();
+  return built;
+}
+
+export interface RunResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  readonly cwd: string;
+  /** Added to a clean environment (NO_COLOR and the test hook are never inherited). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Run as this user (only as root): to test files root could write anyway. */
+  readonly uid?: number;
+}
+
+export function runCli(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  if (!options.env?.NO_COLOR) delete env.NO_COLOR;
+  if (!options.env?.READOUT_FAIL_WRITE) delete env.READOUT_FAIL_WRITE;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+      cwd: options.cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: RUN_TIMEOUT_MS,
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** A temporary folder holding `files` (relative paths with `/`, contents as written). */
+export class Fixture {
+  readonly folder: string;
+
+  constructor(files: Readonly<Record<string, string>> = {}) {
+    this.folder = mkdtempSync(path.join(os.tmpdir(), 'readout-cli-'));
+    for (const [name, text] of Object.entries(files)) this.write(name, text);
+  }
+
+  path(name: string): string {
+    return path.join(this.folder, ...name.split('/'));
+  }
+
+  write(name: string, text: string | Buffer): string {
+    const file = this.path(name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  }
+
+  /** Lets another user (the read-only test's) create files in the folder. */
+  openToAll(): void {
+    chmodSync(this.folder, 0o777);
+  }
+
+  /** Runs the CLI in the folder (or in `cwd`, a folder inside it). */
+  run(args: readonly string[], options: Partial<RunOptions> = {}): Promise<RunResult> {
+    return runCli(args, { cwd: this.folder, ...options });
+  }
+
+  remove(): void {
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}

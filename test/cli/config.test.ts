@@ -1,0 +1,63 @@
+// The configuration loader the command line uses and the language server will: finding the file,
+// reading it, and laying the editor's settings over it.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { findConfig, layerSettings, loadConfig, type ReadoutConfig } from '../../server/src/cli/config';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/settings';
+import { Fixture } from './cli';
+
+describe('findConfig and loadConfig', () => {
+  let fixture: Fixture;
+  before(() => {
+    fixture = new Fixture({ '.readoutrc.json': '\uFEFF{ "$schema": "./readoutrc.schema.json", "files": ["archive/**/*.md"] }', 'archive/2023/a.md': '' });
+  });
+  after(() => fixture.remove());
+
+  test('finds the nearest file in the folder or above it, or none', () => {
+    assert.equal(findConfig(fixture.path('archive/2023')), fixture.path('.readoutrc.json'));
+    assert.equal(findConfig(fixture.folder), fixture.path('.readoutrc.json'));
+    assert.equal(findConfig(path.parse(fixture.folder).root), undefined);
+  });
+
+  test('keeps only the keys the file sets ($schema is for editors), and its folder', () => {
+    assert.deepEqual(loadConfig(fixture.path('.readoutrc.json')), {
+      config: { file: fixture.path('.readoutrc.json'), folder: fixture.folder, values: { files: ['archive/**/*.md'] } },
+    });
+  });
+
+  test('words what is wrong', () => {
+    const broken = new Fixture({ '.readoutrc.json': '{ "rules": { "enum": 3 }, "exclude": [1] }' });
+    try {
+      assert.deepEqual(loadConfig(broken.path('.readoutrc.json')), {
+        error: `The configuration file ${broken.path('.readoutrc.json')} is not valid:\n  - 'rules["enum"]' must be one of error, warning, information, hint, off, not 3.\n  - 'exclude[0]' must be a string, not 1.`,
+      });
+      assert.deepEqual(loadConfig(broken.folder), { error: `The configuration file ${broken.folder} is a folder, not a file.` });
+    } finally {
+      broken.remove();
+    }
+  });
+});
+
+describe('layerSettings', () => {
+  const config: ReadoutConfig = { file: '/archive/.readoutrc.json', folder: '/archive', values: { schema: 'schemas/mine.json', rules: { enum: 'off' } } };
+  const editor = (changes: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...changes });
+
+  test("the file's values where the editor's are at their defaults, the schema relative to the file", () => {
+    assert.deepEqual(layerSettings(config, editor({}), '/workspace'), {
+      settings: { schema: 'schemas/mine.json', rules: { enum: 'off' }, files: DEFAULT_SETTINGS.files, exclude: DEFAULT_SETTINGS.exclude },
+      schemaFolder: '/archive',
+    });
+  });
+
+  test('a value set in the editor wins, its schema relative to the workspace', () => {
+    assert.deepEqual(layerSettings(config, editor({ schema: 'other.json', files: ['docs/**/*.md'] }), '/workspace'), {
+      settings: { schema: 'other.json', rules: { enum: 'off' }, files: ['docs/**/*.md'], exclude: DEFAULT_SETTINGS.exclude },
+      schemaFolder: '/workspace',
+    });
+  });
+
+  test('without a file, the editor settings as they are', () => {
+    assert.deepEqual(layerSettings(undefined, editor({ rules: { type: 'warning' } }), '/workspace'), { settings: editor({ rules: { type: 'warning' } }), schemaFolder: '/workspace' });
+  });
+});

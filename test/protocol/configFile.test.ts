@@ -1,0 +1,53 @@
+// The language server reads the same .readoutrc.json as the `readout` command line; the editor's
+// settings win over it.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { MISSPELT_TAG } from './fixtures';
+import { EDITOR_CAPABILITIES, fileUri, LspClient } from './lspClient';
+
+describe('.readoutrc.json', () => {
+  let workspace: string;
+  let client: LspClient;
+  let opened = 0;
+
+  before(async () => {
+    workspace = mkdtempSync(path.join(os.tmpdir(), 'readout-config-'));
+    writeFileSync(path.join(workspace, '.readoutrc.json'), JSON.stringify({ rules: { enum: 'information' } }));
+    client = await LspClient.start({ workspaceFolders: [workspace], capabilities: EDITOR_CAPABILITIES });
+    await client.indexed();
+  });
+
+  after(async () => {
+    await client.shutdown();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  async function severityOfMisspeltTag(): Promise<DiagnosticSeverity | undefined> {
+    const uri = fileUri(path.join(workspace, `tag-${++opened}.md`));
+    client.open(uri, MISSPELT_TAG, 'markdown');
+    const published = await client.nextDiagnostics(uri, 1);
+    client.close(uri);
+    return published.diagnostics.find((diagnostic) => diagnostic.code === 'enum')?.severity;
+  }
+
+  test("its rules apply when the editor leaves readout.rules at its default", async () => {
+    assert.equal(await severityOfMisspeltTag(), DiagnosticSeverity.Information);
+  });
+
+  test('a readout.rules set in the editor overrides it', async () => {
+    await client.changeSettings({ rules: { enum: 'hint' } });
+    assert.equal(await severityOfMisspeltTag(), DiagnosticSeverity.Hint);
+    await client.changeSettings({});
+  });
+
+  test('a change to the file, reported by the watcher, is read again', async () => {
+    const file = path.join(workspace, '.readoutrc.json');
+    writeFileSync(file, JSON.stringify({ rules: { enum: 'off' } }));
+    await client.fileChanged(file);
+    assert.equal(await severityOfMisspeltTag(), undefined);
+  });
+});
