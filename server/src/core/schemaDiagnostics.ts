@@ -1,4 +1,4 @@
-import { isScalar, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { keyAtPath, nodeAtPath, nodeSpan, type ParsedReadout } from './frontMatter';
 import type { ReadoutSchema, SchemaError, SchemaObject } from './schema';
 import { didYouMean } from './suggest';
@@ -20,7 +20,7 @@ export interface SchemaProblem {
 }
 
 /** Decodes an ajv instancePath (RFC 6901): `~1` is `/`, `~0` is `~`, in that order. */
-export function decodePointer(pointer: string): string[] {
+function decodePointer(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
@@ -36,7 +36,7 @@ function priority(keyword: string): number {
 }
 
 /** One error per mistake: drops wrapper errors, the branches of a failed anyOf/oneOf, and lesser keywords on the same value. */
-export function selectErrors(errors: readonly SchemaError[]): SchemaError[] {
+function selectErrors(errors: readonly SchemaError[]): SchemaError[] {
   const compound = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
   const kept = errors.filter((error) =>
     !WRAPPERS.has(error.keyword) &&
@@ -211,9 +211,4 @@ export function schemaProblems(readout: ParsedReadout, schema: ReadoutSchema): S
     const item = error.keyword === 'uniqueItems' ? { item: Number(params.i) } : {};
     return { code: error.keyword, span: locate(readout, error, path), path, ...item, ...worded };
   })).sort((a, b) => a.span.start - b.span.start);
-}
-
-/** Whether a value node is written as a plain or quoted scalar whose text we may replace. */
-export function isReplaceableScalar(node: Node | undefined): boolean {
-  return isScalar(node) && (node.type === 'PLAIN' || node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE');
 }

@@ -32,11 +32,6 @@ export function parseSourceUrl(url: string): SourceUrlParts | undefined {
   };
 }
 
-/** The URL with one part replaced. */
-export function replacePart(url: string, part: Span, text: string): string {
-  return url.slice(0, part.start) + text + url.slice(part.end);
-}
-
 /** The briefing-room URL that tags, date and title call for. */
 export function deriveSourceUrl(host: string, category: string, date: string, slug: string): string {
   return `https://${host}/briefing-room/${category}/${date.replace(/-/g, '/')}/${slug}/`;
