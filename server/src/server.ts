@@ -91,10 +91,11 @@ function startServer(connection: Connection): void {
     }
   }
 
-  function publish(document: TextDocument): void {
+  /** Checks a document and publishes its diagnostics; `readout` when the caller has already made its input. */
+  function publish(document: TextDocument, readout: ReadoutInput = input(document)): void {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = service.getDiagnostics(input(document)).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl));
+      diagnostics = service.getDiagnostics(readout).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl));
     } catch (error) {
       // A failure must clear stale diagnostics, never leave half an answer.
       connection.console.error(`Checking ${document.uri} failed: ${(error as Error).stack ?? error}`);
@@ -108,6 +109,7 @@ function startServer(connection: Connection): void {
     const before = openUrls.get(document.uri);
     const readout = input(document);
     try {
+      // One parse serves the entry, this check and the diagnostics below (the service keeps the last).
       const entry = service.getEntry(readout);
       // While a readout does not parse (mid-edit), it keeps its last URL and entry.
       const gone = !entry && !service.isReadout(readout);
@@ -120,7 +122,7 @@ function startServer(connection: Connection): void {
     } catch (error) {
       connection.console.error(`Indexing ${document.uri} failed: ${(error as Error).stack ?? error}`);
     }
-    publish(document);
+    publish(document, readout);
     const after = openUrls.get(document.uri);
     const urls = new Set([before, after].filter((url): url is string => url !== undefined));
     if (urls.size > 0) recheckSharing(urls, document.uri);
@@ -176,7 +178,7 @@ function startServer(connection: Connection): void {
     reportedSchemaError = loaded.error;
     matchesReadoutFiles = readoutFilesMatcher(settings);
     service = createReadoutService({ schema: loaded.schema, rules: settings.rules, index });
-    documents.all().forEach(publish);
+    documents.all().forEach((document) => publish(document));
     return String(previous.files) !== String(settings.files) || String(previous.exclude) !== String(settings.exclude);
   }
 
