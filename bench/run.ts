@@ -1,35 +1,142 @@
-// `npm run bench`: builds, then measures and prints a table; the numbers are also written to
-// bench/results/<date>.json (git-ignored). Not part of `npm test`: these machines are noisy.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench`: builds, then measures the built server, the CLI and the preview renderer, side
+// by side with yaml-language-server and markdownlint-cli2, and prints Markdown tables (the
+// README's Performance section is one run's output); the numbers are also written to
+// bench/results/<time>.json and .md (git-ignored). Not part of `npm test`: these machines are
+// shared and noisy, so ratios from one run are what to quote.
+// BENCH_SIZES=1000,10000,50000 (the corpora), BENCH_RUNS=3 (runs of each CLI measurement).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeCorpus } from '../test/corpus';
 import { LspClient, REPO_ROOT } from '../test/protocol/lspClient';
-import { measureEditLatency } from './editLatency';
-import { measureWorkspace } from './workspace';
+import { buildFloor, measureCli, type CliRun } from './cli';
+import { measureEditLatency, measureEditMemory } from './editLatency';
+import { measurePreview } from './preview';
+import { round } from './stats';
+import { measureWorkspace, type IndexRun } from './workspace';
+import { measureYamlLanguageServer, VALIDATION_DELAY_MS, YAML_SETTINGS } from './yamlLanguageServer';
 
-async function main(): Promise<void> {
-  const results: Record<string, unknown> = { machine: { cores: (await import('node:os')).availableParallelism(), node: process.version } };
+const count = (n: number) => n.toLocaleString('en-US');
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const seconds = (value: number) => `${value.toFixed(2)} s`;
+const ratio = (value: number) => `${value.toFixed(2)}x`;
 
-  const empty = await LspClient.start();
-  results.editLatencyEmptyWorkspace = await measureEditLatency(empty);
-  await empty.shutdown();
-  console.log('Edit latency, empty workspace (didChange -> publishDiagnostics):');
-  console.table([results.editLatencyEmptyWorkspace]);
-
-  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
-  const runs = [];
-  for (const size of sizes) runs.push(await measureWorkspace(size, size === Math.max(...sizes)));
-  results.workspace = runs;
-  console.log('Workspace index (initialize -> end of scan, peak resident memory of the server):');
-  console.table(runs.map(({ readouts, index_ms, peak_rss_mib }) => ({ readouts, index_ms, peak_rss_mib })));
-  const largest = runs.at(-1)!;
-  console.log(`At ${largest.readouts.toLocaleString('en-US')} readouts indexed: completion and edit latency`);
-  console.table([{ ...largest.completion, edit_p50_ms: largest.edit?.p50_ms, edit_p99_ms: largest.edit?.p99_ms }]);
-
-  const folder = path.join(REPO_ROOT, 'bench', 'results');
-  mkdirSync(folder, { recursive: true });
-  const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`Written to ${path.relative(REPO_ROOT, file)}`);
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-void main();
+async function main(): Promise<void> {
+  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number).sort((a, b) => a - b);
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const largest = sizes.at(-1)!;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'readout-bench-'));
+  const sections: string[] = [];
+  const report = (title: string, table: string) => {
+    const section = `### ${title}\n\n${table}\n`;
+    sections.push(section);
+    console.log(`\n${section}`);
+  };
+  const loadAtStart = os.loadavg();
+
+  try {
+    console.log('Editing one document (our server, then yaml-language-server), memory over 10,000 edits, the preview ...');
+    const empty = await LspClient.start();
+    const editEmpty = await measureEditLatency(empty);
+    await empty.shutdown();
+    const yaml = await measureYamlLanguageServer();
+    const memory = await measureEditMemory();
+    const preview = await measurePreview();
+
+    const floor = await buildFloor(scratch);
+    const indexRuns: IndexRun[] = [];
+    const cliRuns: CliRun[] = [];
+    for (const size of sizes) {
+      console.log(`${count(size)} readouts: writing the corpus, indexing, then the command line (${runs} × 3 runs) ...`);
+      const folder = path.join(scratch, String(size));
+      await writeCorpus(folder, { count: size, seed: 1 });
+      indexRuns.push(await measureWorkspace(folder, size, size === largest));
+      cliRuns.push(await measureCli(folder, size, floor, runs));
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const atLargest = indexRuns.at(-1)!;
+    const cliLargest = cliRuns.at(-1)!;
+    const editLargest = atLargest.edit!;
+    const completion = atLargest.completion!;
+
+    report('Edit latency: didChange to publishDiagnostics, reference readout, one defect made and fixed', markdownTable(
+      ['server', 'edits', 'p50', 'p99', 'yaml-language-server / ours, p50'],
+      [
+        ['readout, empty workspace', String(editEmpty.edits), ms(editEmpty.p50_ms), ms(editEmpty.p99_ms), ratio(yaml.edit.p50_ms / editEmpty.p50_ms)],
+        [`readout, ${count(largest)} readouts indexed`, String(editLargest.edits), ms(editLargest.p50_ms), ms(editLargest.p99_ms), ratio(yaml.edit.p50_ms / editLargest.p50_ms)],
+        [`yaml-language-server ${yaml.version}, wall`, String(yaml.edit.edits), ms(yaml.edit.p50_ms), ms(yaml.edit.p99_ms), ''],
+        [`yaml-language-server, less its ${VALIDATION_DELAY_MS} ms delay`, '', ms(yaml.edit.after_delay_p50_ms), ms(yaml.edit.after_delay_p99_ms), ratio(yaml.edit.after_delay_p50_ms / editEmpty.p50_ms)],
+      ]));
+    report(`Completion latency (readout with ${count(largest)} readouts indexed; yaml-language-server from the schema alone)`, markdownTable(
+      ['server', 'tags p50', 'tags p99', 'title p50', 'title p99'],
+      [
+        ['readout', ms(completion.tags.p50_ms), ms(completion.tags.p99_ms), ms(completion.title.p50_ms), ms(completion.title.p99_ms)],
+        ['yaml-language-server', ms(yaml.completion.tags.p50_ms), ms(yaml.completion.tags.p99_ms), ms(yaml.completion.title.p50_ms), ms(yaml.completion.title.p99_ms)],
+      ]));
+    report('Workspace index: initialize to the end of the scan', markdownTable(
+      ['readouts', 'time', 'peak resident memory'],
+      indexRuns.map((run) => [count(run.readouts), seconds(run.index_ms / 1000), `${Math.round(run.peak_rss_mib)} MiB`])));
+    report(`Memory over ${count(memory.edits)} edits of one document`, markdownTable(
+      ['', 'after 100 edits', `after ${count(memory.edits)}`],
+      [
+        ['heap in use after a full collection', `${memory.heap_after_100_mib} MiB`, `${memory.heap_after_all_mib} MiB`],
+        ['resident memory', `${memory.rss_after_100_mib} MiB`, `${memory.rss_after_all_mib} MiB`],
+      ]));
+    report('Preview: parse, diagnose and render', markdownTable(
+      ['document', 'characters', 'renders', 'p50', 'p99'],
+      preview.map((run) => [run.document, count(run.chars), String(run.renders), ms(run.p50_ms), ms(run.p99_ms)])));
+    report(`Command line: median wall time of ${runs} run${runs === 1 ? '' : 's'} each, peak resident memory`, markdownTable(
+      ['readouts', '`readout check`', 'floor: read + parse with yaml', 'markdownlint-cli2', 'check / floor', 'markdownlint-cli2 / check'],
+      cliRuns.map((run) => [
+        count(run.readouts),
+        `${seconds(run.readout_check.wall_s)}, ${run.readout_check.peak_rss_mib} MiB`,
+        `${seconds(run.floor.wall_s)}, ${run.floor.peak_rss_mib} MiB`,
+        `${seconds(run.markdownlint_cli2.wall_s)}, ${run.markdownlint_cli2.peak_rss_mib} MiB`,
+        ratio(run.readout_check.wall_s / run.floor.wall_s),
+        ratio(run.markdownlint_cli2.wall_s / run.readout_check.wall_s),
+      ])));
+
+    const megabytes = (mib: number) => mib * 1.048576;
+    const targets: [string, string, boolean][] = [
+      ['edit p50 under 2 ms, empty / indexed', `${ms(editEmpty.p50_ms)} / ${ms(editLargest.p50_ms)}`, Math.max(editEmpty.p50_ms, editLargest.p50_ms) < 2],
+      ['edit p99 under 10 ms, empty / indexed', `${ms(editEmpty.p99_ms)} / ${ms(editLargest.p99_ms)}`, Math.max(editEmpty.p99_ms, editLargest.p99_ms) < 10],
+      ['completion p99 under 10 ms, tags / title', `${ms(completion.tags.p99_ms)} / ${ms(completion.title.p99_ms)}`, Math.max(completion.tags.p99_ms, completion.title.p99_ms) < 10],
+      [`${count(largest)} indexed in under 3 s`, seconds(atLargest.index_ms / 1000), atLargest.index_ms < 3000],
+      [`${count(largest)} indexed in under 300 MB`, `${Math.round(megabytes(atLargest.peak_rss_mib))} MB`, megabytes(atLargest.peak_rss_mib) < 300],
+      ['heap flat over 10,000 edits (within 10%)', `${memory.heap_after_100_mib} to ${memory.heap_after_all_mib} MiB`, memory.heap_after_all_mib <= memory.heap_after_100_mib * 1.1],
+      [`CLI on ${count(largest)} within 2x of the floor`, ratio(cliLargest.readout_check.wall_s / cliLargest.floor.wall_s), cliLargest.readout_check.wall_s < 2 * cliLargest.floor.wall_s],
+      [`CLI on ${count(largest)} faster than markdownlint-cli2`, ratio(cliLargest.markdownlint_cli2.wall_s / cliLargest.readout_check.wall_s), cliLargest.readout_check.wall_s < cliLargest.markdownlint_cli2.wall_s],
+    ];
+    report('Targets', markdownTable(['target', 'measured', 'met'], targets.map(([target, measured, met]) => [target, measured, met ? 'yes' : '**no**'])));
+
+    const machine = {
+      cores: os.availableParallelism(),
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memory_gib: round(os.totalmem() / 1024 ** 3, 1),
+      node: process.version,
+      load_average_start: loadAtStart.map((load) => round(load)),
+      load_average_end: os.loadavg().map((load) => round(load)),
+    };
+    const header = `${machine.cores} cores (${machine.cpu}), ${machine.memory_gib} GiB, Node ${machine.node}; load average ${machine.load_average_start.join(' ')} at the start, ${machine.load_average_end.join(' ')} at the end.`;
+    console.log(`\n${header}`);
+    const folder = path.join(REPO_ROOT, 'bench', 'results');
+    mkdirSync(folder, { recursive: true });
+    const stem = path.join(folder, new Date().toISOString().replace(/[:.]/g, '-'));
+    const results = { machine, sizes, runs, edit_latency_empty: editEmpty, yaml_language_server: { ...yaml, settings: YAML_SETTINGS }, memory, preview, index: indexRuns, cli: cliRuns };
+    writeFileSync(`${stem}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(`${stem}.md`, `${header}\n\n${sections.join('\n')}`);
+    console.log(`Written to ${path.relative(REPO_ROOT, stem)}.json and .md`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,22 +1,24 @@
-// The workspace index at scale: time from initialize to the end of the scan, peak memory, and
-// completion latency with the archive indexed.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { writeCorpus } from '../test/corpus';
+// The workspace index at scale: time from initialize to the end of the scan, peak memory, and,
+// with the archive indexed, completion and edit latency.
 import { EDITOR_CAPABILITIES, LspClient } from '../test/protocol/lspClient';
 import { measureEditLatency, type EditLatency } from './editLatency';
-import { peakRssMiB, percentile, round, sample } from './stats';
+import { peakRssMiB, percentiles, round, sample, type Percentiles } from './stats';
 
-export interface IndexRun {
-  readouts: number;
-  index_ms: number;
-  peak_rss_mib: number;
-  completion?: { tags_p50_ms: number; tags_p99_ms: number; title_p50_ms: number; title_p99_ms: number };
-  edit?: EditLatency;
+export interface CompletionLatency {
+  readonly tags: Percentiles;
+  readonly title: Percentiles;
 }
 
-async function completionLatency(client: LspClient, folder: string): Promise<NonNullable<IndexRun['completion']>> {
+export interface IndexRun {
+  readonly readouts: number;
+  readonly index_ms: number;
+  readonly peak_rss_mib: number;
+  readonly completion?: CompletionLatency;
+  readonly edit?: EditLatency;
+}
+
+/** Completion of a `tags` value and of a title, in a new readout in `folder`; yaml-language-server is asked the same (bench/yamlLanguageServer.ts). */
+async function measureCompletion(client: LspClient, folder: string): Promise<CompletionLatency> {
   const uri = `file://${folder}/bench-completion.md`;
   const text = "---\ndate: '2023-01-10'\npublished_time: 2023-01-10 12:54:40-05:00\ntags: \ntitle: Readout of President\n---\n";
   client.open(uri, text, 'markdown');
@@ -24,29 +26,19 @@ async function completionLatency(client: LspClient, folder: string): Promise<Non
   const tags = await sample(200, 20, async () => { await client.completion(uri, { line: 3, character: 6 }); });
   const title = await sample(200, 20, async () => { await client.completion(uri, { line: 4, character: 27 }); });
   client.close(uri);
-  return { tags_p50_ms: round(percentile(tags, 50), 3), tags_p99_ms: round(percentile(tags, 99), 3), title_p50_ms: round(percentile(title, 50), 3), title_p99_ms: round(percentile(title, 99), 3) };
+  return { tags: percentiles(tags), title: percentiles(title) };
 }
 
-/** Writes `count` readouts into a temporary folder, starts the server on it and measures. */
-export async function measureWorkspace(count: number, withLatency: boolean): Promise<IndexRun> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), `readout-bench-${count}-`));
-  try {
-    await writeCorpus(folder, { count, seed: 1 });
-    const started = process.hrtime.bigint();
-    const client = await LspClient.start({ workspaceFolders: [folder], capabilities: EDITOR_CAPABILITIES });
-    await client.indexed(120_000);
-    const run: IndexRun = {
-      readouts: count,
-      index_ms: round(Number(process.hrtime.bigint() - started) / 1e6, 0),
-      peak_rss_mib: peakRssMiB(client.pid, (file) => readFileSync(file, 'utf8')),
-    };
-    if (withLatency) {
-      run.completion = await completionLatency(client, folder);
-      run.edit = await measureEditLatency(client);
-    }
-    await client.shutdown();
-    return run;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+/** Starts the server on a folder of `readouts` readouts and measures; latency too when `withLatency`. */
+export async function measureWorkspace(folder: string, readouts: number, withLatency: boolean): Promise<IndexRun> {
+  const started = process.hrtime.bigint();
+  const client = await LspClient.start({ workspaceFolders: [folder], capabilities: EDITOR_CAPABILITIES });
+  await client.indexed(120_000);
+  const indexMs = round(Number(process.hrtime.bigint() - started) / 1e6, 0);
+  const peak = peakRssMiB(client.pid);
+  const logged = client.logMessages.map((log) => /^Indexed ([\d,]+) readouts?/.exec(log.message)).find((match) => match !== null);
+  if (Number(logged?.[1].replace(/,/g, '')) !== readouts) throw new Error(`the server indexed ${logged?.[1] ?? 'no'} readouts of ${readouts}`);
+  const latency = withLatency ? { completion: await measureCompletion(client, folder), edit: await measureEditLatency(client) } : {};
+  await client.shutdown();
+  return { readouts, index_ms: indexMs, peak_rss_mib: peak, ...latency };
 }

@@ -49,6 +49,8 @@ export interface ClientOptions {
   /** The `readout` section answered to `workspace/configuration` (a client without it uses pushSettings). */
   readonly settings?: unknown;
   readonly transport?: 'stdio' | 'node-ipc';
+  /** Options for the server's Node process (benchmarks pass `--inspect` to read its heap). */
+  readonly nodeArguments?: readonly string[];
 }
 
 /** A message the server showed, by notification or by request: a user sees both the same way. */
@@ -155,7 +157,10 @@ export class LspClient {
     private readonly pullsConfiguration: boolean,
   ) {
     this.settings = settings;
-    child.stderr?.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+      this.arrived();
+    });
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.receiveDiagnostics(params));
@@ -198,9 +203,10 @@ export class LspClient {
 
   /** Spawns the built server, initializes it, and waits until it has applied the client's settings. */
   static async start(options: ClientOptions = {}): Promise<LspClient> {
+    const nodeArguments = options.nodeArguments ?? [];
     const child = options.transport === 'node-ipc'
-      ? fork(SERVER_PATH, ['--node-ipc'], { silent: true })
-      : spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      ? fork(SERVER_PATH, ['--node-ipc'], { silent: true, execArgv: [...process.execArgv, ...nodeArguments] })
+      : spawn(process.execPath, [...nodeArguments, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = options.transport === 'node-ipc'
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -352,6 +358,12 @@ export class LspClient {
   indexed(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
     const wanted = ++this.scansTaken;
     return this.until(() => this.scansEnded >= wanted, timeoutMs, () => `the end of scan ${wanted} (${this.scansEnded} ended so far)`);
+  }
+
+  /** The first match of `pattern` in what the server wrote to stderr, waiting for it if need be. */
+  async stderrMatch(pattern: RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RegExpExecArray> {
+    await this.until(() => pattern.test(this.stderr), timeoutMs, () => `${pattern} on the server's stderr`);
+    return pattern.exec(this.stderr)!;
   }
 
   /** The first progress received, or to come, that `predicate` accepts, skipping the first `after` received. */

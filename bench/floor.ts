@@ -1,4 +1,4 @@
-// The floor `readout check` is measured against (test/cli/bench.ts runs it, bundled like the CLI):
+// The floor `readout check` is measured against (bench/cli.ts runs it, bundled like the CLI):
 // list the files, read each one and parse its front matter with the yaml package, on one thread.
 import { readFileSync } from 'node:fs';
 import { glob } from 'tinyglobby';
