@@ -1,4 +1,4 @@
-import type { ExtensionContext } from 'vscode';
+import { extensions, SymbolKind, type DocumentSymbol, type ExtensionContext, type SymbolInformation } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The documents the server is given; it decides which of them are readouts. */
@@ -8,6 +8,20 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'untitled', language: 'markdown' },
   { scheme: 'untitled', language: 'plaintext' },
 ];
+
+/** VS Code's own Markdown support, which outlines a Markdown file's headings. */
+const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
+
+/**
+ * Our outline is the front matter, then the body's headings (what editors without Markdown
+ * support need). For a Markdown file VS Code's Markdown support already lists the headings, so
+ * there ours are dropped (they are the top-level String symbols; the front matter is a Namespace)
+ * and each heading appears once.
+ */
+function withoutMarkdownHeadings(document: { languageId: string }, symbols: SymbolInformation[] | DocumentSymbol[] | null | undefined) {
+  if (!symbols || document.languageId !== 'markdown' || !extensions.getExtension(MARKDOWN_EXTENSION)) return symbols;
+  return (symbols as (SymbolInformation | DocumentSymbol)[]).filter((symbol) => symbol.kind !== SymbolKind.String) as SymbolInformation[] | DocumentSymbol[];
+}
 
 /** The language client for the bundled server, over IPC. */
 export function createLanguageClient(context: ExtensionContext): LanguageClient {
@@ -19,6 +33,9 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'readout' },
+    middleware: {
+      provideDocumentSymbols: async (document, token, next) => withoutMarkdownHeadings(document, await next(document, token)),
+    },
   };
   return new LanguageClient('readout', 'Readout', serverOptions, clientOptions);
 }
