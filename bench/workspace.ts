@@ -23,6 +23,10 @@ async function measureCompletion(client: LspClient, folder: string): Promise<Com
   const text = "---\ndate: '2023-01-10'\npublished_time: 2023-01-10 12:54:40-05:00\ntags: \ntitle: Readout of President\n---\n";
   client.open(uri, text, 'markdown');
   await client.nextDiagnostics(uri, 1);
+  const offered = (await client.completion(uri, { line: 3, character: 6 }))?.items.map((item) => item.label) ?? [];
+  if (!offered.includes('statements-releases')) throw new Error(`no tag offered after 'tags: ': ${offered.join(', ')}`);
+  const titles = (await client.completion(uri, { line: 4, character: 27 }))?.items ?? [];
+  if (titles.length === 0) throw new Error('no title offered for "Readout of President"');
   const tags = await sample(200, 20, async () => { await client.completion(uri, { line: 3, character: 6 }); });
   const title = await sample(200, 20, async () => { await client.completion(uri, { line: 4, character: 27 }); });
   client.close(uri);

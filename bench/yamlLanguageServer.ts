@@ -20,6 +20,7 @@ const PACKAGE = path.join(REPO_ROOT, 'node_modules', 'yaml-language-server');
 const SERVER = path.join(PACKAGE, 'bin', 'yaml-language-server');
 const SCHEMA = path.join(REPO_ROOT, 'schemas', 'readout.schema.json');
 export const VALIDATION_DELAY_MS = 200;
+const WAIT_MS = 10_000;
 
 /**
  * Its `yaml` settings for the run: our schema for every .yaml file; validation and completion on;
@@ -68,11 +69,16 @@ export async function measureYamlLanguageServer(edits = 200, completions = 200):
   connection.onNotification(() => {});
   connection.listen();
 
+  // Each wait is bounded, so that a server that stops publishing fails the bench instead of hanging it.
   const nextDiagnostics = async (uri: string): Promise<PublishDiagnosticsParams> => {
     for (;;) {
       const index = published.findIndex((params) => params.uri === uri);
       if (index >= 0) return published.splice(index, 1)[0];
-      await new Promise<void>((resolve) => { wake = resolve; });
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve, reject) => {
+        wake = resolve;
+        timer = setTimeout(() => reject(new Error(`yaml-language-server published nothing for ${uri} in ${WAIT_MS} ms`)), WAIT_MS);
+      }).finally(() => clearTimeout(timer));
     }
   };
 
