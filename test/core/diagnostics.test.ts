@@ -276,3 +276,13 @@ describe('severity settings (readout.rules)', () => {
     assert.deepEqual(service({ rules: { enum: 'off' } }).getDiagnostics({ text: both }).map((d) => d.code), ['date-mismatch']);
   });
 });
+
+describe('a key repeated inside a value', () => {
+  test('is reported on the repeat; no "remove this field" fix is offered, as the field itself is not repeated', () => {
+    const text = edit(REFERENCE, 'tags: statements-releases', 'tags:\n- {name: statements-releases, name: speeches-remarks}');
+    const repeated = check(text).filter((d) => d.code === 'duplicate-key');
+    assert.deepEqual(repeated.map((d) => [text.slice(d.span.start, d.span.end), d.span.start, d.message, d.fixes.length]), [
+      ['name', text.lastIndexOf('name:'), "The key 'name' appears more than once in 'tags[0]'. Keep one of them.", 0],
+    ]);
+  });
+});

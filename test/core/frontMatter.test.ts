@@ -103,6 +103,17 @@ describe('parseReadout', () => {
     assert.equal((readout.data as { date: string }).date, 'b');
   });
 
+  test('a key repeated inside a value is a duplicate-key problem on the repeat, naming where it is', () => {
+    const text = '---\ntitle: x\nauthor:\n  name: a\n  links:\n    - {url: x, url: y}\n  name: b\n---\n';
+    const readout = parseReadout(text);
+    assert.equal(readout.parsed, true);
+    assert.deepEqual(readout.problems.map((p) => [p.code, p.message, p.span.start, p.field]), [
+      ['duplicate-key', "The key 'url' appears more than once in 'author.links[0]'. Keep one of them.", text.lastIndexOf('url'), 'author'],
+      ['duplicate-key', "The key 'name' appears more than once in 'author'. Keep one of them.", text.lastIndexOf('name'), 'author'],
+    ]);
+    assert.deepEqual(readout.data, { title: 'x', author: { name: 'b', links: [{ url: 'y' }] } });
+  });
+
   test('a syntax error: not parsed, no data, the error on its own characters', () => {
     const text = '---\ndate: [\n---\n';
     const readout = parseReadout(text);

@@ -72,6 +72,16 @@ describe('robustness', () => {
     assert.deepEqual(diagnostics.map(({ code, range }) => ({ code, range })), [{ code: 'front-matter-too-large', range: rangeOf(text, '---') }]);
   });
 
+  test('front matter nested 1,000 to 100,000 levels deep: one error on the opening line each time, and the server stays up', async () => {
+    // Parsed, nesting this deep could abort the whole process once the parser was warm.
+    for (const depth of [1_000, 10_000, 100_000]) {
+      const text = `---\ndate: '2023-01-10'\ntitle: ${'['.repeat(depth)}${']'.repeat(depth)}\n---\nBody.\n`;
+      const diagnostics = await openSafely(`nested-${depth}.md`, text);
+      assert.deepEqual(diagnostics.map(({ code, range }) => ({ code, range })), [{ code: 'front-matter-too-large', range: rangeOf(text, '---') }]);
+      assert.ok(await client.completion(`file:///readouts/nested-${depth}.md`, positionAt(text, text.indexOf('title'))) !== undefined);
+    }
+  });
+
   test('a lone ---, with and without a line break: no diagnostics', async () => {
     assert.deepEqual(await openSafely('lone-dashes.md', '---'), []);
     assert.deepEqual(await openSafely('lone-dashes-newline.md', '---\n'), []);

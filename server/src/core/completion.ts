@@ -2,7 +2,7 @@
 // lines of the block (the document may not parse), the other fields' values from each field parsed
 // on its own, and everything inserted is written by yamlWriter as PyYAML would write it.
 import { parseDocument } from 'yaml';
-import { findFrontMatter, type FrontMatterBlock } from './frontMatter';
+import { findFrontMatter, tooDeeplyNested, type FrontMatterBlock } from './frontMatter';
 import type { ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema, SchemaObject } from './schema';
 import { slugify } from './slug';
@@ -140,6 +140,7 @@ function fieldValues(region: Region, except: FieldChunk | undefined): ReadonlyMa
 
 function parsedValue(text: string, chunk: FieldChunk): unknown {
   const source = text.slice(chunk.lines[0].start, chunk.lines.at(-1)!.end);
+  if (tooDeeplyNested(source)) return undefined;
   const document = parseDocument(source, { version: '1.2', schema: 'core', strict: true });
   if (document.errors.length > 0) return undefined;
   try {

@@ -56,6 +56,10 @@ const FIRST_KEY = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#:'"][^:\n]*?))[ \t]*:(?:[ \
 const MAX_ALIAS_COUNT = 100;
 // Real front matter is a few hundred characters; the yaml parser takes about a second per 5 MB of quoted text.
 const MAX_FRONT_MATTER_LENGTH = 1_000_000;
+// yaml parses nesting by recursion: from about 700 levels it runs out of stack, and past a few
+// thousand V8 can abort the whole process while it does (a fatal error no try/catch sees). No
+// readout nests more than two levels; refusing past this bound keeps far from that.
+const MAX_NESTING_DEPTH = 200;
 
 // gray-matter without options caches every input for the life of the process, and picks an engine
 // from the text after the opening `---` (`---js` would eval the block). Passing options disables
@@ -152,6 +156,36 @@ function collectFields(text: string, yaml: Document.Parsed, offset: number, cont
   });
 }
 
+const MAX_PATH_LENGTH = 80;
+
+/**
+ * Repeated keys inside a field's value (a custom schema may allow mappings), each reported on the
+ * repeat with where it is: `author`, `author.links[1]`. Walked with a stack, not recursion, and the
+ * path is cut short past MAX_PATH_LENGTH: the nesting of a front matter is bounded only by its length.
+ */
+function nestedDuplicateKeys(found: Field, offset: number): YamlProblem[] {
+  const within = (path: string, segment: string) => (path.length + segment.length <= MAX_PATH_LENGTH ? path + segment : path.endsWith('…') ? path : `${path}…`);
+  const problems: YamlProblem[] = [];
+  const pending: { node: unknown; path: string }[] = [{ node: found.valueNode, path: found.name }];
+  while (pending.length > 0) {
+    const { node, path } = pending.pop()!;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const name = keyName(pair.key);
+        const key = toSpan((pair.key as Node | null)?.range, offset);
+        if (seen.has(name) && key) problems.push({ code: 'duplicate-key', message: `The key '${name}' appears more than once in '${path}'. Keep one of them.`, span: key, field: found.name });
+        seen.add(name);
+        pending.push({ node: pair.value, path: within(path, `.${name}`) });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => pending.push({ node: item, path: within(path, `[${index}]`) }));
+    }
+  }
+  // The stack visits the last items first: report in source order.
+  return problems.sort((a, b) => a.span.start - b.span.start);
+}
+
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
@@ -167,6 +201,10 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
     const problem: YamlProblem = { code: 'front-matter-too-large', message: `The front matter is ${source.length.toLocaleString('en-US')} characters long: too large to check (the limit is ${MAX_FRONT_MATTER_LENGTH.toLocaleString('en-US')}). A readout's front matter holds a few short fields.`, span: block.open };
     return { ...empty, problems: [problem] };
   }
+  if (tooDeeplyNested(source)) {
+    const problem: YamlProblem = { code: 'front-matter-too-large', message: `The front matter nests lists or mappings more than ${MAX_NESTING_DEPTH} levels deep: too deep to check. A readout's front matter holds a few short fields.`, span: block.open };
+    return { ...empty, problems: [problem] };
+  }
   // yaml's own duplicate-key check is quadratic in the number of keys; ours below is not.
   const yaml = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false, strict: true });
   const fields = collectFields(text, yaml, offset, block.content.end);
@@ -176,6 +214,7 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
   for (const found of fields) {
     if (seen.has(found.name)) problems.push({ code: 'duplicate-key', message: `The field '${found.name}' appears more than once. Keep one of them.`, span: found.key, field: found.name });
     seen.add(found.name);
+    problems.push(...nestedDuplicateKeys(found, offset));
   }
   for (const error of yaml.errors) {
     const [start, end] = error.pos;
@@ -201,6 +240,43 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
     }
   }
   return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data, parsed };
+}
+
+/** Whether a YAML text may nest too deeply for the yaml package to parse it safely (see MAX_NESTING_DEPTH). */
+export function tooDeeplyNested(source: string): boolean {
+  return nestingDepth(source) > MAX_NESTING_DEPTH;
+}
+
+/**
+ * An upper bound on how deeply a YAML text nests collections, in one linear pass: per line, its
+ * indentation (a column counts as a level), plus each `- `, `? ` or `: ` on it, plus the `[` and
+ * `{` open at that point. Quoted text and comments are counted too: the bound is loose, never
+ * short, which is all it needs to be.
+ */
+function nestingDepth(source: string): number {
+  let deepest = 0;
+  let flow = 0;
+  let lineDepth = 0;
+  let indenting = true;
+  for (let at = 0; at < source.length; at++) {
+    const ch = source[at];
+    if (ch === '\n') {
+      lineDepth = 0;
+      indenting = true;
+      continue;
+    }
+    if (ch === ' ') {
+      if (indenting) lineDepth++;
+      continue;
+    }
+    indenting = false;
+    const next = source[at + 1];
+    if ((ch === '-' || ch === '?' || ch === ':') && (next === ' ' || next === '\n' || next === undefined)) lineDepth++;
+    else if (ch === '[' || ch === '{') flow++;
+    else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+    deepest = Math.max(deepest, lineDepth + flow);
+  }
+  return deepest;
 }
 
 /** The offset of the last `[` or `{` before `end` that is never closed, skipping quoted text. */
