@@ -1,6 +1,7 @@
 // The workspace index at scale: time from initialize to the end of the scan, peak memory, and,
 // with the archive indexed, completion and edit latency.
-import { EDITOR_CAPABILITIES, LspClient } from '../test/protocol/lspClient';
+import * as path from 'node:path';
+import { EDITOR_CAPABILITIES, fileUri, LspClient } from '../test/protocol/lspClient';
 import { measureEditLatency, type EditLatency } from './editLatency';
 import { peakRssMiB, percentiles, round, sample, type Percentiles } from './stats';
 
@@ -22,7 +23,7 @@ export interface IndexRun {
 
 /** Completion of a `tags` value and of a title, in a new readout in `folder`; yaml-language-server is asked the same (bench/yamlLanguageServer.ts). */
 async function measureCompletion(client: LspClient, folder: string): Promise<CompletionLatency> {
-  const uri = `file://${folder}/bench-completion.md`;
+  const uri = fileUri(path.join(folder, 'bench-completion.md'));
   const text = "---\ndate: '2023-01-10'\npublished_time: 2023-01-10 12:54:40-05:00\ntags: \ntitle: Readout of President\n---\n";
   client.open(uri, text, 'markdown');
   await client.nextDiagnostics(uri, 1);

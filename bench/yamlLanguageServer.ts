@@ -12,7 +12,7 @@ import {
   InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
   type CompletionItem, type CompletionList, type Position, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { fileUri, REPO_ROOT } from '../test/protocol/lspClient';
+import { DEFAULT_TIMEOUT_MS, fileUri, REPO_ROOT, within } from '../test/protocol/lspClient';
 import { DEFECT, REFERENCE } from './editLatency';
 import { percentiles, sample, type Percentiles } from './stats';
 
@@ -20,7 +20,6 @@ const PACKAGE = path.join(REPO_ROOT, 'node_modules', 'yaml-language-server');
 const SERVER = path.join(PACKAGE, 'bin', 'yaml-language-server');
 const SCHEMA = path.join(REPO_ROOT, 'schemas', 'readout.schema.json');
 export const VALIDATION_DELAY_MS = 200;
-const WAIT_MS = 10_000;
 
 /**
  * Its `yaml` settings for the run: our schema for every .yaml file; validation and completion on;
@@ -74,11 +73,7 @@ export async function measureYamlLanguageServer(edits = 200, completions = 200):
     for (;;) {
       const index = published.findIndex((params) => params.uri === uri);
       if (index >= 0) return published.splice(index, 1)[0];
-      let timer: NodeJS.Timeout | undefined;
-      await new Promise<void>((resolve, reject) => {
-        wake = resolve;
-        timer = setTimeout(() => reject(new Error(`yaml-language-server published nothing for ${uri} in ${WAIT_MS} ms`)), WAIT_MS);
-      }).finally(() => clearTimeout(timer));
+      await within(new Promise<void>((resolve) => { wake = resolve; }), DEFAULT_TIMEOUT_MS, () => `a publishDiagnostics of ${uri} from yaml-language-server`);
     }
   };
 

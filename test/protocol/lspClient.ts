@@ -111,7 +111,8 @@ function folderOf(folder: string) {
   return { uri: fileUri(folder), name: path.basename(folder) };
 }
 
-function within<T>(promise: Promise<T>, timeoutMs: number, what: () => string): Promise<T> {
+/** `promise`, or a rejection naming `what` once `timeoutMs` have passed. */
+export function within<T>(promise: Promise<T>, timeoutMs: number, what: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what()}`)), timeoutMs);

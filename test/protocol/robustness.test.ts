@@ -78,8 +78,12 @@ describe('robustness', () => {
       const text = `---\ndate: '2023-01-10'\ntitle: ${'['.repeat(depth)}${']'.repeat(depth)}\n---\nBody.\n`;
       const diagnostics = await openSafely(`nested-${depth}.md`, text);
       assert.deepEqual(diagnostics.map(({ code, range }) => ({ code, range })), [{ code: 'front-matter-too-large', range: rangeOf(text, '---') }]);
-      assert.ok(await client.completion(`file:///readouts/nested-${depth}.md`, positionAt(text, text.indexOf('title'))) !== undefined);
+      // Completion parses each field on its own: it must answer too.
+      await client.completion(`file:///readouts/nested-${depth}.md`, positionAt(text, text.indexOf('title')));
     }
+    // Still up and checking: a readout opened afterwards gets its one mistake.
+    const after = await openSafely('after-nested.md', MISSPELT_TAG);
+    assert.deepEqual(after.map(({ code, range }) => ({ code, range })), [{ code: 'enum', range: rangeOf(MISSPELT_TAG, 'statement-releases') }]);
   });
 
   test('a lone ---, with and without a line break: no diagnostics', async () => {

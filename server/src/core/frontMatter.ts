@@ -159,27 +159,32 @@ function collectFields(text: string, yaml: Document.Parsed, offset: number, cont
 const MAX_PATH_LENGTH = 80;
 
 /**
- * Repeated keys inside a field's value (a custom schema may allow mappings), each reported on the
- * repeat with where it is: `author`, `author.links[1]`. Walked with a stack, not recursion, and the
- * path is cut short past MAX_PATH_LENGTH: the nesting of a front matter is bounded only by its length.
+ * Every repeated key, each reported on the repeat: a top-level field by its name, a key inside a
+ * value (a custom schema may allow mappings) with where it is, as `author.links[1]`. Walked with
+ * a stack, not recursion, and the path is cut short past MAX_PATH_LENGTH: the nesting of a front
+ * matter is bounded only by its length. Linear: yaml's own check (uniqueKeys) is quadratic.
  */
-function nestedDuplicateKeys(found: Field, offset: number): YamlProblem[] {
+function duplicateKeys(root: unknown, offset: number): YamlProblem[] {
   const within = (path: string, segment: string) => (path.length + segment.length <= MAX_PATH_LENGTH ? path + segment : path.endsWith('…') ? path : `${path}…`);
   const problems: YamlProblem[] = [];
-  const pending: { node: unknown; path: string }[] = [{ node: found.valueNode, path: found.name }];
+  // `field` is the top-level field a node belongs to; the root has none.
+  const pending: { node: unknown; path: string; field: string | undefined }[] = [{ node: root, path: '', field: undefined }];
   while (pending.length > 0) {
-    const { node, path } = pending.pop()!;
+    const { node, path, field } = pending.pop()!;
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         const name = keyName(pair.key);
         const key = toSpan((pair.key as Node | null)?.range, offset);
-        if (seen.has(name) && key) problems.push({ code: 'duplicate-key', message: `The key '${name}' appears more than once in '${path}'. Keep one of them.`, span: key, field: found.name });
+        if (seen.has(name) && key) {
+          const message = field === undefined ? `The field '${name}' appears more than once. Keep one of them.` : `The key '${name}' appears more than once in '${path}'. Keep one of them.`;
+          problems.push({ code: 'duplicate-key', message, span: key, field: field ?? name });
+        }
         seen.add(name);
-        pending.push({ node: pair.value, path: within(path, `.${name}`) });
+        pending.push({ node: pair.value, path: field === undefined ? name : within(path, `.${name}`), field: field ?? name });
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => pending.push({ node: item, path: within(path, `[${index}]`) }));
+      node.items.forEach((item, index) => pending.push({ node: item, path: within(path, `[${index}]`), field }));
     }
   }
   // The stack visits the last items first: report in source order.
@@ -205,17 +210,11 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
     const problem: YamlProblem = { code: 'front-matter-too-large', message: `The front matter nests lists or mappings more than ${MAX_NESTING_DEPTH} levels deep: too deep to check. A readout's front matter holds a few short fields.`, span: block.open };
     return { ...empty, problems: [problem] };
   }
-  // yaml's own duplicate-key check is quadratic in the number of keys; ours below is not.
+  // Repeated keys are found by duplicateKeys below, in linear time (yaml's uniqueKeys is quadratic).
   const yaml = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false, strict: true });
   const fields = collectFields(text, yaml, offset, block.content.end);
   const fieldsByName = new Map(fields.map((found) => [found.name, found]));
-  const problems: YamlProblem[] = [];
-  const seen = new Set<string>();
-  for (const found of fields) {
-    if (seen.has(found.name)) problems.push({ code: 'duplicate-key', message: `The field '${found.name}' appears more than once. Keep one of them.`, span: found.key, field: found.name });
-    seen.add(found.name);
-    problems.push(...nestedDuplicateKeys(found, offset));
-  }
+  const problems: YamlProblem[] = duplicateKeys(yaml.contents, offset);
   for (const error of yaml.errors) {
     const [start, end] = error.pos;
     // An unclosed `[` or `{` is reported where the parser gave up: mark the bracket itself.
