@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { createIndexer, type FileChange } from './workspaceIndexer';
 import { DocumentInfoRequest, PreviewRequest } from './protocol';
 import { CONFIG_FILE_NAME, findConfig, layerSettings, loadConfig } from './cli/config';
+import { version } from '../../package.json';
 
 const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).href;
 const ruleUrl = (code: string) => `${RULES_DOC}#${code.toLowerCase()}`;
@@ -211,7 +212,7 @@ function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'readout-language-server', version: '0.1.0' },
+      serverInfo: { name: 'readout-language-server', version },
     };
   });
 

@@ -2,10 +2,11 @@
 // files are read, duplicate-source-url across files, and worker threads against the main thread.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateCorpus } from '../corpus';
-import { buildCli, CLI_PATH, Fixture } from './cli';
+import { buildCli, CLI_PATH, Fixture, REPO_ROOT } from './cli';
 import { CLEAN_READOUT, coreDiagnostics, ERROR_READOUT, INFO_READOUT, NOT_A_READOUT, REFERENCE, WARNING_READOUT } from './readouts';
 
 const SEVERITY_WORDS: Record<string, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -172,6 +173,7 @@ describe('--format sarif', () => {
   test('lists every rule of the catalog with its default level and an https help link to its section', async () => {
     const { RULES } = await import('../../server/src/core/catalog');
     const { rules } = log.runs[0].tool.driver;
+    const rulesDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8');
     assert.deepEqual(rules.map((rule) => rule.id), Object.keys(RULES));
     const levels: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
     for (const rule of rules) {
@@ -179,9 +181,11 @@ describe('--format sarif', () => {
       assert.match(rule.helpUri, /^https:\/\/github\.com\/readout-tools\/readout\/blob\/main\/docs\/rules\.md#[a-z-]+$/, rule.id);
       assert.ok(rule.shortDescription.text.length > 0, rule.id);
       assert.ok(rule.help.text.includes(rule.helpUri), rule.id);
+      // Every code has its own section in docs/rules.md, which its link points at.
+      assert.ok(rulesDoc.includes(`\n### \`${rule.id}\`\n`) && rule.helpUri.endsWith(`#${rule.id}`), `docs/rules.md has no section for ${rule.id}`);
     }
-    assert.equal(rules.find((rule) => rule.id === 'enum')!.helpUri.split('#')[1], 'enum');
-    assert.match(rules.find((rule) => rule.id === 'enum')!.help.markdown, /Unknown tag 'statement-releases'/);
+    assert.equal(rules.find((rule) => rule.id === 'unknown-value')!.helpUri.split('#')[1], 'unknown-value');
+    assert.match(rules.find((rule) => rule.id === 'unknown-value')!.help.markdown, /Unknown tag 'statement-releases'/);
   });
 
   test('gives each diagnostic as a result: its rule, level, message and 1-based region in a path relative to the checkout', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Ajv from 'ajv';
-import { RULES } from '../../server/src/core/catalog';
+import { canonicalCode, RULES } from '../../server/src/core/catalog';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { buildCli, Fixture, REPO_ROOT } from './cli';
 import { CLEAN_READOUT } from './readouts';
@@ -49,11 +49,15 @@ describe('readout init', () => {
 });
 
 describe('schemas/readoutrc.schema.json', () => {
-  test("has the settings' keys and defaults, and every code of the catalog under rules", () => {
+  test("has the settings' keys and defaults, every code of the catalog under rules, then each old code marked as an alias", () => {
     const { properties } = CONFIG_SCHEMA;
     assert.deepEqual(Object.keys(properties), ['$schema', 'schema', 'rules', 'files', 'exclude']);
     for (const key of ['schema', 'rules', 'files', 'exclude'] as const) assert.deepEqual(properties[key].default, DEFAULT_SETTINGS[key], key);
-    assert.deepEqual(Object.keys(properties.rules.properties!), Object.keys(RULES));
+    const rules = properties.rules.properties! as Record<string, { deprecationMessage?: string }>;
+    assert.deepEqual(Object.keys(rules).slice(0, Object.keys(RULES).length), Object.keys(RULES));
+    const aliases = Object.keys(rules).slice(Object.keys(RULES).length);
+    assert.deepEqual(aliases, ['required', 'additionalProperties', 'type', 'enum', 'format', 'pattern', 'minLength', 'minItems', 'uniqueItems']);
+    for (const alias of aliases) assert.equal(rules[alias].deprecationMessage, `Renamed to '${canonicalCode(alias)}' in 0.2.0; this name still works.`, alias);
     assert.deepEqual(CONFIG_SCHEMA.definitions.level.enum.sort(), ['error', 'hint', 'information', 'off', 'warning']);
   });
 

@@ -58,7 +58,7 @@ describe('bad usage: exit 2 and what was wrong', () => {
 describe('the configuration file', () => {
   test('is found upward from the checked path; its rules and files apply, relative to its folder', async () => {
     const fixture = new Fixture({
-      '.readoutrc.json': JSON.stringify({ rules: { enum: 'warning' }, files: ['archive/**/*.md'] }),
+      '.readoutrc.json': JSON.stringify({ rules: { 'unknown-value': 'warning' }, files: ['archive/**/*.md'] }),
       'archive/2023/error.md': ERROR_READOUT,
       'elsewhere/error.md': ERROR_READOUT,
     });
@@ -68,7 +68,7 @@ describe('the configuration file', () => {
       assert.equal(result.status, 0, result.stderr);
       const report = JSON.parse(result.stdout) as { files: { path: string; diagnostics: { code: string; severity: string }[] }[] };
       assert.deepEqual(report.files.map((file) => file.path), ['archive/2023/error.md']);
-      assert.deepEqual(report.files[0].diagnostics.map(({ code, severity }) => ({ code, severity })), [{ code: 'enum', severity: 'warning' }]);
+      assert.deepEqual(report.files[0].diagnostics.map(({ code, severity }) => ({ code, severity })), [{ code: 'unknown-value', severity: 'warning' }]);
       // Run from another folder on a folder below the file: the same file applies.
       const below = await outside.run(['check', '--format', 'json', fixture.path('archive/2023')]);
       assert.equal(below.status, 0, below.stderr);
@@ -80,7 +80,7 @@ describe('the configuration file', () => {
   });
 
   test('a rule set to off is not reported', async () => {
-    const fixture = new Fixture({ '.readoutrc.json': '{ "rules": { "enum": "off" } }\n', 'a.md': ERROR_READOUT });
+    const fixture = new Fixture({ '.readoutrc.json': '{ "rules": { "unknown-value": "off" } }\n', 'a.md': ERROR_READOUT });
     try {
       const result = await fixture.run(['check']);
       assert.equal(result.status, 0);

@@ -41,71 +41,71 @@ const CASES: readonly Case[] = [
   {
     name: 'required: on the opening line, naming the field',
     text: edit(REFERENCE, "date: '2023-01-10'\n", ''),
-    expected: [{ code: 'required', severity: 'error', text: '---', at: '0:0-0:3' }],
+    expected: [{ code: 'missing-field', severity: 'error', text: '---', at: '0:0-0:3' }],
     message: /Missing required field 'date'/,
   },
   {
     name: 'additionalProperties: on the unknown key, with did you mean, and the field it means is not also missing',
     text: edit(REFERENCE, 'source_url:', 'source_ulr:'),
-    expected: [{ code: 'additionalProperties', severity: 'warning', text: 'source_ulr', at: '3:0-3:10' }],
+    expected: [{ code: 'unknown-field', severity: 'warning', text: 'source_ulr', at: '3:0-3:10' }],
     message: /^Unknown field 'source_ulr'\. Did you mean 'source_url'\?$/,
   },
   {
     name: 'enum: a misspelt tag, and no category mismatch on top',
     text: edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'),
-    expected: [{ code: 'enum', severity: 'error', text: 'statement-releases', at: '4:6-4:24' }],
+    expected: [{ code: 'unknown-value', severity: 'error', text: 'statement-releases', at: '4:6-4:24' }],
     message: /^Unknown tag 'statement-releases'\. Did you mean 'statements-releases'\?$/,
   },
   {
     name: 'enum: a misspelt tag in a list is marked on its item',
     text: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases\n- presidential-action'),
-    expected: [{ code: 'enum', severity: 'error', text: 'presidential-action', at: '6:2-6:21' }],
+    expected: [{ code: 'unknown-value', severity: 'error', text: 'presidential-action', at: '6:2-6:21' }],
     message: /Did you mean 'presidential-actions'\?/,
   },
   {
     name: 'type: a number where text belongs',
     text: edit(REFERENCE, "date: '2023-01-10'", 'date: 20230110'),
-    expected: [{ code: 'type', severity: 'error', text: '20230110', at: '1:6-1:14' }],
+    expected: [{ code: 'wrong-type', severity: 'error', text: '20230110', at: '1:6-1:14' }],
     message: /must be text, not a number/,
   },
   {
     name: 'type: an empty value is marked on its key',
     text: edit(REFERENCE, 'tags: statements-releases', 'tags:'),
-    expected: [{ code: 'type', severity: 'error', text: 'tags', at: '4:0-4:4' }],
+    expected: [{ code: 'wrong-type', severity: 'error', text: 'tags', at: '4:0-4:4' }],
     message: /empty/,
   },
   {
     name: 'format: a day that does not exist',
     text: edit(edit(REFERENCE, "date: '2023-01-10'", "date: '2023-02-30'"), '/2023/01/10/', '/2023/02/30/'),
-    expected: [{ code: 'format', severity: 'error', text: "'2023-02-30'", at: '1:6-1:18' }],
+    expected: [{ code: 'bad-format', severity: 'error', text: "'2023-02-30'", at: '1:6-1:18' }],
     message: /not a valid date/,
   },
   {
     name: 'pattern: a time without its offset',
     text: edit(REFERENCE, 'published_time: 2023-01-10 12:54:40-05:00', 'published_time: 2023-01-10 12:54:40'),
-    expected: [{ code: 'pattern', severity: 'error', text: '2023-01-10 12:54:40', at: '2:16-2:35' }],
+    expected: [{ code: 'bad-format', severity: 'error', text: '2023-01-10 12:54:40', at: '2:16-2:35' }],
     message: /YYYY-MM-DD HH:MM:SS±HH:MM/,
   },
   {
     name: 'pattern: an http URL',
     text: edit(REFERENCE, 'source_url: https://', 'source_url: http://'),
-    expected: [{ code: 'pattern', severity: 'error', text: `http://${URL_PREFIX.slice(8)}statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/`, at: '3:12-3:171' }],
+    expected: [{ code: 'bad-format', severity: 'error', text: `http://${URL_PREFIX.slice(8)}statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/`, at: '3:12-3:171' }],
     message: /https:\/\//,
   },
   {
     name: 'minLength: an empty title',
     text: edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 7), "title: ''"),
-    expected: [{ code: 'minLength', severity: 'error', text: "''", at: '5:7-5:9' }],
+    expected: [{ code: 'empty-value', severity: 'error', text: "''", at: '5:7-5:9' }],
   },
   {
     name: 'minItems: an empty list of tags',
     text: edit(REFERENCE, 'tags: statements-releases', 'tags: []'),
-    expected: [{ code: 'minItems', severity: 'error', text: '[]', at: '4:6-4:8' }],
+    expected: [{ code: 'empty-list', severity: 'error', text: '[]', at: '4:6-4:8' }],
   },
   {
     name: 'uniqueItems: on the repeated item',
     text: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases\n- statements-releases'),
-    expected: [{ code: 'uniqueItems', severity: 'error', text: 'statements-releases', at: '6:2-6:21' }],
+    expected: [{ code: 'repeated-item', severity: 'error', text: 'statements-releases', at: '6:2-6:21' }],
     message: /listed twice/,
   },
   {
@@ -202,7 +202,7 @@ describe('what is not a mistake', () => {
 describe('one message per mistake', () => {
   test('a published_time that is not a time at all gets one message, and date is not compared with it', () => {
     const text = edit(REFERENCE, 'published_time: 2023-01-10 12:54:40-05:00', 'published_time: yesterday');
-    assert.deepEqual(seen(text, check(text)).map((d) => d.code), ['pattern']);
+    assert.deepEqual(seen(text, check(text)).map((d) => d.code), ['bad-format']);
   });
 
   test('a wrong date is reported once, not again against the URL', () => {
@@ -212,34 +212,34 @@ describe('one message per mistake', () => {
 
   test('a misspelt title key is one unknown key: no missing title, no slug mismatch', () => {
     const text = edit(REFERENCE, 'title:', 'titel:');
-    assert.deepEqual(check(text).map((d) => d.code), ['additionalProperties']);
-    assert.match(only(check(text), 'additionalProperties').message, /Did you mean 'title'\?/);
+    assert.deepEqual(check(text).map((d) => d.code), ['unknown-field']);
+    assert.match(only(check(text), 'unknown-field').message, /Did you mean 'title'\?/);
   });
 
   test('an unknown key with no near miss leaves the missing field reported', () => {
     const text = edit(REFERENCE, 'title:', 'heading:');
-    assert.deepEqual(check(text).map((d) => d.code), ['required', 'additionalProperties']);
+    assert.deepEqual(check(text).map((d) => d.code), ['missing-field', 'unknown-field']);
   });
 
   test('an unknown key far from every known one lists the fields instead of guessing', () => {
     const text = edit(REFERENCE, 'tags:', 'location: Mexico City\ntags:');
-    assert.match(only(check(text), 'additionalProperties').message, /^Unknown field 'location'\. The fields are: date, published_time, source_url, tags, title\.$/);
+    assert.match(only(check(text), 'unknown-field').message, /^Unknown field 'location'\. The fields are: date, published_time, source_url, tags, title\.$/);
   });
 
   test('an empty front matter names each missing field on the opening line', () => {
     const diagnostics = readouts.getDiagnostics({ text: '---\n---\nbody\n', inReadoutFiles: true });
     assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.span.start, d.span.end]), [
-      ['required', "Missing required field 'date'.", 0, 3],
-      ['required', "Missing required field 'published_time'.", 0, 3],
-      ['required', "Missing required field 'source_url'.", 0, 3],
-      ['required', "Missing required field 'tags'.", 0, 3],
-      ['required', "Missing required field 'title'.", 0, 3],
+      ['missing-field', "Missing required field 'date'.", 0, 3],
+      ['missing-field', "Missing required field 'published_time'.", 0, 3],
+      ['missing-field', "Missing required field 'source_url'.", 0, 3],
+      ['missing-field', "Missing required field 'tags'.", 0, 3],
+      ['missing-field', "Missing required field 'title'.", 0, 3],
     ]);
   });
 
   test('front matter that is a list, not fields', () => {
     const diagnostics = readouts.getDiagnostics({ text: '---\n- date\n---\n', inReadoutFiles: true });
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.span.start, d.span.end]), [['type', 0, 3]]);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.span.start, d.span.end]), [['wrong-type', 0, 3]]);
   });
 });
 
@@ -258,7 +258,7 @@ describe('which documents are readouts', () => {
   test('in readout.files, any front matter makes a readout, whatever its first key; no front matter never does', () => {
     const text = '---\nlayout: post\n---\n';
     assert.equal(readouts.isReadout({ text, inReadoutFiles: true }), true);
-    assert.ok(readouts.getDiagnostics({ text, inReadoutFiles: true }).some((d) => d.code === 'additionalProperties'));
+    assert.ok(readouts.getDiagnostics({ text, inReadoutFiles: true }).some((d) => d.code === 'unknown-field'));
     assert.equal(readouts.isReadout({ text: 'Just a body.\n', inReadoutFiles: true }), false);
     assert.deepEqual(readouts.getDiagnostics({ text: 'Just a body.\n', inReadoutFiles: true }), []);
   });
@@ -268,7 +268,16 @@ describe('severity settings (readout.rules)', () => {
   const text = edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases');
 
   test('a level replaces the default', () => {
-    assert.equal(only(service({ rules: { enum: 'hint' } }).getDiagnostics({ text }), 'enum').severity, 'hint');
+    assert.equal(only(service({ rules: { 'unknown-value': 'hint' } }).getDiagnostics({ text }), 'unknown-value').severity, 'hint');
+  });
+
+  test('the schema keywords that were the codes before 0.2.0 still work as aliases; the code itself wins over its alias', () => {
+    assert.equal(only(service({ rules: { enum: 'hint' } }).getDiagnostics({ text }), 'unknown-value').severity, 'hint');
+    assert.equal(only(service({ rules: { 'unknown-value': 'warning', enum: 'hint' } }).getDiagnostics({ text }), 'unknown-value').severity, 'warning');
+    const missing = edit(REFERENCE, "date: '2023-01-10'\n", '');
+    assert.equal(only(service({ rules: { required: 'information' } }).getDiagnostics({ text: missing }), 'missing-field').severity, 'information');
+    const unknownKey = edit(REFERENCE, 'title:', 'titel:');
+    assert.deepEqual(service({ rules: { additionalProperties: 'off' } }).getDiagnostics({ text: unknownKey }), []);
   });
 
   test("'off' drops the code and nothing else", () => {

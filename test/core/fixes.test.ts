@@ -23,10 +23,10 @@ interface FixCase {
 }
 
 const FIX_CASES: readonly FixCase[] = [
-  { name: 'an unknown tag becomes the nearest valid one', text: edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'), code: 'enum', title: "Replace with 'statements-releases'" },
-  { name: 'a misspelt key becomes the nearest known one', text: edit(REFERENCE, 'title:', 'titel:'), code: 'additionalProperties', title: "Rename to 'title'" },
-  { name: 'a missing date is inserted at its alphabetical place, derived from published_time', text: edit(REFERENCE, "date: '2023-01-10'\n", ''), code: 'required', title: "Add date: '2023-01-10'" },
-  { name: 'a missing source_url is derived from tags, date and title', text: edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:')), ''), code: 'required', title: 'Add source_url: https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/' },
+  { name: 'an unknown tag becomes the nearest valid one', text: edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'), code: 'unknown-value', title: "Replace with 'statements-releases'" },
+  { name: 'a misspelt key becomes the nearest known one', text: edit(REFERENCE, 'title:', 'titel:'), code: 'unknown-field', title: "Rename to 'title'" },
+  { name: 'a missing date is inserted at its alphabetical place, derived from published_time', text: edit(REFERENCE, "date: '2023-01-10'\n", ''), code: 'missing-field', title: "Add date: '2023-01-10'" },
+  { name: 'a missing source_url is derived from tags, date and title', text: edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:')), ''), code: 'missing-field', title: 'Add source_url: https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/' },
   { name: 'date is set from published_time', text: edit(REFERENCE, "date: '2023-01-10'", "date: '2023-01-11'"), code: 'date-mismatch', title: 'Set date to 2023-01-10, the day of published_time' },
   { name: "the URL's date is rewritten", text: edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'), code: 'url-date-mismatch', title: "Change the URL's date to 2023/01/10" },
   { name: "the URL's category is rewritten", text: edit(REFERENCE, 'briefing-room/statements-releases/', 'briefing-room/speeches-remarks/'), code: 'url-category-mismatch', title: "Change the URL's category to 'statements-releases'" },
@@ -34,7 +34,7 @@ const FIX_CASES: readonly FixCase[] = [
   { name: 'a doubled space in the folded, escaped title is removed', text: edit(REFERENCE, 'Meeting with', 'Meeting  with'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
   { name: 'a leading space in the title is removed', text: edit(REFERENCE, 'title: "Readout', 'title: " Readout'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
   { name: 'a repeated field is removed', text: edit(REFERENCE, 'tags: statements-releases\n', 'tags: statements-releases\ntags: statements-releases\n'), code: 'duplicate-key', title: "Remove this 'tags' field" },
-  { name: 'a repeated tag is removed', text: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases\n- statements-releases'), code: 'uniqueItems', title: 'Remove the repeated item', fixed: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases') },
+  { name: 'a repeated tag is removed', text: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases\n- statements-releases'), code: 'repeated-item', title: 'Remove the repeated item', fixed: edit(REFERENCE, 'tags: statements-releases', 'tags:\n- statements-releases') },
 ];
 
 describe('quick fixes', () => {
@@ -59,21 +59,21 @@ describe('quick fixes', () => {
     const at = text.indexOf('statement-releases') + 3;
     const actions = readouts.getCodeActions({ text }, { start: at, end: at });
     assert.deepEqual(actions.map((a) => [a.diagnostic.code, a.fix.title, a.fix.isPreferred]).slice(0, 2), [
-      ['enum', "Replace with 'statements-releases'", true],
-      ['enum', "Replace with 'speeches-remarks'", false],
+      ['unknown-value', "Replace with 'statements-releases'", true],
+      ['unknown-value', "Replace with 'speeches-remarks'", false],
     ]);
     assert.deepEqual(readouts.getCodeActions({ text }, { start: 0, end: 0 }), []);
   });
 
   test('an edit is minimal: a replaced tag touches only the differing characters', () => {
     const text = edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases');
-    const [fix] = only(check(text), 'enum').fixes;
+    const [fix] = only(check(text), 'unknown-value').fixes;
     assert.deepEqual(fix.edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText]), [['', 's']]);
   });
 
   test('a missing field that cannot be derived is inserted as a snippet, and is not a safe fix', () => {
     const text = edit(REFERENCE, 'tags: statements-releases\n', '');
-    const [fix] = only(check(text), 'required').fixes;
+    const [fix] = only(check(text), 'missing-field').fixes;
     assert.equal(fix.safe, false);
     assert.equal(fix.edits[0].newText, 'tags: \n');
     assert.equal(fix.edits[0].snippet, 'tags: ${1|statements-releases,speeches-remarks,press-briefings,presidential-actions|}\n');
@@ -82,7 +82,7 @@ describe('quick fixes', () => {
 
   test('inserting a field into a CRLF file writes CRLF', () => {
     const text = crlf(edit(REFERENCE, "date: '2023-01-10'\n", ''));
-    const [fix] = only(check(text), 'required').fixes;
+    const [fix] = only(check(text), 'missing-field').fixes;
     assert.equal(fix.edits[0].newText, "date: '2023-01-10'\r\n");
   });
 });

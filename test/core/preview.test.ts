@@ -108,11 +108,11 @@ describe('preview: problems banner', () => {
     const preview = renderer.render(text, diagnostics);
     assert.deepEqual(preview.problems.map(({ code, severity, line, character }) => ({ code, severity, line, character })), [
       { code: 'date-mismatch', severity: 'error', line: 1, character: 6 },
-      { code: 'additionalProperties', severity: 'warning', line: 2, character: 0 },
+      { code: 'unknown-field', severity: 'warning', line: 2, character: 0 },
     ]);
     assert.match(preview.html, /^<section class="problems" aria-label="Problems">\n<p class="problems-summary">2 problems in this readout<\/p>/);
     assert.match(preview.html, /<button type="button" class="problem error" data-line="1" data-character="6" data-code="date-mismatch"><span class="problem-where">Line 2, column 7:<\/span>/);
-    assert.match(preview.html, /<button type="button" class="problem warning" data-line="2" data-character="0" data-code="additionalProperties">/);
+    assert.match(preview.html, /<button type="button" class="problem warning" data-line="2" data-character="0" data-code="unknown-field">/);
     // The statement still shows, its lines shifted by the inserted one.
     assert.match(preview.html, /<p data-line="10">President Joseph/);
   });

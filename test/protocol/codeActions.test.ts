@@ -35,7 +35,7 @@ describe('code actions', () => {
 
   test('a misspelt tag: the preferred fix replaces it, and applying it restores the reference byte for byte', async () => {
     const document = uri('misspelt-tag.md');
-    const [diagnostic] = await openWithDiagnostics(document, MISSPELT_TAG, ['enum']);
+    const [diagnostic] = await openWithDiagnostics(document, MISSPELT_TAG, ['unknown-value']);
     const actions = await quickFixes(document, diagnostic);
     const preferred = actions.filter((action) => action.isPreferred);
     assert.equal(preferred.length, 1);
@@ -56,7 +56,7 @@ describe('code actions', () => {
   test('a missing date: the fix inserts it, quoted, on the first line after ---', async () => {
     const document = uri('missing-date.md');
     const text = replaceOnce(REFERENCE, DATE_LINE, '');
-    const [diagnostic] = await openWithDiagnostics(document, text, ['required']);
+    const [diagnostic] = await openWithDiagnostics(document, text, ['missing-field']);
     const actions = await quickFixes(document, diagnostic);
     assert.equal(actions.length, 1);
     assert.equal(actions[0].isPreferred, true);
@@ -71,7 +71,7 @@ describe('code actions', () => {
   test('a missing tags field, for a client without snippet edits: a plain text edit', async () => {
     const document = uri('missing-tags.md');
     const text = replaceOnce(REFERENCE, TAG_LINE, '');
-    const [diagnostic] = await openWithDiagnostics(document, text, ['required']);
+    const [diagnostic] = await openWithDiagnostics(document, text, ['missing-field']);
     const [action] = await quickFixes(document, diagnostic);
     assert.equal(action.title, "Add the 'tags' field");
     const at = positionAt(text, text.indexOf('title:'));
@@ -83,7 +83,7 @@ describe('code actions', () => {
     // A misspelt tag, a missing date (published_time gives it) and a misspelt key: each has a safe fix.
     // The misspelt `titel` is one mistake: the title is not also reported missing.
     const text = replaceOnce(replaceOnce(MISSPELT_TAG, DATE_LINE, ''), '\ntitle:', '\ntitel:');
-    await openWithDiagnostics(document, text, ['required', 'enum', 'additionalProperties']);
+    await openWithDiagnostics(document, text, ['missing-field', 'unknown-value', 'unknown-field']);
     const whole = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
     const actions = await client.codeActions(document, whole, { diagnostics: [], only: [CodeActionKind.SourceFixAll] });
     assert.equal(actions.length, 1);

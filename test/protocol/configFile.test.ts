@@ -16,7 +16,7 @@ describe('.readoutrc.json', () => {
 
   before(async () => {
     workspace = mkdtempSync(path.join(os.tmpdir(), 'readout-config-'));
-    writeFileSync(path.join(workspace, '.readoutrc.json'), JSON.stringify({ rules: { enum: 'information' } }));
+    writeFileSync(path.join(workspace, '.readoutrc.json'), JSON.stringify({ rules: { 'unknown-value': 'information' } }));
     client = await LspClient.start({ workspaceFolders: [workspace], capabilities: EDITOR_CAPABILITIES });
     await client.indexed();
   });
@@ -31,7 +31,7 @@ describe('.readoutrc.json', () => {
     client.open(uri, MISSPELT_TAG, 'markdown');
     const published = await client.nextDiagnostics(uri, 1);
     client.close(uri);
-    return published.diagnostics.find((diagnostic) => diagnostic.code === 'enum')?.severity;
+    return published.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-value')?.severity;
   }
 
   test("its rules apply when the editor leaves readout.rules at its default", async () => {
@@ -39,14 +39,14 @@ describe('.readoutrc.json', () => {
   });
 
   test('a readout.rules set in the editor overrides it', async () => {
-    await client.changeSettings({ rules: { enum: 'hint' } });
+    await client.changeSettings({ rules: { 'unknown-value': 'hint' } });
     assert.equal(await severityOfMisspeltTag(), DiagnosticSeverity.Hint);
     await client.changeSettings({});
   });
 
   test('a change to the file, reported by the watcher, is read again', async () => {
     const file = path.join(workspace, '.readoutrc.json');
-    writeFileSync(file, JSON.stringify({ rules: { enum: 'off' } }));
+    writeFileSync(file, JSON.stringify({ rules: { 'unknown-value': 'off' } }));
     await client.fileChanged(file);
     assert.equal(await severityOfMisspeltTag(), undefined);
   });

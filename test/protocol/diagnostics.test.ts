@@ -17,8 +17,8 @@ function misspeltTagDiagnostic(text: string): Diagnostic {
     range: rangeOf(text, 'statement-releases'),
     severity: DiagnosticSeverity.Error,
     source: 'readout',
-    code: 'enum',
-    codeDescription: { href: `${RULES_DOC}#enum` },
+    code: 'unknown-value',
+    codeDescription: { href: `${RULES_DOC}#unknown-value` },
     message: "Unknown tag 'statement-releases'. Did you mean 'statements-releases'?",
   };
 }
@@ -64,7 +64,7 @@ describe('publishDiagnostics', () => {
     assert.deepEqual(published.diagnostics, [misspeltTagDiagnostic(MISSPELT_TAG)]);
     // The same range written out: `tags: ` is 6 characters on the fifth line.
     assert.deepEqual(published.diagnostics[0].range, { start: { line: 4, character: 6 }, end: { line: 4, character: 24 } });
-    assert.ok(published.diagnostics[0].codeDescription!.href.endsWith('rules.md#enum'));
+    assert.ok(published.diagnostics[0].codeDescription!.href.endsWith('rules.md#unknown-value'));
 
     const fixed = client.change(document, REFERENCE);
     assert.deepEqual(await client.nextDiagnostics(document, fixed), { uri: document, version: 3, diagnostics: [] });
@@ -97,8 +97,8 @@ describe('publishDiagnostics', () => {
     client.open(bom, withBom(withoutDate), 'markdown');
     const [plainRanges, bomRanges] = await Promise.all([plain, bom].map(async (document) =>
       (await client.nextDiagnostics(document, 1)).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range])));
-    assert.deepEqual(plainRanges, [['required', { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }]]);
-    assert.deepEqual(bomRanges, [['required', { start: { line: 0, character: 1 }, end: { line: 0, character: 4 } }]]);
+    assert.deepEqual(plainRanges, [['missing-field', { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }]]);
+    assert.deepEqual(bomRanges, [['missing-field', { start: { line: 0, character: 1 }, end: { line: 0, character: 4 } }]]);
   });
 
   test('each change publishes once', async () => {
@@ -143,7 +143,7 @@ describe('publishDiagnostics', () => {
         seen.add(String(code));
       }
     }
-    assert.deepEqual([...seen].sort(), ['additionalProperties', 'enum', 'format', 'front-matter-unclosed', 'required', 'url-date-mismatch', 'yaml-syntax']);
+    assert.deepEqual([...seen].sort(), ['bad-format', 'front-matter-unclosed', 'missing-field', 'unknown-field', 'unknown-value', 'url-date-mismatch', 'yaml-syntax']);
   });
 
   test('closing a document clears its diagnostics', async () => {

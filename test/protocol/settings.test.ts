@@ -14,7 +14,7 @@ const WITH_LOCATION = replaceOnce(REFERENCE, TAG_LINE, `location: Mexico City\n$
 
 /** The built-in schema's verdict on WITH_LOCATION. */
 const UNKNOWN_LOCATION = {
-  code: 'additionalProperties',
+  code: 'unknown-field',
   severity: DiagnosticSeverity.Warning,
   message: "Unknown field 'location'. The fields are: date, published_time, source_url, tags, title.",
   range: rangeOf(WITH_LOCATION, 'location'),
@@ -68,7 +68,7 @@ describe('settings pulled through workspace/configuration', () => {
     writeFileSync(inWorkspace('broken.schema.json'), '{ "type": "object", ');
     writeFileSync(inWorkspace('remote.schema.json'), JSON.stringify({ type: 'object', properties: { date: { $ref: 'https://example.com/x.json' } } }));
     // Settings at initialize time must apply to the very first publish.
-    client = await LspClient.start({ workspaceFolders: [workspace], settings: { rules: { enum: 'warning' } } });
+    client = await LspClient.start({ workspaceFolders: [workspace], settings: { rules: { 'unknown-value': 'warning' } } });
   });
   after(async () => {
     await client.shutdown();
@@ -96,12 +96,12 @@ describe('settings pulled through workspace/configuration', () => {
     client.close(b);
   });
 
-  test("readout.rules: 'warning' makes enum a Warning, 'off' drops it, removing the rule restores the Error", async () => {
+  test("readout.rules: 'warning' makes unknown-value a Warning, 'off' drops it, removing the rule restores the Error", async () => {
     const name = 'rules.md';
-    const expected = (severity: DiagnosticSeverity) => [{ code: 'enum', severity, range: rangeOf(MISSPELT_TAG, 'statement-releases') }];
+    const expected = (severity: DiagnosticSeverity) => [{ code: 'unknown-value', severity, range: rangeOf(MISSPELT_TAG, 'statement-releases') }];
     const codeSeverityRange = (diagnostics: Diagnostic[]) => diagnostics.map(({ code, severity, range }) => ({ code, severity, range }));
     assert.deepEqual(codeSeverityRange(await openInWorkspace(name, MISSPELT_TAG)), expected(DiagnosticSeverity.Warning));
-    assert.deepEqual(await diagnosticsAfter(client.changeSettings({ rules: { enum: 'off' } }), name), []);
+    assert.deepEqual(await diagnosticsAfter(client.changeSettings({ rules: { 'unknown-value': 'off' } }), name), []);
     assert.deepEqual(codeSeverityRange(await diagnosticsAfter(client.changeSettings({}), name)), expected(DiagnosticSeverity.Error));
   });
 
@@ -171,7 +171,7 @@ describe('settings pulled through workspace/configuration', () => {
   test('by default readout.files is every .md and .txt file, less node_modules and .git', async () => {
     await client.changeSettings({});
     const text = replaceOnce(REFERENCE, '---\ndate:', '---\nlayout: x\ndate:');
-    assert.deepEqual((await openInWorkspace(path.join('any', 'x.txt'), text)).map((d) => d.code), ['additionalProperties']);
+    assert.deepEqual((await openInWorkspace(path.join('any', 'x.txt'), text)).map((d) => d.code), ['unknown-field']);
     assert.deepEqual(await openInWorkspace(path.join('node_modules', 'pkg', 'x.md'), text), []);
     assert.deepEqual(await openInWorkspace(path.join('any', 'x.markdown'), text), []);
   });
@@ -184,7 +184,7 @@ describe('settings pulled through workspace/configuration', () => {
     assert.deepEqual(watchers.map((registration) => registration.registerOptions), [{ watchers: [{ globPattern: '**/*.json' }, { globPattern: 'archive/**' }] }]);
     const text = replaceOnce(REFERENCE, '---\ndate:', '---\nlayout: x\ndate:');
     const expected = {
-      code: 'additionalProperties',
+      code: 'unknown-field',
       severity: DiagnosticSeverity.Warning,
       message: "Unknown field 'layout'. The fields are: date, published_time, source_url, tags, title.",
       range: rangeOf(text, 'layout'),
@@ -202,11 +202,11 @@ describe('settings pushed through didChangeConfiguration, for a client without w
   });
   after(async () => { await client.shutdown(); });
 
-  test("readout.rules: { enum: 'hint' } in the notification's settings applies", async () => {
+  test("readout.rules: { 'unknown-value': 'hint' } in the notification's settings applies", async () => {
     const document = 'file:///readouts/pushed.md';
     client.open(document, MISSPELT_TAG, 'markdown');
     assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics.map((diagnostic) => diagnostic.severity), [DiagnosticSeverity.Error]);
-    await client.pushSettings({ rules: { enum: 'hint' } });
+    await client.pushSettings({ rules: { 'unknown-value': 'hint' } });
     assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics.map((diagnostic) => diagnostic.severity), [DiagnosticSeverity.Hint]);
   });
 });

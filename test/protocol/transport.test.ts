@@ -5,6 +5,7 @@ import { DiagnosticSeverity, TextDocumentSyncKind, type InitializeResult } from 
 import { MISSPELT_TAG } from './fixtures';
 import { LspClient } from './lspClient';
 import { rangeOf } from './textEdits';
+import { version as PACKAGE_VERSION } from '../../package.json';
 
 const EXPECTED_INITIALIZE_RESULT: InitializeResult = {
   capabilities: {
@@ -18,7 +19,7 @@ const EXPECTED_INITIALIZE_RESULT: InitializeResult = {
     // Folders added and removed are announced by the client without a registration.
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   },
-  serverInfo: { name: 'readout-language-server', version: '0.1.0' },
+  serverInfo: { name: 'readout-language-server', version: PACKAGE_VERSION },
 };
 
 /** Initialize, one diagnostics round trip, then shutdown and exit: the whole life of a session. */
@@ -31,7 +32,7 @@ async function session(transport: 'stdio' | 'node-ipc'): Promise<void> {
     client.open(document, MISSPELT_TAG, 'markdown');
     const { diagnostics } = await client.nextDiagnostics(document, 1);
     assert.deepEqual(diagnostics.map(({ code, severity, range }) => ({ code, severity, range })), [
-      { code: 'enum', severity: DiagnosticSeverity.Error, range: rangeOf(MISSPELT_TAG, 'statement-releases') },
+      { code: 'unknown-value', severity: DiagnosticSeverity.Error, range: rangeOf(MISSPELT_TAG, 'statement-releases') },
     ]);
   } finally {
     exitCode = await client.shutdown();

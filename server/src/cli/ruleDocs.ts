@@ -15,7 +15,7 @@ export const RULES_DOC_URL = `${REPOSITORY_URL}/blob/main/docs/rules.md`;
 export const RULES_DOC_FILE = path.resolve(__dirname, '..', '..', 'docs', 'rules.md');
 
 export interface RuleDoc {
-  /** The code's section in docs/rules.md, or the section on schema keywords for one without its own. */
+  /** The code's section in docs/rules.md (every code has one). */
   readonly url: string;
   /** The first sentence of its section. */
   readonly summary: string | undefined;
@@ -46,9 +46,7 @@ export function loadRuleDocs(file: string = RULES_DOC_FILE): RuleDocs {
   }
   return (code) => {
     const markdown = bySection.get(code);
-    // Keywords of a custom schema (maxLength, const, ...) have no section of their own.
-    const anchor = markdown !== undefined || bySection.size === 0 ? code.toLowerCase() : 'the-schema';
     const summary = markdown === undefined ? undefined : /^[\s\S]*?\.(?=\s|$)/.exec(markdown)?.[0].replace(/\s+/g, ' ');
-    return { url: `${RULES_DOC_URL}#${anchor}`, summary, markdown };
+    return { url: `${RULES_DOC_URL}#${code.toLowerCase()}`, summary, markdown };
   };
 }

@@ -1,4 +1,4 @@
-import type { RuleLevels } from './catalog';
+import { canonicalLevels, type RuleLevels } from './catalog';
 import { createCompletionMemo, readoutCompletions, type CompletionList } from './completion';
 import { readoutDiagnostics, readReadout } from './diagnostics';
 import { fixAll } from './fixAll';
@@ -61,7 +61,8 @@ export interface ReadoutService {
 export function createReadoutService(options: ServiceOptions): ReadoutService {
   const { schema } = options;
   const index = options.index ?? createWorkspaceIndex();
-  const rules = options.rules ?? {};
+  // A schema keyword named as a code (`enum`, the code before 0.2.0) stands for its plain code.
+  const rules = canonicalLevels(options.rules ?? {});
   const now = options.now ?? (() => new Date());
   const completionMemo = createCompletionMemo();
   const symbolSearch = createSymbolSearch(index);

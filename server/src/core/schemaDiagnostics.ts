@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { schemaKeywordCode } from './catalog';
 import { keyAtPath, nodeAtPath, nodeSpan, type ParsedReadout } from './frontMatter';
 import type { ReadoutSchema, SchemaError, SchemaObject } from './schema';
 import { didYouMean } from './suggest';
@@ -6,7 +7,10 @@ import type { Span } from './types';
 
 /** A schema violation, located and worded for a person; fixes are attached by the fixes module. */
 export interface SchemaProblem {
+  /** The diagnostic code: the keyword's plain name (catalog.ts). */
   readonly code: string;
+  /** The JSON Schema keyword that failed, as ajv names it (`enum`, `required`, ...). */
+  readonly keyword: string;
   readonly message: string;
   readonly span: Span;
   /** The JSON path of the instance the problem is about (the missing or unknown key included). */
@@ -191,8 +195,8 @@ function locate(readout: ParsedReadout, error: SchemaError, path: readonly (stri
  * was meant to be is not also reported missing.
  */
 function withoutMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
-  const meant = new Set(problems.filter((p) => p.code === 'additionalProperties' && p.suggestion).map((p) => [...p.path.slice(0, -1), p.suggestion].join('/')));
-  return problems.filter((p) => p.code !== 'required' || !meant.has(p.path.join('/')));
+  const meant = new Set(problems.filter((p) => p.keyword === 'additionalProperties' && p.suggestion).map((p) => [...p.path.slice(0, -1), p.suggestion].join('/')));
+  return problems.filter((p) => p.keyword !== 'required' || !meant.has(p.path.join('/')));
 }
 
 /** Validates the front matter and words each error for a person. */
@@ -209,6 +213,6 @@ export function schemaProblems(readout: ParsedReadout, schema: ReadoutSchema): S
         : base;
     const worded = word(error, path, data);
     const item = error.keyword === 'uniqueItems' ? { item: Number(params.i) } : {};
-    return { code: error.keyword, span: locate(readout, error, path), path, ...item, ...worded };
+    return { code: schemaKeywordCode(error.keyword), keyword: error.keyword, span: locate(readout, error, path), path, ...item, ...worded };
   })).sort((a, b) => a.span.start - b.span.start);
 }

@@ -65,7 +65,7 @@ function removeListItem(readout: ParsedReadout, item: Node | undefined): Fix[] {
 export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, schema: ReadoutSchema, flawed: ReadonlySet<string>): Fix[] {
   const { path } = problem;
   const top = String(path[0] ?? '');
-  switch (problem.code) {
+  switch (problem.keyword) {
     case 'required': {
       if (path.length !== 1) return [];
       const derived = derivedValue(readout, top, flawed);

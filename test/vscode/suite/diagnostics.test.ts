@@ -18,7 +18,7 @@ suite('diagnostics', () => {
     await openSample(MISTAKES);
     const mistakes = await waitForDiagnostics(sampleUri(MISTAKES), 'the codes date-mismatch, enum, title-whitespace', (diagnostics) =>
       diagnostics.map(codeOf).sort().join(',') === 'date-mismatch,enum,title-whitespace');
-    const enumDiagnostic = mistakes.find((d) => codeOf(d) === 'enum');
+    const enumDiagnostic = mistakes.find((d) => codeOf(d) === 'unknown-value');
     assert.ok(enumDiagnostic);
     assert.equal(rangeText(enumDiagnostic.range), '4:6-4:20', 'the enum diagnostic marks the value speech-remarks');
     assert.equal(enumDiagnostic.message, "Unknown tag 'speech-remarks'. Did you mean 'speeches-remarks'?");
@@ -41,7 +41,7 @@ suite('diagnostics', () => {
 
     const expectedRange = new vscode.Range(4, 6, 4, 24);
     const [diagnostic] = await waitForDiagnostics(uri, `one enum diagnostic at ${rangeText(expectedRange)}`, (diagnostics) =>
-      diagnostics.length === 1 && codeOf(diagnostics[0]) === 'enum' && diagnostics[0].range.isEqual(expectedRange));
+      diagnostics.length === 1 && codeOf(diagnostics[0]) === 'unknown-value' && diagnostics[0].range.isEqual(expectedRange));
     assert.equal(diagnostic.message, "Unknown tag 'statement-releases'. Did you mean 'statements-releases'?");
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(document.getText(diagnostic.range), 'statement-releases');
