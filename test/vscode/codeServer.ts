@@ -2,7 +2,7 @@
 // VS Code (code-server's workbench, VS Code 1.139) on loopback, driven by headless Debian Chromium
 // through playwright-core. See scripts/vscode-env.sh for the one-time set-up.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, cpSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, cpSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,21 +15,9 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-const WORKBENCH_SETTINGS = {
-  'files.autoSave': 'off',
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'chat.disableAIFeatures': true,
-  'security.workspace.trust.enabled': false,
-  'window.restoreWindows': 'none',
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-};
+// The workbench's user settings, shared with `npm start` (scripts/start.sh): no Chat panel or AI
+// actions, no welcome page, no git prompts, no auto-save, no network.
+const WORKBENCH_SETTINGS_FILE = path.join(REPO_ROOT, 'test', 'vscode', 'workbench-settings.json');
 
 export interface Tools {
   readonly codeServer: string;
@@ -50,7 +38,7 @@ export function findTools(): Tools {
     existsSync(CHROMIUM) ? undefined : `Chromium (${CHROMIUM})`,
   ].filter((item) => item !== undefined);
   if (missing.length > 0) {
-    throw new Error(`missing ${missing.join(', ')}: run scripts/vscode-env.sh first (or set CODE_SERVER, NODE24 and CHROMIUM)`);
+    throw new Error(`missing ${missing.join(', ')}: run 'npm run setup:vscode' (npm test runs it first), or set CODE_SERVER, NODE24 and CHROMIUM`);
   }
   return { codeServer: realpathSync(codeServer), node24 };
 }
@@ -102,9 +90,8 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'readout-vscode-'));
   const dirs = { udd: 'user-data', exts: 'extensions', config: 'xdg-config', data: 'xdg-data', workspace: 'workspace' };
   for (const dir of Object.values(dirs)) mkdirSync(path.join(tmp, dir), { recursive: true });
-  // The web workbench auto-saves by default; the tests (and the screenshots) want a quiet workbench.
   mkdirSync(path.join(tmp, dirs.udd, 'User'), { recursive: true });
-  writeFileSync(path.join(tmp, dirs.udd, 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+  copyFileSync(WORKBENCH_SETTINGS_FILE, path.join(tmp, dirs.udd, 'User', 'settings.json'));
   const workspace = options.folder ? path.resolve(options.folder) : path.join(tmp, dirs.workspace);
   if (!options.folder) cpSync(path.join(REPO_ROOT, 'samples'), workspace, { recursive: true });
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -177,6 +164,11 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   };
 }
 
+/** Headless Debian Chromium, with the flags this closed network needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
 export interface Session extends Server {
   readonly browser: Browser;
   readonly page: Page;
@@ -198,7 +190,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     await server.close();
   };
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     // Formatted in arrival order: each message's arguments are read asynchronously.
