@@ -2,12 +2,12 @@
 // files are read, duplicate-source-url across files, and worker threads against the main thread.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateCorpus } from '../corpus';
 import { buildCli, CLI_PATH, Fixture, REPO_ROOT } from './cli';
-import { CLEAN_READOUT, coreDiagnostics, ERROR_READOUT, INFO_READOUT, NOT_A_READOUT, REFERENCE, WARNING_READOUT } from './readouts';
+import { CLEAN_READOUT, coreDiagnostics, ERROR_READOUT, INFO_READOUT, MIXED_READOUT, NOT_A_READOUT, REFERENCE, WARNING_READOUT } from './readouts';
 
 const SEVERITY_WORDS: Record<string, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
@@ -27,7 +27,7 @@ describe('the stylish report (the default)', () => {
   });
   after(() => fixture.remove());
 
-  test('lists each file with problems, sorted, then its problems as line:col, severity, message and code, then a summary', async () => {
+  test('lists each file with problems, sorted, then its problems as line:col, severity, message, code and whether --fix fixes it, then a summary', async () => {
     const result = await fixture.run(['check']);
     const block = (name: string, text: string) => {
       const rows = coreDiagnostics(text);
@@ -36,7 +36,9 @@ describe('the stylish report (the default)', () => {
       const columnWidth = Math.max(...rows.map((row) => String(row.column).length));
       const severityWidth = Math.max(...rows.map((row) => SEVERITY_WORDS[row.severity].length));
       const messageWidth = Math.max(...rows.map((row) => row.message.length));
-      const lines = rows.map((row) => `  ${String(row.line).padStart(lineWidth)}:${String(row.column).padEnd(columnWidth)}  ${SEVERITY_WORDS[row.severity].padEnd(severityWidth)}  ${row.message.padEnd(messageWidth)}  ${row.code}`);
+      const codeWidth = Math.max(...rows.map((row) => row.code.length));
+      const code = (row: (typeof rows)[number]) => (row.fixable ? `${row.code.padEnd(codeWidth)}  (fixable)` : row.code);
+      const lines = rows.map((row) => `  ${String(row.line).padStart(lineWidth)}:${String(row.column).padEnd(columnWidth)}  ${SEVERITY_WORDS[row.severity].padEnd(severityWidth)}  ${row.message.padEnd(messageWidth)}  ${code(row)}`);
       return `${name}\n${lines.join('\n')}\n`;
     };
     const expected = [
@@ -48,6 +50,26 @@ describe('the stylish report (the default)', () => {
     assert.equal(result.stdout, expected);
     assert.equal(result.stderr, '');
     assert.equal(result.status, 1);
+  });
+
+  test("marks each problem that --fix would fix with '(fixable)' after its code, the marks of a file aligned", async () => {
+    const mixed = new Fixture({ 'mixed.md': MIXED_READOUT });
+    try {
+      const result = await mixed.run(['check']);
+      assert.equal(result.stdout, [
+        'mixed.md',
+        "  4:95  info     The slug in 'source_url' is not the title's: the title gives 'readout-of-a-call'.                       url-slug-mismatch",
+        "  5:7   error    Unknown tag 'statement-releases'. Did you mean 'statements-releases'?                                   unknown-value      (fixable)",
+        '  6:18  warning  The title has a doubled space. Published titles have single spaces between words and none around them.  title-whitespace   (fixable)',
+        '',
+        '✖ 3 problems (1 error, 1 warning, 1 info)',
+        '  2 of them can be fixed with `readout check --fix`.',
+        '',
+      ].join('\n'));
+      assert.equal(result.status, 1);
+    } finally {
+      mixed.remove();
+    }
   });
 
   test('no colour when stdout is not a terminal', async () => {
@@ -67,6 +89,36 @@ describe('the stylish report (the default)', () => {
   });
 });
 
+describe('the summary names only what is there', () => {
+  // Copies of a readout share its source_url: duplicate-source-url is turned off, so that each
+  // copy has only its own problem; `levels` sets others.
+  const summaryOf = async (files: Record<string, string>, levels: Record<string, string> = {}) => {
+    const fixture = new Fixture({ ...files, '.readoutrc.json': JSON.stringify({ rules: { 'duplicate-source-url': 'off', ...levels } }) });
+    try {
+      const result = await fixture.run(['check']);
+      return result.stdout.slice(result.stdout.indexOf('✖'));
+    } finally {
+      fixture.remove();
+    }
+  };
+  const HINTS = { 'url-slug-mismatch': 'hint' };
+
+  test('warnings alone: no errors named', async () => {
+    assert.equal(await summaryOf({ 'a.md': WARNING_READOUT }), '✖ 1 problem (1 warning)\n  1 of them can be fixed with `readout check --fix`.\n');
+    assert.equal(await summaryOf({ 'a.md': WARNING_READOUT, 'b.md': WARNING_READOUT }), '✖ 2 problems (2 warnings)\n  2 of them can be fixed with `readout check --fix`.\n');
+  });
+
+  test('errors and infos: no warnings named', async () => {
+    assert.equal(await summaryOf({ 'a.md': ERROR_READOUT, 'b.md': INFO_READOUT, 'c.md': INFO_READOUT }), '✖ 3 problems (1 error, 2 infos)\n  1 of them can be fixed with `readout check --fix`.\n');
+  });
+
+  test('infos alone, and hints only when there are some', async () => {
+    assert.equal(await summaryOf({ 'a.md': INFO_READOUT }), '✖ 1 problem (1 info)\n');
+    assert.equal(await summaryOf({ 'a.md': INFO_READOUT }, HINTS), '✖ 1 problem (1 hint)\n');
+    assert.equal(await summaryOf({ 'a.md': ERROR_READOUT, 'b.md': WARNING_READOUT, 'c.md': INFO_READOUT, 'd.md': INFO_READOUT }, HINTS), '✖ 4 problems (1 error, 1 warning, 2 hints)\n  2 of them can be fixed with `readout check --fix`.\n');
+  });
+});
+
 // util-linux's `script` gives the command a terminal (BSD's, on macOS, takes other arguments).
 const SCRIPT = '/usr/bin/script';
 const hasTerminal = process.platform === 'linux' && existsSync(SCRIPT);
@@ -78,8 +130,8 @@ describe('on a terminal', { skip: !hasTerminal && "needs util-linux's script(1) 
   });
   after(() => fixture.remove());
 
-  const inTerminal = (env: Record<string, string>) => {
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI_PATH)} check`;
+  const inTerminal = (env: Record<string, string>, args: readonly string[] = []) => {
+    const command = [process.execPath, CLI_PATH, 'check', ...args].map((word) => JSON.stringify(word)).join(' ');
     const environment: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm', ...env };
     if (env.NO_COLOR === undefined) delete environment.NO_COLOR;
     return spawnSync(SCRIPT, ['-qec', command, '/dev/null'], { cwd: fixture.folder, encoding: 'utf8', env: environment });
@@ -94,6 +146,14 @@ describe('on a terminal', { skip: !hasTerminal && "needs util-linux's script(1) 
   test('progress on stderr while checking, cleared before the report', () => {
     const result = inTerminal({});
     assert.match(result.stdout, /\rChecking readouts 1\/1\u001b\[K\r\u001b\[K/);
+  });
+
+  test('a report written with -o has no colours; the terminal gets only the progress', async () => {
+    const result = inTerminal({}, ['-o', 'report.txt']);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '\rChecking readouts 1/1\u001b[K\r\u001b[K');
+    assert.equal(readFileSync(fixture.path('report.txt'), 'utf8'), (await fixture.run(['check'])).stdout);
+    assert.doesNotMatch(readFileSync(fixture.path('report.txt'), 'utf8'), /\u001b\[/);
   });
 
   test('never with NO_COLOR', () => {
@@ -122,6 +182,16 @@ describe('--format json', () => {
     assert.deepEqual(report.files[0].diagnostics, coreDiagnostics(ERROR_READOUT).map((expected) => ({ ...expected, docs: docs(expected.code) })));
     assert.deepEqual(report.files[1].diagnostics, coreDiagnostics(WARNING_READOUT).map((expected) => ({ ...expected, docs: docs(expected.code) })));
     assert.deepEqual(report.files.map((file) => file.fixed), [false, false]);
+  });
+
+  test('-f is the short form of --format', async () => {
+    for (const format of ['json', 'sarif', 'stylish']) {
+      const long = await fixture.run(['check', '--format', format]);
+      const short = await fixture.run(['check', '-f', format]);
+      assert.equal(short.stdout, long.stdout, format);
+      assert.equal(short.status, 1, format);
+    }
+    assert.deepEqual((JSON.parse((await fixture.run(['check', '-f', 'json'])).stdout) as JsonReport).problems, { error: 1, warning: 1, information: 0, hint: 0, fixable: 2 });
   });
 
   test('a clean archive: no files, exit 0', async () => {
@@ -251,6 +321,106 @@ describe('exit status', () => {
     const atLimit = await fixture.run(['check', '--max-warnings', '1', 'warning.md', 'info.md']);
     assert.equal(atLimit.status, 0);
     assert.equal(atLimit.stderr, '');
+  });
+});
+
+describe('--quiet: errors only', () => {
+  let fixture: Fixture;
+  before(() => {
+    fixture = new Fixture({ 'mixed.md': MIXED_READOUT, 'warning.md': WARNING_READOUT, 'info.md': INFO_READOUT });
+  });
+  after(() => fixture.remove());
+
+  test('the stylish report shows and counts only the errors', async () => {
+    const result = await fixture.run(['check', '--quiet']);
+    assert.equal(result.stdout, [
+      'mixed.md',
+      "  5:7  error  Unknown tag 'statement-releases'. Did you mean 'statements-releases'?  unknown-value  (fixable)",
+      '',
+      '✖ 1 problem (1 error)',
+      '  1 of them can be fixed with `readout check --fix`.',
+      '',
+    ].join('\n'));
+    assert.equal(result.stderr, '');
+    assert.equal(result.status, 1);
+  });
+
+  test('without errors: says so, exit 0, and warnings count for nothing, --max-warnings included', async () => {
+    const result = await fixture.run(['check', '--quiet', '--max-warnings', '0', 'warning.md', 'info.md']);
+    assert.equal(result.stdout, '✔ 2 readouts checked: no errors.\n');
+    assert.equal(result.stderr, '');
+    assert.equal(result.status, 0);
+  });
+
+  test('JSON leaves the other problems out, from the files and from the counts', async () => {
+    const result = await fixture.run(['check', '--quiet', '-f', 'json']);
+    assert.equal(result.status, 1);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    assert.equal(report.readouts, 3);
+    assert.deepEqual(report.problems, { error: 1, warning: 0, information: 0, hint: 0, fixable: 1 });
+    assert.deepEqual(report.files.map((file) => [file.path, file.diagnostics.map((diagnostic) => diagnostic.code)]), [['mixed.md', ['unknown-value']]]);
+  });
+
+  test('SARIF has results for the errors only (its rules are still every rule)', async () => {
+    const result = await fixture.run(['check', '--quiet', '-f', 'sarif']);
+    assert.equal(result.status, 1);
+    const [run] = (JSON.parse(result.stdout) as SarifLog).runs;
+    assert.deepEqual(run.results.map((item) => [item.ruleId, item.level, item.locations[0].physicalLocation.artifactLocation.uri]), [['unknown-value', 'error', 'mixed.md']]);
+    assert.ok(run.tool.driver.rules.some((rule) => rule.id === 'title-whitespace'));
+  });
+});
+
+describe('--output-file (-o)', () => {
+  let fixture: Fixture;
+  before(() => {
+    fixture = new Fixture({ 'error.md': ERROR_READOUT, 'warning.md': WARNING_READOUT, 'reports/.keep': '' });
+  });
+  after(() => fixture.remove());
+
+  test('writes the report to the file instead of stdout, with the same exit status', async () => {
+    for (const [format, file] of [['json', 'report.json'], ['sarif', 'reports/readout.sarif'], ['stylish', 'report.txt']]) {
+      const printed = await fixture.run(['check', '-f', format]);
+      const written = await fixture.run(['check', '-f', format, '--output-file', file]);
+      assert.equal(written.stdout, '', format);
+      assert.equal(written.stderr, '', format);
+      assert.equal(written.status, 1, format);
+      assert.equal(readFileSync(fixture.path(file), 'utf8'), printed.stdout, format);
+    }
+    const short = await fixture.run(['check', '-o', 'short.txt']);
+    assert.equal(short.stdout, '');
+    assert.match(readFileSync(fixture.path('short.txt'), 'utf8'), /^error\.md\n/);
+  });
+
+  test('messages stay on stderr', async () => {
+    const result = await fixture.run(['check', '--max-warnings', '0', 'warning.md', '-o', 'warnings.txt']);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, 'readout: too many warnings: 1, more than --max-warnings 0.\n');
+    assert.match(readFileSync(fixture.path('warnings.txt'), 'utf8'), /^warning\.md\n/);
+  });
+
+  test('replaces an earlier report atomically: a write that fails leaves it as it was, says why, exit 2', async () => {
+    const report = fixture.write('reports/old.txt', 'the last report\n');
+    const result = await fixture.run(['check', '-o', 'reports/old.txt'], { env: { READOUT_FAIL_WRITE: report } });
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, 'readout check: cannot write the report to reports/old.txt: it could not be written (ENOSPC: no space left on device, write).\n');
+    assert.equal(readFileSync(report, 'utf8'), 'the last report\n');
+    assert.deepEqual(readdirSync(fixture.path('reports')).filter((name) => name.endsWith('.tmp')), []);
+  });
+
+  test('a folder that does not exist: exit 2 before anything is checked or fixed', async () => {
+    const result = await fixture.run(['check', '--fix', '-o', 'missing/report.txt']);
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, 'readout check: cannot write the report to missing/report.txt: its folder does not exist.\n');
+    assert.equal(readFileSync(fixture.path('error.md'), 'utf8'), ERROR_READOUT);
+  });
+
+  test('a folder in place of the file: exit 2', async () => {
+    const result = await fixture.run(['check', '-o', 'reports']);
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'readout check: cannot write the report to reports: it is a folder.\n');
   });
 });
 

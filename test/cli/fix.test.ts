@@ -7,7 +7,7 @@ import { generateCorpus } from '../corpus';
 import { replaceOnce } from '../protocol/fixtures';
 import { readoutText } from '../protocol/workspaces';
 import { buildCli, Fixture } from './cli';
-import { CLEAN_READOUT, coreDiagnostics, coreFixed, ERROR_READOUT, INFO_READOUT, REFERENCE, WARNING_READOUT } from './readouts';
+import { CLEAN_READOUT, coreDiagnostics, coreFixed, ERROR_READOUT, INFO_READOUT, MIXED_ERROR_FIXED, MIXED_READOUT, REFERENCE, WARNING_READOUT } from './readouts';
 
 interface JsonReport {
   fixed: number;
@@ -66,7 +66,7 @@ describe('--fix', () => {
     try {
       const stylish = await again.run(['check', '--fix']);
       const info = coreDiagnostics(INFO_READOUT)[0];
-      assert.equal(stylish.stdout, `info.md\n  ${info.line}:${info.column}  info  ${info.message}  ${info.code}\n\nFixed 1 file.\n✖ 1 problem (0 errors, 0 warnings, 1 info)\n`);
+      assert.equal(stylish.stdout, `info.md\n  ${info.line}:${info.column}  info  ${info.message}  ${info.code}\n\nFixed 1 file.\n✖ 1 problem (1 info)\n`);
       assert.equal(stylish.status, 0);
     } finally {
       again.remove();
@@ -114,6 +114,24 @@ describe('--fix', () => {
       assert.ok(readFileSync(again.path('broken.md')).equals(bytes));
     } finally {
       again.remove();
+    }
+  });
+});
+
+describe('--fix --quiet', () => {
+  test("applies only the errors' fixes, as ESLint's --fix --quiet does, and reports only what errors are left", async () => {
+    const fixture = new Fixture({ 'mixed.md': MIXED_READOUT, 'warning.md': WARNING_READOUT });
+    try {
+      const result = await fixture.run(['check', '--fix', '--quiet']);
+      assert.equal(readFileSync(fixture.path('mixed.md'), 'utf8'), MIXED_ERROR_FIXED);
+      assert.equal(readFileSync(fixture.path('warning.md'), 'utf8'), WARNING_READOUT);
+      assert.equal(result.stdout, 'Fixed 1 file.\n✔ 2 readouts checked: no errors.\n');
+      assert.equal(result.status, 0);
+      // What the fix left, the warning and the info, is still there for a run without --quiet.
+      const rest = JSON.parse((await fixture.run(['check', '-f', 'json', 'mixed.md'])).stdout) as JsonReport;
+      assert.deepEqual(rest.files[0].diagnostics.map((diagnostic) => diagnostic.code), ['url-slug-mismatch', 'title-whitespace']);
+    } finally {
+      fixture.remove();
     }
   });
 });

@@ -3,7 +3,7 @@
 import { compileBuiltinSchema } from '../../server/src/core/builtinSchema';
 import { createReadoutService } from '../../server/src/core/languageService';
 import { createLineIndex } from '../../server/src/core/lineIndex';
-import { MISSPELT_TAG, REFERENCE } from '../protocol/fixtures';
+import { MISSPELT_TAG, REFERENCE, replaceOnce } from '../protocol/fixtures';
 import { readoutText } from '../protocol/workspaces';
 
 export { REFERENCE };
@@ -18,6 +18,10 @@ export const INFO_READOUT = readoutText({
   date: '2023-02-02',
   sourceUrl: 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/02/02/readout-of-another-call/',
 });
+/** Information without a fix, an error with a safe fix and a warning with one, in that order. */
+export const MIXED_READOUT = replaceOnce(replaceOnce(INFO_READOUT, 'title: Readout of a Call', 'title: Readout of  a Call'), 'tags: statements-releases', 'tags: statement-releases');
+/** MIXED_READOUT with only its error fixed (the tag). */
+export const MIXED_ERROR_FIXED = replaceOnce(MIXED_READOUT, 'tags: statement-releases', 'tags: statements-releases');
 /** Valid, and with a source_url of its own. */
 export const CLEAN_READOUT = readoutText({ title: 'Statement from President Joe Biden on the Voyager Golden Record', date: '2023-03-01' });
 export const NOT_A_READOUT = '# Notes\n\nNot a readout: no front matter.\n';

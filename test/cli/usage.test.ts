@@ -18,13 +18,19 @@ describe('bad usage: exit 2 and what was wrong', () => {
     [['check', '--fixx'], "readout check: unknown option '--fixx'. Run 'readout check --help' for its options.\n"],
     [['check', '--format', 'xml'], "readout check: unknown format 'xml'. The formats are stylish, json, sarif.\n"],
     [['check', '--format'], "readout check: the option '--format' needs a value. Run 'readout check --help' for its options.\n"],
+    [['check', '-f'], "readout check: the option '-f' needs a value. Run 'readout check --help' for its options.\n"],
+    [['check', '-f', 'xml'], "readout check: unknown format 'xml'. The formats are stylish, json, sarif.\n"],
+    [['check', '-o'], "readout check: the option '-o' needs a value. Run 'readout check --help' for its options.\n"],
+    [['check', '--output-file'], "readout check: the option '--output-file' needs a value. Run 'readout check --help' for its options.\n"],
     [['check', '--fix=yes'], "readout check: the option '--fix' takes no value. Run 'readout check --help' for its options.\n"],
+    [['check', '--quiet=yes'], "readout check: the option '--quiet' takes no value. Run 'readout check --help' for its options.\n"],
     [['check', '--max-warnings', '-1'], "readout check: the option '--max-warnings' needs a value (for one that starts with '-', write --max-warnings=-1). Run 'readout check --help' for its options.\n"],
     [['check', '--max-warnings=-1'], "readout check: --max-warnings takes a whole number of warnings (0 or more), not '-1'.\n"],
     [['check', '--max-warnings', 'ten'], "readout check: --max-warnings takes a whole number of warnings (0 or more), not 'ten'.\n"],
     [['check', '--concurrency', '0'], "readout check: --concurrency takes auto, off or a number of threads (1 or more), not '0'.\n"],
     [['lint'], "readout: unknown command 'lint'. The commands are check, render and init; run 'readout --help'.\n"],
     [['render'], 'readout render: give one readout to render: readout render FILE [-o OUT.html].\n'],
+    [['render', 'a.md', '-o'], "readout render: the option '-o' needs a value. Run 'readout render --help' for its options.\n"],
     [['render', 'a.md', 'b.md'], 'readout render: give one readout to render, not 2 files: readout render FILE [-o OUT.html].\n'],
     [['init', 'somewhere'], "readout init: it takes no paths (it writes .readoutrc.json in the current folder), not 'somewhere'.\n"],
   ];
@@ -41,6 +47,14 @@ describe('bad usage: exit 2 and what was wrong', () => {
     const result = await fixture.run([]);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /^readout: a command is needed\.\n\nUsage: readout <command>/);
+  });
+
+  test('readout check --help lists the short forms and the options taken from ESLint', async () => {
+    const result = await fixture.run(['check', '--help']);
+    assert.match(result.stdout, /^ {2}-f, --format stylish\|json\|sarif {2,}Output format \(default: stylish\)$/m);
+    assert.match(result.stdout, /^ {2}-o, --output-file FILE {2,}Write the report to FILE \(atomically, no colours\) instead of stdout$/m);
+    assert.match(result.stdout, /^ {2}--quiet {2,}Report and count errors only \(no warnings, infos, hints\); --fix fixes only errors$/m);
+    assert.match(result.stdout, /\(fixable\)/);
   });
 
   test('--help and --version exit 0', async () => {

@@ -110,6 +110,13 @@ describe('fix all', () => {
     assert.deepEqual(check(fixed).map((d) => d.code), ['url-date-mismatch']);
   });
 
+  test("only the kept diagnostics' fixes, when the host keeps some (the CLI's --fix --quiet: errors)", () => {
+    const text = edit(edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'), 'Meeting with', 'Meeting  with');
+    const fix = readouts.getFixAllEdit({ text }, (diagnostic) => diagnostic.severity === 'error')!;
+    assert.equal(applyEdits(text, [fix]), edit(REFERENCE, 'Meeting with', 'Meeting  with'));
+    assert.equal(readouts.getFixAllEdit({ text: edit(REFERENCE, 'Meeting with', 'Meeting  with') }, (diagnostic) => diagnostic.severity === 'error'), undefined);
+  });
+
   test('nothing to fix: no edit', () => {
     assert.equal(readouts.getFixAllEdit({ text: REFERENCE }), undefined);
     assert.equal(readouts.getFixAllEdit({ text: '# not a readout\n' }), undefined);

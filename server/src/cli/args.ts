@@ -15,7 +15,9 @@ export function parseCommandArguments(command: string, args: readonly string[], 
     return { values: values as ParsedArguments['values'], positionals };
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
-    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+    // An option with a short form is named as both ('-o, --output <value>'): the one typed is shown.
+    const names = /'(-[^', ]+)(?:, (--[^' ]+))?/.exec(message) ?? [];
+    const option = names.slice(1).find((name) => name !== undefined && args.includes(name)) ?? names[1] ?? '';
     const reason = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
       ? `unknown option '${option}'`
       : /argument missing/.test(message)

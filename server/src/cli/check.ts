@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { parseCommandArguments } from './args';
 import { colorsFor } from './ansi';
+import { writeFailure, writeFileAtomic } from './atomicWrite';
 import type { CheckBatch } from './checkFiles';
 import { startCheckPool, type CheckPool } from './checkPool';
 import { CommandError, EXIT_FATAL } from './commandError';
@@ -28,8 +29,12 @@ const PARALLEL_FROM = 5000;
 
 interface CheckOptions {
   readonly format: Format;
+  /** Where the report goes instead of stdout. */
+  readonly outputFile: string | undefined;
   readonly maxWarnings: number | undefined;
   readonly fix: boolean;
+  /** Errors only: the other problems are neither reported, counted nor fixed. */
+  readonly quiet: boolean;
   readonly config: string | undefined;
   /** Worker threads; undefined: decided by the run's size. */
   readonly threads: number | undefined;
@@ -38,9 +43,11 @@ interface CheckOptions {
 
 function parseOptions(args: readonly string[]): CheckOptions | 'help' {
   const { values, positionals } = parseCommandArguments('check', args, {
-    format: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    'output-file': { type: 'string', short: 'o' },
     'max-warnings': { type: 'string' },
     fix: { type: 'boolean' },
+    quiet: { type: 'boolean' },
     config: { type: 'string' },
     concurrency: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -60,8 +67,10 @@ function parseOptions(args: readonly string[]): CheckOptions | 'help' {
   }
   return {
     format: format as Format,
+    outputFile: values['output-file'] as string | undefined,
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
     fix: values.fix === true,
+    quiet: values.quiet === true,
     config: values.config as string | undefined,
     threads: concurrency === 'auto' ? undefined : concurrency === 'off' ? 0 : Number(concurrency),
     paths: positionals,
@@ -131,20 +140,20 @@ async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolea
   return reports;
 }
 
-function render(format: Format, result: CheckResult): string {
+function render(format: Format, result: CheckResult, color: boolean): string {
   switch (format) {
     case 'json':
       return formatJson(result, loadRuleDocs());
     case 'sarif':
       return formatSarif(result, loadRuleDocs());
     case 'stylish':
-      return result.readouts === 0 ? '' : formatStylish(result, colorsFor(process.stdout));
+      return result.readouts === 0 ? '' : formatStylish(result, color);
   }
 }
 
 /** Checks the tasks on as many threads as fit the run; threads for a folder's files start while it is listed. */
 async function checkTargets(options: CheckOptions, project: Project, workerScript: string): Promise<{ tasks: FileTask[]; reports: FileReport[] }> {
-  const setup = { schema: project.schema.root, rules: project.settings.rules };
+  const setup = { schema: project.schema.root, rules: project.settings.rules, errorsOnly: options.quiet };
   const listsFolders = options.paths.length === 0 || options.paths.some((arg) => !statSync(arg, { throwIfNoEntry: false })?.isFile());
   let threads = options.threads ?? (listsFolders ? availableParallelism() : 0);
   let pool = startCheckPool(setup, threads, workerScript);
@@ -165,14 +174,41 @@ async function checkTargets(options: CheckOptions, project: Project, workerScrip
 }
 
 /** The run as the formats print it: only the files with something to say are kept. */
-function summarize(tasks: readonly FileTask[], reports: readonly FileReport[], cwd: string): CheckResult {
+function summarize(tasks: readonly FileTask[], reports: readonly FileReport[], cwd: string, errorsOnly: boolean): CheckResult {
   const files: ReportedFile[] = [];
   let readouts = 0;
   reports.forEach((report, at) => {
     if (report.isReadout) readouts++;
     if (report.diagnostics.length > 0 || report.fixed || report.failure !== undefined) files.push({ ...report, path: tasks[at].path });
   });
-  return { files, readouts, counts: countProblems(files), fixed: files.filter((file) => file.fixed).length, cwd };
+  return { files, readouts, counts: countProblems(files), fixed: files.filter((file) => file.fixed).length, errorsOnly, cwd };
+}
+
+function reportNotWritten(file: string, reason: string): string {
+  return `readout check: cannot write the report to ${file}: ${reason}.`;
+}
+
+/** A report file that cannot be written is refused before the run: a mistyped path must not cost a run, nor come after fixes. */
+function checkReportFile(file: string): void {
+  const target = path.resolve(file);
+  const isFolder = (at: string) => statSync(at, { throwIfNoEntry: false })?.isDirectory() === true;
+  if (isFolder(target)) throw new CommandError(reportNotWritten(file, 'it is a folder'));
+  if (!isFolder(path.dirname(target))) throw new CommandError(reportNotWritten(file, 'its folder does not exist'));
+}
+
+/** Prints the report, or writes it to `outputFile` atomically; false, having said why on stderr, when it could not be written. */
+function deliverReport(report: string, outputFile: string | undefined): boolean {
+  if (outputFile === undefined) {
+    process.stdout.write(report);
+    return true;
+  }
+  try {
+    writeFileAtomic(outputFile, report);
+    return true;
+  } catch (error) {
+    process.stderr.write(`${reportNotWritten(outputFile, writeFailure(error))}\n`);
+    return false;
+  }
 }
 
 /** Runs `readout check`; resolves to the exit status. `workerScript` is this program, which serves checks on a worker thread. */
@@ -182,11 +218,13 @@ export async function runCheck(args: readonly string[], workerScript: string): P
     process.stdout.write(`${CHECK_HELP}\n`);
     return 0;
   }
+  if (options.outputFile !== undefined) checkReportFile(options.outputFile);
   const project = await openProject(configFileForPaths(options.paths, options.config));
   const { tasks, reports } = await checkTargets(options, project, workerScript);
   const cwd = process.cwd();
-  const result = summarize(tasks, reports, cwd);
-  process.stdout.write(render(options.format, result));
+  const result = summarize(tasks, reports, cwd, options.quiet);
+  // A file gets no colours, whatever stdout is.
+  const delivered = deliverReport(render(options.format, result, options.outputFile === undefined && colorsFor(process.stdout)), options.outputFile);
 
   const failures = result.files.filter((file) => file.failure !== undefined);
   for (const file of failures) process.stderr.write(`readout: ${displayPath(file.path, cwd)}: ${file.failure}\n`);
@@ -194,7 +232,7 @@ export async function runCheck(args: readonly string[], workerScript: string): P
     const where = options.paths.length > 0 ? options.paths.join(', ') : '.';
     process.stderr.write(`No readouts found in ${where} (${tasks.length.toLocaleString('en-US')} files looked at; 'files' is ${JSON.stringify(project.settings.files)}).\n`);
   }
-  if (failures.length > 0) return EXIT_FATAL;
+  if (failures.length > 0 || !delivered) return EXIT_FATAL;
   if (result.counts.error > 0) return 1;
   if (options.maxWarnings !== undefined && result.counts.warning > options.maxWarnings) {
     process.stderr.write(`readout: too many warnings: ${result.counts.warning.toLocaleString('en-US')}, more than --max-warnings ${options.maxWarnings}.\n`);

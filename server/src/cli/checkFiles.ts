@@ -18,6 +18,8 @@ export interface CheckSetup {
   /** The schema as JSON (each thread compiles its own). */
   readonly schema: SchemaObject;
   readonly rules: RuleLevels;
+  /** `--quiet`: only errors are reported, and only their fixes applied. */
+  readonly errorsOnly: boolean;
 }
 
 export interface CheckBatch {
@@ -60,6 +62,12 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
   if ('error' in compiled) throw new Error(compiled.error);
   const index = createWorkspaceIndex();
   const service = createReadoutService({ schema: compiled.schema, rules: setup.rules, index });
+  // --quiet: warnings, infos and hints are neither reported nor fixed.
+  const kept = setup.errorsOnly ? (diagnostic: Diagnostic) => diagnostic.severity === 'error' : undefined;
+  const diagnose = (document: ReadoutInput): Diagnostic[] => {
+    const diagnostics = service.getDiagnostics(document);
+    return kept ? diagnostics.filter(kept) : diagnostics;
+  };
   // One buffer for every file a thread reads: tens of thousands of small reads, no allocation each.
   let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
 
@@ -96,7 +104,7 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
   /** Applies the safe fixes and writes the file; the text now on disk, and what went wrong if anything. */
   function fixFile(task: FileTask, file: ReadFile): { text: string; fixed: boolean; failure?: string } {
     const { text } = file.document;
-    const edit = service.getFixAllEdit(file.document);
+    const edit = service.getFixAllEdit(file.document, kept);
     if (!edit) return { text, fixed: false };
     if (!file.roundTrips) {
       return { text, fixed: false, failure: 'not fixed: it is not valid UTF-8, and rewriting it would change bytes that no fix touches' };
@@ -114,7 +122,7 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
     if (!service.isReadout(file.document)) return { isReadout: false, diagnostics: [], fixed: false };
     const { text, fixed, failure } = fix ? fixFile(task, file) : { text: file.document.text, fixed: false, failure: undefined };
     const document = compare ? { ...file.document, text } : { text, inReadoutFiles: task.inReadoutFiles };
-    const diagnostics = toReported(service.getDiagnostics(document), text);
+    const diagnostics = toReported(diagnose(document), text);
     const url = service.getEntry({ ...file.document, text })?.sourceUrl?.value;
     // A value sliced from the text keeps all of the text alive, for as long as the run keeps the report.
     const sourceUrl = url === undefined ? undefined : Buffer.from(url, 'utf8').toString('utf8');

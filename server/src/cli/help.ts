@@ -22,12 +22,16 @@ A folder gives the files under it that 'files' less 'exclude' names (globs relat
 folder); with no paths, the current folder. A file is always checked; a glob gives what it matches.
 
 Options:
-  --format stylish|json|sarif  Output format (default: stylish)
-  --max-warnings N             Exit with status 1 when there are more than N warnings
-  --fix                        Apply the safe fixes in place (atomically), then report what is left
-  --config FILE                Use this configuration file instead of the nearest .readoutrc.json
-  --concurrency auto|off|N     Worker threads: auto (one per core for a large run), off, or a number
-  -h, --help                   Show this help
+  -f, --format stylish|json|sarif  Output format (default: stylish)
+  -o, --output-file FILE           Write the report to FILE (atomically, no colours) instead of stdout
+  --quiet                          Report and count errors only (no warnings, infos, hints); --fix fixes only errors
+  --max-warnings N                 Exit with status 1 when there are more than N warnings
+  --fix                            Apply the safe fixes in place (atomically), then report what is left
+  --config FILE                    Use this configuration file instead of the nearest .readoutrc.json
+  --concurrency auto|off|N         Worker threads: auto (one per core for a large run), off, or a number
+  -h, --help                       Show this help
+
+In the stylish report, '(fixable)' after a problem's code: --fix would fix it.
 
 Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings;
 2 bad usage, an unusable configuration or schema, or a file that could not be read or written.`;

@@ -49,6 +49,8 @@ export interface CheckResult {
   readonly readouts: number;
   readonly counts: ProblemCounts;
   readonly fixed: number;
+  /** `--quiet`: the problems are the errors only. */
+  readonly errorsOnly: boolean;
   /** Paths are shown relative to it. */
   readonly cwd: string;
 }

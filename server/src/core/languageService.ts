@@ -45,8 +45,11 @@ export interface ReadoutService {
   getHover(document: ReadoutInput, offset: number): Hover | undefined;
   /** The quick fixes of the diagnostics that touch `range`, each with its diagnostic. */
   getCodeActions(document: ReadoutInput, range: Span): CodeAction[];
-  /** One edit that applies every safe fix, or undefined when there is none. */
-  getFixAllEdit(document: ReadoutInput): TextEdit | undefined;
+  /**
+   * One edit that applies every safe fix, or undefined when there is none. With `only`, the fixes
+   * of the diagnostics it keeps (the CLI's `--fix --quiet` keeps the errors).
+   */
+  getFixAllEdit(document: ReadoutInput, only?: (diagnostic: Diagnostic) => boolean): TextEdit | undefined;
   /** Keys, tags, titles, URLs and dates, inside the front matter only. */
   getCompletions(document: ReadoutInput, offset: number): CompletionList;
   /** The outline: the front matter's fields, then the body's headings. */
@@ -98,8 +101,11 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       const touching = diagnose(document).filter((diagnostic) => diagnostic.span.start <= range.end && range.start <= diagnostic.span.end);
       return touching.flatMap((diagnostic) => diagnostic.fixes.map((fix) => ({ diagnostic, fix })));
     },
-    getFixAllEdit(document: ReadoutInput) {
-      return fixAll(document.text, (text) => diagnose({ ...document, text }));
+    getFixAllEdit(document: ReadoutInput, only?: (diagnostic: Diagnostic) => boolean) {
+      return fixAll(document.text, (text) => {
+        const diagnostics = diagnose({ ...document, text });
+        return only ? diagnostics.filter(only) : diagnostics;
+      });
     },
     getCompletions(document: ReadoutInput, offset: number) {
       // A block with no key yet is a readout being started: its first key is what completion offers.
