@@ -56,4 +56,15 @@ describe('readout render', () => {
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /^readout render: gone\.md cannot be read \(ENOENT: no such file or directory/);
   });
+
+  test('-o into a folder that does not exist, or onto a folder: exit 2, and why, in words that name no temporary file', async () => {
+    const noFolder = await fixture.run(['render', 'reference.txt', '-o', 'nope/page.html']);
+    assert.equal(noFolder.status, 2);
+    assert.equal(noFolder.stderr, 'readout render: nope/page.html was not written: its folder does not exist.\n');
+    fixture.write('taken/keep.txt', 'x');
+    const onFolder = await fixture.run(['render', 'reference.txt', '-o', 'taken']);
+    assert.equal(onFolder.status, 2);
+    assert.equal(onFolder.stderr, 'readout render: taken was not written: it is a folder, not a file.\n');
+    assert.equal(readFileSync(fixture.path('taken/keep.txt'), 'utf8'), 'x');
+  });
 });

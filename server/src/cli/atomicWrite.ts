@@ -30,13 +30,14 @@ export function writeFileAtomic(file: string, data: string): void {
   const bytes = Buffer.from(data, 'utf8');
   // Through a symbolic link, the file it points to is replaced, not the link.
   let target = path.resolve(file);
-  let original: { mode: number; uid: number; gid: number } | undefined;
+  let original: { mode: number; uid: number; gid: number; isDirectory(): boolean } | undefined;
   try {
     target = realpathSync(target);
     original = statSync(target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  if (original?.isDirectory()) throw new WriteError('it is a folder, not a file');
   if (original) {
     // A rename would replace a read-only file whose folder is writable: refuse, as a plain write would.
     try {
@@ -50,7 +51,11 @@ export function writeFileAtomic(file: string, data: string): void {
   try {
     handle = openSync(temporary, 'wx', original ? original.mode & 0o7777 : 0o666);
   } catch (error) {
-    throw REFUSED.has((error as NodeJS.ErrnoException).code ?? '') ? new WriteError('its folder is read-only') : error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    // Said in words: the temporary file's name means nothing to the person who named `file`.
+    if (REFUSED.has(code)) throw new WriteError('its folder is read-only');
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new WriteError('its folder does not exist');
+    throw error;
   }
   let closed = false;
   try {
