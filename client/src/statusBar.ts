@@ -1,25 +1,26 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentInfoRequest } from '../../server/src/protocol';
+import type { ActiveReadoutEvents } from './activeReadout';
 
-/**
- * The readout's state in the status bar (its problem count), shown only for readouts; it also
- * sets the `readout.isReadout` context key that the preview button and keybinding depend on.
- */
-export function createStatusBar(client: LanguageClient): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('readout.status', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'Readout';
-  let generation = 0;
+/** The readout's state in the status bar (its problem count), shown only for readouts. */
+export class StatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('readout.status', vscode.StatusBarAlignment.Right, 100);
+  readonly #subscription: vscode.Disposable;
 
-  async function update(): Promise<void> {
-    const editor = vscode.window.activeTextEditor;
-    const current = ++generation;
-    const info = editor ? await client.sendRequest(DocumentInfoRequest, { uri: editor.document.uri.toString() }).catch(() => undefined) : undefined;
-    // A later update has started meanwhile: it has the newer answer.
-    if (current !== generation) return;
-    const isReadout = editor !== undefined && info?.isReadout === true;
-    void vscode.commands.executeCommand('setContext', 'readout.isReadout', isReadout);
-    if (!isReadout) {
+  constructor(activeReadout: ActiveReadoutEvents) {
+    this.item.name = 'Readout';
+    this.#update(activeReadout.editor);
+    // The active readout is checked again each time its diagnostics change.
+    this.#subscription = activeReadout.onDidCheck((editor) => this.#update(editor));
+  }
+
+  dispose(): void {
+    this.#subscription.dispose();
+    this.item.dispose();
+  }
+
+  #update(editor: vscode.TextEditor | undefined): void {
+    const item = this.item;
+    if (!editor) {
       item.hide();
       return;
     }
@@ -31,14 +32,4 @@ export function createStatusBar(client: LanguageClient): vscode.Disposable {
     item.command = problems.length === 0 ? 'readout.openPreviewToSide' : 'workbench.actions.view.problems';
     item.show();
   }
-
-  void update();
-  return vscode.Disposable.from(
-    item,
-    vscode.window.onDidChangeActiveTextEditor(() => void update()),
-    vscode.languages.onDidChangeDiagnostics((event) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && event.uris.some((uri) => uri.toString() === active)) void update();
-    }),
-  );
 }
