@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import type { ActiveReadoutEvents } from './activeReadout';
+import { statusText, type ProblemCounts } from './statusText';
 
-/** The readout's state in the status bar (its problem count), shown only for readouts. */
+const SEVERITIES: Partial<Record<vscode.DiagnosticSeverity, keyof ProblemCounts>> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'information',
+};
+
+/** The active readout's problems, by severity, in the status bar; hidden when the active editor is not a readout. */
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('readout.status', vscode.StatusBarAlignment.Right, 100);
   readonly #subscription: vscode.Disposable;
@@ -19,17 +26,20 @@ export class StatusBar implements vscode.Disposable {
   }
 
   #update(editor: vscode.TextEditor | undefined): void {
-    const item = this.item;
     if (!editor) {
-      item.hide();
+      this.item.hide();
       return;
     }
-    const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.source === 'readout');
-    const errors = problems.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).length;
-    const others = problems.length - errors;
-    item.text = errors > 0 ? `$(error) Readout: ${errors}` : others > 0 ? `$(warning) Readout: ${others}` : '$(check) Readout';
-    item.tooltip = problems.length === 0 ? 'This readout has no problems. Click for the preview.' : `${errors} error(s), ${others} other problem(s) in the front matter. Click for the Problems panel.`;
-    item.command = problems.length === 0 ? 'readout.openPreviewToSide' : 'workbench.actions.view.problems';
-    item.show();
+    const counts = { error: 0, warning: 0, information: 0 };
+    for (const diagnostic of vscode.languages.getDiagnostics(editor.document.uri)) {
+      const severity = SEVERITIES[diagnostic.severity];
+      if (diagnostic.source === 'readout' && severity) counts[severity]++;
+    }
+    const { text, tooltip, label } = statusText(counts);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label };
+    this.item.command = counts.error + counts.warning + counts.information > 0 ? 'workbench.actions.view.problems' : 'readout.openPreviewToSide';
+    this.item.show();
   }
 }

@@ -16,6 +16,8 @@ const MESSAGE = "Unknown tag 'speech-remarks'. Did you mean 'speeches-remarks'?"
 const COMMAND = 'Readout: Open Preview to the Side';
 // The sample's title; its doubled space collapses in HTML.
 const TITLE = 'Remarks by President Biden and Prime Minister Jakobsdóttir of Iceland Before Bilateral Meeting';
+// A status bar item's element id is the extension's id and the item's.
+const STATUS_ITEM = '[id="readout-tools.readout.readout.status"]';
 
 interface Step {
   readonly name: string;
@@ -81,13 +83,21 @@ const steps: Step[] = [
     },
   },
   {
-    name: 'Ctrl+Shift+M: the Problems panel lists the message',
+    name: 'Ctrl+Shift+M: the Problems panel lists the message; our status bar item counts 2 errors and 1 warning',
     async run(page) {
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: MESSAGE });
       await row.first().waitFor({ state: 'visible', timeout: WAIT_MS });
       const status = await page.locator('[id="status.problems"]').getAttribute('aria-label').catch(() => null);
       console.log(`    problems status bar item: ${JSON.stringify(status)}`);
+      // Ours counts the readout's own problems, each severity apart.
+      const ours = page.locator(STATUS_ITEM);
+      await ours.waitFor({ state: 'visible', timeout: WAIT_MS });
+      await page.waitForFunction(([selector, label]) => document.querySelector(selector)?.getAttribute('aria-label') === label,
+        [STATUS_ITEM, 'Readout: 2 errors and 1 warning'] as const, { timeout: WAIT_MS }).catch(async (error: Error) => {
+        throw new Error(`our status bar item reads ${JSON.stringify(await ours.getAttribute('aria-label'))} (${JSON.stringify(await ours.innerText())}): ${error.message}`);
+      });
+      console.log(`    our status bar item: ${JSON.stringify(await ours.innerText())}, ${JSON.stringify(await ours.getAttribute('aria-label'))}`);
       console.log(`    screenshot ${await screenshot(page, '2-problems')}`);
     },
   },
