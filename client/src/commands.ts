@@ -10,11 +10,16 @@ function target(resource: unknown): vscode.Uri | undefined {
 
 /** Every command of the extension, by id. */
 export function registerCommands(client: LanguageClient, previews: PreviewManager): vscode.Disposable {
+  const openPreview = (resource: unknown) => {
+    const uri = target(resource);
+    if (uri) previews.open(uri, false);
+  };
   const commands: Record<string, (...args: unknown[]) => unknown> = {
-    'readout.openPreview': (resource) => {
-      const uri = target(resource);
-      if (uri) previews.open(uri, false);
-    },
+    'readout.openPreview': openPreview,
+    // Ctrl+Shift+V's. The Command Palette shows a command's key wherever it lists the command, and on
+    // a Markdown readout Ctrl+Shift+V opens VS Code's Markdown preview: the palette lists this one,
+    // with the key, for plain-text readouts, and readout.openPreview, without, for the others.
+    'readout.openPreviewOfPlainText': openPreview,
     'readout.openPreviewToSide': (resource) => {
       const uri = target(resource);
       if (uri) previews.open(uri, true);

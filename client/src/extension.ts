@@ -2,29 +2,37 @@
 // the live preview, the status bar item, the commands, the header in VS Code's Markdown preview.
 import type * as vscode from 'vscode';
 import { createPreviewRenderer } from '../../server/src/core/preview';
+import { ActiveReadout, type ActiveReadoutEvents } from './activeReadout';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { readoutFrontMatterPlugin } from './markdownPreview';
 import { PreviewManager, type PreviewEvents } from './preview/previewManager';
-import { createStatusBar } from './statusBar';
+import { StatusBar } from './statusBar';
 
-/** What activation returns: VS Code's Markdown preview takes `extendMarkdownIt`; tests watch the previews. */
+/**
+ * What activation returns: VS Code's Markdown preview takes `extendMarkdownIt`; tests watch the
+ * previews and the active readout, and read the status bar item.
+ */
 export interface ReadoutExtension {
   extendMarkdownIt: ReturnType<typeof readoutFrontMatterPlugin>;
   previews: PreviewEvents;
+  activeReadout: ActiveReadoutEvents;
+  status: Readonly<Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'command' | 'accessibilityInformation'>>;
 }
 
 export function activate(context: vscode.ExtensionContext): ReadoutExtension {
   const started = Date.now();
   const client = createLanguageClient(context);
-  const previews = new PreviewManager(client, context.extensionUri, (message) => client.outputChannel.appendLine(message));
+  const activeReadout = new ActiveReadout(client);
+  const previews = new PreviewManager(client, context.extensionUri, activeReadout, (message) => client.outputChannel.appendLine(message));
+  const statusBar = new StatusBar(activeReadout);
   // Disposing the client on deactivation stops the server.
-  context.subscriptions.push(client, previews, registerCommands(client, previews), createStatusBar(client));
+  context.subscriptions.push(client, activeReadout, previews, registerCommands(client, previews), statusBar);
   // Activation does not wait for the server: requests made meanwhile wait for it to be ready.
   void client.start().then(
     () => client.outputChannel.appendLine(`Readout activated in ${activated} ms; the language server was ready ${Date.now() - started} ms after activation began.`),
     (error: Error) => client.outputChannel.appendLine(`The language server could not start: ${error.message}`),
   );
   const activated = Date.now() - started;
-  return { extendMarkdownIt: readoutFrontMatterPlugin(createPreviewRenderer()), previews };
+  return { extendMarkdownIt: readoutFrontMatterPlugin(createPreviewRenderer()), previews, activeReadout, status: statusBar.item };
 }

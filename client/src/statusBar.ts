@@ -1,44 +1,45 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentInfoRequest } from '../../server/src/protocol';
+import type { ActiveReadoutEvents } from './activeReadout';
+import { statusText, type ProblemCounts } from './statusText';
 
-/**
- * The readout's state in the status bar (its problem count), shown only for readouts; it also
- * sets the `readout.isReadout` context key that the preview button and keybinding depend on.
- */
-export function createStatusBar(client: LanguageClient): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('readout.status', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'Readout';
-  let generation = 0;
+const SEVERITIES: Partial<Record<vscode.DiagnosticSeverity, keyof ProblemCounts>> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'information',
+};
 
-  async function update(): Promise<void> {
-    const editor = vscode.window.activeTextEditor;
-    const current = ++generation;
-    const info = editor ? await client.sendRequest(DocumentInfoRequest, { uri: editor.document.uri.toString() }).catch(() => undefined) : undefined;
-    // A later update has started meanwhile: it has the newer answer.
-    if (current !== generation) return;
-    const isReadout = editor !== undefined && info?.isReadout === true;
-    void vscode.commands.executeCommand('setContext', 'readout.isReadout', isReadout);
-    if (!isReadout) {
-      item.hide();
-      return;
-    }
-    const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.source === 'readout');
-    const errors = problems.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).length;
-    const others = problems.length - errors;
-    item.text = errors > 0 ? `$(error) Readout: ${errors}` : others > 0 ? `$(warning) Readout: ${others}` : '$(check) Readout';
-    item.tooltip = problems.length === 0 ? 'This readout has no problems. Click for the preview.' : `${errors} error(s), ${others} other problem(s) in the front matter. Click for the Problems panel.`;
-    item.command = problems.length === 0 ? 'readout.openPreviewToSide' : 'workbench.actions.view.problems';
-    item.show();
+/** The active readout's problems, by severity, in the status bar; hidden when the active editor is not a readout. */
+export class StatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('readout.status', vscode.StatusBarAlignment.Right, 100);
+  readonly #subscription: vscode.Disposable;
+
+  constructor(activeReadout: ActiveReadoutEvents) {
+    this.item.name = 'Readout';
+    this.#update(activeReadout.editor);
+    // The active readout is checked again each time its diagnostics change.
+    this.#subscription = activeReadout.onDidCheck((editor) => this.#update(editor));
   }
 
-  void update();
-  return vscode.Disposable.from(
-    item,
-    vscode.window.onDidChangeActiveTextEditor(() => void update()),
-    vscode.languages.onDidChangeDiagnostics((event) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && event.uris.some((uri) => uri.toString() === active)) void update();
-    }),
-  );
+  dispose(): void {
+    this.#subscription.dispose();
+    this.item.dispose();
+  }
+
+  #update(editor: vscode.TextEditor | undefined): void {
+    if (!editor) {
+      this.item.hide();
+      return;
+    }
+    const counts = { error: 0, warning: 0, information: 0 };
+    for (const diagnostic of vscode.languages.getDiagnostics(editor.document.uri)) {
+      const severity = SEVERITIES[diagnostic.severity];
+      if (diagnostic.source === 'readout' && severity) counts[severity]++;
+    }
+    const { text, tooltip, label } = statusText(counts);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label };
+    this.item.command = counts.error + counts.warning + counts.information > 0 ? 'workbench.actions.view.problems' : 'readout.openPreviewToSide';
+    this.item.show();
+  }
 }

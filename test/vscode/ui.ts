@@ -14,8 +14,13 @@ const SAMPLE = 'mistakes.md';
 const WRONG_VALUE = 'speech-remarks';
 const MESSAGE = "Unknown tag 'speech-remarks'. Did you mean 'speeches-remarks'?";
 const COMMAND = 'Readout: Open Preview to the Side';
+const OPEN_PREVIEW = 'Readout: Open Preview';
 // The sample's title; its doubled space collapses in HTML.
 const TITLE = 'Remarks by President Biden and Prime Minister Jakobsdóttir of Iceland Before Bilateral Meeting';
+const TEXT_SAMPLE = 'reference.txt';
+const TEXT_TITLE = 'Readout of President Joe Biden’s Meeting with Prime Minister Trudeau of Canada';
+// A status bar item's element id is the extension's id and the item's.
+const STATUS_ITEM = '[id="readout-tools.readout.readout.status"]';
 
 interface Step {
   readonly name: string;
@@ -57,6 +62,48 @@ const SQUIGGLE_UNDER = `(needle) => {
   return false;
 }`;
 
+/** Ctrl+P, the file's name, Enter: waits for the editor to show `line`, then puts the cursor in it. */
+async function openFile(page: Page, name: string, line: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: WAIT_MS });
+  await page.keyboard.press('Enter');
+  const view = page.locator('.monaco-editor .view-line', { hasText: line });
+  await view.waitFor({ timeout: WAIT_MS });
+  await view.click();
+}
+
+/** F1 and `query`: each row of the Command Palette with its title and its keybinding's label (empty when none). */
+async function paletteRows(page: Page, query: string): Promise<{ title: string; keys: string }[]> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await input.fill(`>${query}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: query }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+  const found = await rows.evaluateAll((elements) => elements.map((row) => ({
+    title: (row.querySelector('.label-name')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+    keys: (row.querySelector('.monaco-keybinding')?.textContent ?? '').trim(),
+  })));
+  await page.keyboard.press('Escape');
+  await input.waitFor({ state: 'hidden', timeout: WAIT_MS });
+  return found;
+}
+
+/** The one palette row titled `title`. */
+function row(rows: { title: string; keys: string }[], title: string): { title: string; keys: string } {
+  const found = rows.filter((candidate) => candidate.title === title);
+  if (found.length !== 1) throw new Error(`${found.length} palette rows ${JSON.stringify(title)}, not one (rows: ${JSON.stringify(rows)})`);
+  return found[0];
+}
+
+/** The content frame of the last webview (a webview is an iframe.webview holding the content's own iframe). */
+function lastWebview(page: Page) {
+  return page.locator('iframe.webview').last().contentFrame().locator('iframe').contentFrame();
+}
+
 const steps: Step[] = [
   {
     name: `Ctrl+P opens ${SAMPLE}; a red squiggle marks '${WRONG_VALUE}'`,
@@ -81,13 +128,21 @@ const steps: Step[] = [
     },
   },
   {
-    name: 'Ctrl+Shift+M: the Problems panel lists the message',
+    name: 'Ctrl+Shift+M: the Problems panel lists the message; our status bar item counts 2 errors and 1 warning',
     async run(page) {
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: MESSAGE });
       await row.first().waitFor({ state: 'visible', timeout: WAIT_MS });
       const status = await page.locator('[id="status.problems"]').getAttribute('aria-label').catch(() => null);
       console.log(`    problems status bar item: ${JSON.stringify(status)}`);
+      // Ours counts the readout's own problems, each severity apart.
+      const ours = page.locator(STATUS_ITEM);
+      await ours.waitFor({ state: 'visible', timeout: WAIT_MS });
+      await page.waitForFunction(([selector, label]) => document.querySelector(selector)?.getAttribute('aria-label') === label,
+        [STATUS_ITEM, 'Readout: 2 errors and 1 warning'] as const, { timeout: WAIT_MS }).catch(async (error: Error) => {
+        throw new Error(`our status bar item reads ${JSON.stringify(await ours.getAttribute('aria-label'))} (${JSON.stringify(await ours.innerText())}): ${error.message}`);
+      });
+      console.log(`    our status bar item: ${JSON.stringify(await ours.innerText())}, ${JSON.stringify(await ours.getAttribute('aria-label'))}`);
       console.log(`    screenshot ${await screenshot(page, '2-problems')}`);
     },
   },
@@ -103,8 +158,7 @@ const steps: Step[] = [
       const item = page.locator('.quick-input-list .monaco-list-row', { hasText: COMMAND }).first();
       await item.waitFor({ state: 'visible', timeout: WAIT_MS });
       await item.click();
-      // A webview is an iframe.webview holding the content's own iframe.
-      const content = page.locator('iframe.webview').last().contentFrame().locator('iframe').contentFrame();
+      const content = lastWebview(page);
       // Playwright's hasText compares with whitespace collapsed, as the page shows it.
       await content.locator('h1', { hasText: TITLE }).first().waitFor({ state: 'visible', timeout: WAIT_MS }).catch(async (error: Error) => {
         const seen = await content.locator('h1').allInnerTexts().catch(() => []);
@@ -113,6 +167,38 @@ const steps: Step[] = [
       const tab = page.locator('.tabs-container .tab', { hasText: `Preview ${SAMPLE}` });
       await tab.first().waitFor({ state: 'visible', timeout: WAIT_MS });
       console.log(`    screenshot ${await screenshot(page, '3-preview')}`);
+    },
+  },
+  {
+    name: `on a .md readout the palette's '${OPEN_PREVIEW}' shows no Ctrl+Shift+V (there it opens VS Code's Markdown preview)`,
+    async run(page) {
+      await page.locator('.monaco-editor .view-line', { hasText: `tags: ${WRONG_VALUE}` }).click();
+      const rows = await paletteRows(page, OPEN_PREVIEW);
+      // The row beside it shows its key: keys are drawn in these rows.
+      const side = row(rows, COMMAND);
+      if (side.keys !== 'Ctrl+K R') throw new Error(`'${COMMAND}' shows ${JSON.stringify(side.keys)}, not Ctrl+K R`);
+      const open = row(rows, OPEN_PREVIEW);
+      if (/Ctrl\+Shift\+V/i.test(open.keys)) throw new Error(`'${OPEN_PREVIEW}' shows ${JSON.stringify(open.keys)} on a .md readout`);
+      console.log(`    palette rows: ${JSON.stringify(rows)}`);
+    },
+  },
+  {
+    name: `on a .txt readout the palette's '${OPEN_PREVIEW}' shows Ctrl+Shift+V, and Ctrl+Shift+V opens our preview`,
+    async run(page) {
+      // No preview left open: the one to see is the one the key opens.
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill('>View: Close All Editors');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'View: Close All Editors' }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: WAIT_MS });
+      await openFile(page, TEXT_SAMPLE, 'tags: statements-releases');
+      const open = row(await paletteRows(page, OPEN_PREVIEW), OPEN_PREVIEW);
+      if (open.keys !== 'Ctrl+Shift+V') throw new Error(`'${OPEN_PREVIEW}' shows ${JSON.stringify(open.keys)} on a .txt readout, not Ctrl+Shift+V`);
+      await page.locator('.monaco-editor .view-line', { hasText: 'tags: statements-releases' }).click();
+      await page.keyboard.press('Control+Shift+V');
+      await page.locator('.tabs-container .tab', { hasText: `Preview ${TEXT_SAMPLE}` }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      await lastWebview(page).locator('h1', { hasText: TEXT_TITLE }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      console.log(`    screenshot ${await screenshot(page, '4-text-preview')}`);
     },
   },
 ];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentInfoRequest, PreviewRequest } from '../../../server/src/protocol';
+import { PreviewRequest } from '../../../server/src/protocol';
+import type { ActiveReadoutEvents } from '../activeReadout';
 import type { FromPage, PageState, ToPage } from './messages';
 import { previewPage } from './previewPage';
 
@@ -11,6 +12,8 @@ export interface PreviewEvents {
   readonly onDidRender: vscode.Event<{ readonly uri: string; readonly html: string }>;
   /** The HTML last shown for a document, if a preview shows it. */
   html(uri: string): string | undefined;
+  /** The document each preview shows, and whether it is locked to it. */
+  shown(): readonly { readonly uri: string; readonly locked: boolean }[];
 }
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -166,7 +169,9 @@ class PreviewPanel {
 
 /**
  * The previews: one that follows the active readout editor (unless locked), any number locked to
- * their document, all restored after a reload by the webview serializer.
+ * their document, all restored after a reload by the webview serializer. A document that becomes
+ * a readout while it is active (New Readout's untitled document, once its snippet is in) is
+ * followed too: the active readout is checked again after each change.
  */
 export class PreviewManager implements PreviewEvents, vscode.WebviewPanelSerializer<PageState> {
   readonly lastHtml = new Map<string, string>();
@@ -174,19 +179,25 @@ export class PreviewManager implements PreviewEvents, vscode.WebviewPanelSeriali
   readonly #onDidRender = new vscode.EventEmitter<{ uri: string; html: string }>();
   readonly onDidRender = this.#onDidRender.event;
   readonly #disposables: vscode.Disposable[] = [];
+  /** The last active readout: what a following preview shows, and an unlocked one shows at once. */
+  #followed: vscode.TextDocument | undefined;
 
   constructor(
     readonly client: LanguageClient,
     readonly extensionUri: vscode.Uri,
+    activeReadout: ActiveReadoutEvents,
     readonly log: (message: string) => void,
   ) {
+    this.#followed = activeReadout.editor?.document;
     this.#disposables.push(
       this.#onDidRender,
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
       vscode.workspace.onDidChangeTextDocument((event) => {
         for (const preview of this.#showing(event.document.uri)) void preview.render();
       }),
-      vscode.window.onDidChangeActiveTextEditor((editor) => void this.#follow(editor)),
+      activeReadout.onDidCheck((editor) => {
+        if (editor) this.#follow(editor.document);
+      }),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
         const line = event.visibleRanges[0]?.start.line;
         if (line === undefined) return;
@@ -197,6 +208,10 @@ export class PreviewManager implements PreviewEvents, vscode.WebviewPanelSeriali
 
   html(uri: string): string | undefined {
     return this.lastHtml.get(uri);
+  }
+
+  shown(): { uri: string; locked: boolean }[] {
+    return [...this.#previews].map((preview) => ({ uri: preview.resource.toString(), locked: preview.locked }));
   }
 
   rendered(uri: string, html: string): void {
@@ -216,10 +231,13 @@ export class PreviewManager implements PreviewEvents, vscode.WebviewPanelSeriali
     this.#previews.add(new PreviewPanel(panel, resource, false, this));
   }
 
-  /** Locks the active preview to its document, or lets it follow the editor again. */
+  /** Locks the active preview to its document, or lets it follow the active readout again, from now. */
   toggleLock(): void {
     const active = [...this.#previews].find((preview) => preview.panel.active) ?? [...this.#previews][0];
-    if (active) active.locked = !active.locked;
+    if (!active) return;
+    active.locked = !active.locked;
+    // Run from the palette, the command finds the preview focused and no active editor: the last active readout is the one to show.
+    if (!active.locked && this.#followed && !this.#followed.isClosed) this.#follow(this.#followed);
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PageState | undefined): Promise<void> {
@@ -243,12 +261,14 @@ export class PreviewManager implements PreviewEvents, vscode.WebviewPanelSeriali
     return [...this.#previews].filter((preview) => preview.resource.toString() === uri.toString());
   }
 
-  async #follow(editor: vscode.TextEditor | undefined): Promise<void> {
-    if (!editor) return;
-    const following = [...this.#previews].filter((preview) => !preview.locked);
-    if (following.length === 0) return;
-    const info = await this.client.sendRequest(DocumentInfoRequest, { uri: editor.document.uri.toString() }).catch(() => undefined);
-    if (!info?.isReadout) return;
-    for (const preview of following) preview.show(editor.document.uri, preview.panel.viewColumn, true);
+  /**
+   * Moves the following previews to the document. One that shows it already is left alone: the
+   * active readout is checked after every change, and each reveal would bring the preview's tab to the front.
+   */
+  #follow(document: vscode.TextDocument): void {
+    this.#followed = document;
+    for (const preview of this.#previews) {
+      if (!preview.locked && preview.resource.toString() !== document.uri.toString()) preview.show(document.uri, preview.panel.viewColumn, true);
+    }
   }
 }

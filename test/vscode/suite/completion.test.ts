@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openSample, replaceText, revertAndCloseAll } from './helpers';
+import { openSample, replaceText, revertAndCloseAll, waitForActiveReadout } from './helpers';
 
 const TAGS = ['statements-releases', 'speeches-remarks', 'press-briefings', 'presidential-actions'];
 
@@ -10,6 +10,8 @@ suite('completion', () => {
 
   test("after 'tags: ' completion offers the four tags", async () => {
     const editor = await openSample('2023/01/reference.txt');
+    // Before the language client runs, VS Code offers only the words of the file.
+    await waitForActiveReadout(editor.document.uri);
     const range = await replaceText(editor.document, 'tags: statements-releases', 'tags: ');
     const position = range.end;
     assert.equal(editor.document.lineAt(position.line).text, 'tags: ');

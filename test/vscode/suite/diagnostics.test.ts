@@ -16,13 +16,13 @@ suite('diagnostics', () => {
     const quiet = [REFERENCE, CORRECT_MD, NOT_A_READOUT];
     for (const path of quiet) await openSample(path);
     await openSample(MISTAKES);
-    const mistakes = await waitForDiagnostics(sampleUri(MISTAKES), 'the codes date-mismatch, enum, title-whitespace', (diagnostics) =>
-      diagnostics.map(codeOf).sort().join(',') === 'date-mismatch,enum,title-whitespace');
-    const enumDiagnostic = mistakes.find((d) => codeOf(d) === 'unknown-value');
-    assert.ok(enumDiagnostic);
-    assert.equal(rangeText(enumDiagnostic.range), '4:6-4:20', 'the enum diagnostic marks the value speech-remarks');
-    assert.equal(enumDiagnostic.message, "Unknown tag 'speech-remarks'. Did you mean 'speeches-remarks'?");
-    assert.equal(enumDiagnostic.severity, vscode.DiagnosticSeverity.Error);
+    const mistakes = await waitForDiagnostics(sampleUri(MISTAKES), 'the codes date-mismatch, title-whitespace, unknown-value', (diagnostics) =>
+      diagnostics.map(codeOf).sort().join(',') === 'date-mismatch,title-whitespace,unknown-value');
+    const unknownValue = mistakes.find((d) => codeOf(d) === 'unknown-value');
+    assert.ok(unknownValue);
+    assert.equal(rangeText(unknownValue.range), '4:6-4:20', 'the unknown-value diagnostic marks the value speech-remarks');
+    assert.equal(unknownValue.message, "Unknown tag 'speech-remarks'. Did you mean 'speeches-remarks'?");
+    assert.equal(unknownValue.severity, vscode.DiagnosticSeverity.Error);
     // The documents opened before it went to the server first; one more round trip through the
     // server for each makes sure it has them, then they must still have no diagnostics.
     for (const path of quiet) {
@@ -31,7 +31,7 @@ suite('diagnostics', () => {
     }
   });
 
-  test('a misspelt tag gets an enum diagnostic on its exact range; the preferred quick fix restores the reference', async () => {
+  test('a misspelt tag gets an unknown-value diagnostic on its exact range; the preferred quick fix restores the reference', async () => {
     const editor = await openSample(REFERENCE);
     const document = editor.document;
     const uri = document.uri;
@@ -40,7 +40,7 @@ suite('diagnostics', () => {
     await replaceText(document, 'tags: statements-releases', 'tags: statement-releases');
 
     const expectedRange = new vscode.Range(4, 6, 4, 24);
-    const [diagnostic] = await waitForDiagnostics(uri, `one enum diagnostic at ${rangeText(expectedRange)}`, (diagnostics) =>
+    const [diagnostic] = await waitForDiagnostics(uri, `one unknown-value diagnostic at ${rangeText(expectedRange)}`, (diagnostics) =>
       diagnostics.length === 1 && codeOf(diagnostics[0]) === 'unknown-value' && diagnostics[0].range.isEqual(expectedRange));
     assert.equal(diagnostic.message, "Unknown tag 'statement-releases'. Did you mean 'statements-releases'?");
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);

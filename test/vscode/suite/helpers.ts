@@ -10,18 +10,46 @@ export const WAIT_MS = Number(process.env.READOUT_VSCODE_WAIT_MS ?? 60_000);
 export interface PreviewApi {
   readonly onDidRender: vscode.Event<{ uri: string; html: string }>;
   html(uri: string): string | undefined;
+  shown(): readonly { readonly uri: string; readonly locked: boolean }[];
+}
+
+export interface ActiveReadoutApi {
+  readonly onDidCheck: vscode.Event<vscode.TextEditor | undefined>;
+  readonly editor: vscode.TextEditor | undefined;
+}
+
+export interface StatusApi {
+  readonly text: string;
+  readonly tooltip: string | vscode.MarkdownString | undefined;
+  readonly command: string | vscode.Command | undefined;
+  readonly accessibilityInformation: vscode.AccessibilityInformation | undefined;
 }
 
 export interface ReadoutTestApi {
   readonly previews: PreviewApi;
+  readonly activeReadout: ActiveReadoutApi;
+  readonly status: StatusApi;
 }
 
 export async function extensionApi(): Promise<ReadoutTestApi> {
   const extension = vscode.extensions.getExtension<ReadoutTestApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not loaded: is extensionDevelopmentPath the repository root?`);
   const api = await extension.activate();
-  assert.ok(api?.previews, `extension ${EXTENSION_ID}: activate() returned no test API ({ previews })`);
+  for (const key of ['previews', 'activeReadout', 'status'] as const) {
+    assert.ok(api?.[key], `extension ${EXTENSION_ID}: activate() returned no ${key} (the test API is { previews, activeReadout, status })`);
+  }
   return api;
+}
+
+/**
+ * Waits until the extension has found the active editor to show `uri` as a readout: the language
+ * server is running, has the document and has answered for it.
+ */
+export async function waitForActiveReadout(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const { activeReadout } = await extensionApi();
+  return waitFor(`the extension to find ${vscode.workspace.asRelativePath(uri)} the active readout`, [activeReadout.onDidCheck],
+    () => (activeReadout.editor?.document.uri.toString() === uri.toString() ? activeReadout.editor : undefined),
+    () => `the active readout is ${activeReadout.editor?.document.uri.toString()}`);
 }
 
 /** A file of the sample workspace (the runners open a temporary copy of samples/). */
@@ -40,8 +68,16 @@ export async function openSample(relativePath: string): Promise<vscode.TextEdito
   return vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.One });
 }
 
-/** Puts every sample a test changed back as it was first opened, saved (the workspace is a temporary copy), then closes every editor. */
+/**
+ * Puts every sample a test changed back as it was first opened, saved (the workspace is a temporary
+ * copy), discards untitled documents (closing a dirty one would ask whether to save it), then closes
+ * every editor.
+ */
 export async function revertAndCloseAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   for (const document of vscode.workspace.textDocuments) {
     const original = originals.get(document.uri.toString());
     if (original === undefined || (document.getText() === original && !document.isDirty)) continue;

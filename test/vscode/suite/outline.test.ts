@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openSample, revertAndCloseAll, waitForDiagnostics } from './helpers';
+import { openSample, revertAndCloseAll, waitForActiveReadout } from './helpers';
 
 type OutlineSymbol = vscode.DocumentSymbol | vscode.SymbolInformation;
 
@@ -17,9 +17,9 @@ suite('outline', () => {
 
   test('a Markdown readout lists its front matter once and each heading once, next to VS Code\'s Markdown outline', async () => {
     const editor = await openSample('2021/01/00005_c5b3b3e04d9ee7ab.md');
-    // The server has the document once it has published for it; the Markdown extension's
+    // The server has the document once it has answered for it; the Markdown extension's
     // providers are registered once it is active.
-    await waitForDiagnostics(editor.document.uri, 'the first check', () => true);
+    await waitForActiveReadout(editor.document.uri);
     await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
     const symbols = await vscode.commands.executeCommand<OutlineSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
     const all = flatten(symbols ?? []);
