@@ -146,6 +146,27 @@ describe('publishDiagnostics', () => {
     assert.deepEqual([...seen].sort(), ['bad-format', 'front-matter-unclosed', 'missing-field', 'unknown-field', 'unknown-value', 'url-date-mismatch', 'yaml-syntax']);
   });
 
+  test('a quote never closed is marked on the quote, and the other fields are still checked', async () => {
+    const document = uri('stray-quote.md');
+    const text = replaceOnce(replaceOnce(REFERENCE, TAG_LINE, 'tags: "speeches-remarks\n'), DATE_LINE, "date: '2023-01-11'\n");
+    client.open(document, text, 'markdown');
+    const { diagnostics } = await client.nextDiagnostics(document, 1);
+    assert.deepEqual(diagnostics.map(({ range, code, severity, message }) => ({ range, code, severity, message })), [
+      {
+        range: { start: { line: 1, character: 6 }, end: { line: 1, character: 18 } },
+        code: 'date-mismatch',
+        severity: DiagnosticSeverity.Error,
+        message: "'date' is 2023-01-11, but 'published_time' (2023-01-10 12:54:40-05:00) falls on 2023-01-10 in its own time zone. Set 'date' to 2023-01-10.",
+      },
+      {
+        range: { start: { line: 4, character: 6 }, end: { line: 4, character: 7 } },
+        code: 'yaml-syntax',
+        severity: DiagnosticSeverity.Error,
+        message: 'This quote is never closed on its line: the quoted text runs on to the next " at line 6, column 8, taking in the field \'title\'. Close it on this line, or remove it.',
+      },
+    ]);
+  });
+
   test('closing a document clears its diagnostics', async () => {
     const document = uri('closed.md');
     client.open(document, MISSPELT_TAG, 'markdown');
