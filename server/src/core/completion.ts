@@ -7,6 +7,7 @@ import type { ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema, SchemaObject } from './schema';
 import { slugify } from './slug';
 import { ARCHIVE_HOST, deriveSourceUrl, parseSourceUrl } from './sourceUrl';
+import { escapeChoice, escapeSnippet } from './snippets';
 import { span, type Span, type TextEdit } from './types';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { unescapeDoubleQuoted } from './yamlEscapes';
@@ -273,14 +274,6 @@ function searchForms(title: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Writing what is inserted
-
-function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
-}
-
-function escapeChoice(text: string): string {
-  return text.replace(/[\\$}|,]/g, '\\$&');
-}
 
 /** Raw non-ASCII only where the front matter already has some, not counting the text being replaced. */
 function writeOptionsAround(region: Region, replaced: Span): WriteOptions {
