@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { findFrontMatter, tooDeeplyNested, type FrontMatterBlock } from './frontMatter';
 import type { ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema, SchemaObject } from './schema';
-import { slugify } from './slug';
+import { slugify, titleFromSlug } from './slug';
 import { ARCHIVE_HOST, deriveSourceUrl, parseSourceUrl } from './sourceUrl';
 import { escapeChoice, escapeSnippet } from './snippets';
 import { span, type Span, type TextEdit } from './types';
@@ -601,17 +601,8 @@ function slugTitle(catalog: TitleCatalog, url: unknown, matches: (forms: string)
   const known = catalog.withSlug(slug);
   const candidate = known
     ? { title: known.title, detail: "the workspace's title for source_url's slug", opening: false, writtenCache: known.written }
-    : { title: spelledOut(slug), detail: "source_url's slug spelled out", opening: false };
+    : { title: titleFromSlug(slug), detail: "source_url's slug spelled out", opening: false };
   return matches(searchForms(candidate.title)) ? [candidate] : [];
-}
-
-const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'over', 'per', 'the', 'to', 'via', 'with']);
-
-/** `readout-of-a-call-with-x` as "Readout of a Call with X": words capitalized, minor ones not (but the first). */
-function spelledOut(slug: string): string {
-  return slug.split('-').filter(Boolean)
-    .map((word, at) => (at > 0 && MINOR_WORDS.has(word) ? word : word[0].toUpperCase() + word.slice(1)))
-    .join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------
