@@ -46,7 +46,7 @@ export interface ParsedReadout {
   /** Each top-level field by name; for a repeated key, the last (its value wins). */
   readonly fieldsByName: ReadonlyMap<string, Field>;
   readonly problems: readonly YamlProblem[];
-  /** The front matter as plain data, when it parsed without syntax errors (duplicate keys allowed). */
+  /** The front matter as plain data, when it parsed without syntax errors (duplicate keys and readable stray quotes allowed). */
   readonly data: unknown;
   readonly parsed: boolean;
   /** Fields whose value opens a quote that is never closed: they are not in `data`, and no rule judges them. */
@@ -225,7 +225,8 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
   }
   const strays = findStrayQuotes(source);
   const known = new Set(options.knownFields ?? []);
-  // Past a stray quote the rest reads as written once its value is blanked, when the line after the value starts a known field or the list's next item.
+  // With each stray quote's value blanked, the rest reads as written: sound when the line after
+  // the value starts a known field or the list's next item, which nobody meant as part of it.
   const readable = strays.every(({ endedBy }) => endedBy.kind === 'end' || endedBy.kind === 'item' || (endedBy.kind === 'field' && known.has(endedBy.name)));
   // Repeated keys are found by duplicateKeys below, in linear time (yaml's uniqueKeys is quadratic).
   const yaml = parseDocument(readable ? blankValues(source, strays) : source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false, strict: true });
