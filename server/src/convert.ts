@@ -76,7 +76,8 @@ export function toHover(document: TextDocument, hover: CoreHover): Hover {
   return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(document, hover.span) };
 }
 
-export function toCompletionList(document: TextDocument, list: CoreCompletionList, snippets: boolean): CompletionList {
+/** `snippets` and `labelDetails`: what the client declared it supports (completionItem.snippetSupport, labelDetailsSupport). */
+export function toCompletionList(document: TextDocument, list: CoreCompletionList, snippets: boolean, labelDetails: boolean): CompletionList {
   return {
     isIncomplete: list.isIncomplete,
     items: list.items.map((item): CompletionItem => {
@@ -85,6 +86,7 @@ export function toCompletionList(document: TextDocument, list: CoreCompletionLis
         label: item.label,
         kind: item.kind === 'field' ? CompletionItemKind.Property : CompletionItemKind.Value,
         ...(item.detail === undefined ? {} : { detail: item.detail }),
+        ...(item.description === undefined || !labelDetails ? {} : { labelDetails: { description: item.description } }),
         ...(item.documentation === undefined ? {} : { documentation: { kind: MarkupKind.Markdown, value: item.documentation } }),
         ...(item.sortText === undefined ? {} : { sortText: item.sortText }),
         ...(item.filterText === undefined ? {} : { filterText: item.filterText }),
@@ -118,6 +120,5 @@ export function toWorkspaceSymbol(symbol: CoreWorkspaceSymbol): SymbolInformatio
     name: symbol.name,
     kind: SymbolKind.File,
     location: { uri: symbol.uri, range: symbol.range },
-    ...(symbol.containerName === undefined ? {} : { containerName: symbol.containerName }),
   };
 }

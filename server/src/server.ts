@@ -55,7 +55,7 @@ function startServer(connection: Connection): void {
   let watchers: Disposable | undefined;
   let reportedSchemaError: string | undefined;
   let reportedConfigError: string | undefined;
-  const client = { pullsConfiguration: false, watchesFiles: false, snippetEdits: false, snippetCompletions: false, progress: false, workspaceFolders: false };
+  const client = { pullsConfiguration: false, watchesFiles: false, snippetEdits: false, snippetCompletions: false, labelDetails: false, progress: false, workspaceFolders: false };
 
   /** Whether `readout.files` less `readout.exclude` names the file, by its path relative to a workspace folder. */
   function inReadoutFiles(file: string): boolean {
@@ -196,6 +196,7 @@ function startServer(connection: Connection): void {
     client.watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     client.snippetCompletions = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    client.labelDetails = capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
     client.progress = capabilities.window?.workDoneProgress === true;
     client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
     editorSettings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -296,7 +297,7 @@ function startServer(connection: Connection): void {
   connection.onCompletion(guarded('Completion', null, (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return toCompletionList(document, service.getCompletions(input(document), document.offsetAt(params.position)), client.snippetCompletions);
+    return toCompletionList(document, service.getCompletions(input(document), document.offsetAt(params.position)), client.snippetCompletions, client.labelDetails);
   }));
 
   connection.onDocumentSymbol(guarded('Document symbols', [], (params) => {

@@ -1,9 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parse } from 'yaml';
 import { compileBuiltinSchema } from '../../server/src/core/builtinSchema';
 import { createCompletionMemo, readoutCompletions, type Completion, type CompletionContext, type CompletionList } from '../../server/src/core/completion';
 import { applyEdits } from '../../server/src/core/fixAll';
-import { parseReadout } from '../../server/src/core/frontMatter';
+import { findFrontMatter, parseReadout } from '../../server/src/core/frontMatter';
 import { readoutEntry, type ReadoutEntry } from '../../server/src/core/readoutEntry';
 import { compileSchema } from '../../server/src/core/schema';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
@@ -76,6 +77,18 @@ function indexOf(entries: readonly ReadoutEntry[]): WorkspaceIndex {
 }
 
 const BIDEN_KISHIDA = 'Readout of President Joe\u00a0Biden’s Call with Prime Minister Kishida of Japan';
+/** Its label: longer than 60 characters, it is cut in the middle. */
+const KISHIDA_LABEL = 'Readout of President Joe\u00a0Biden’s … Kishida of Japan';
+const MACRON_LABEL = 'Readout of President Joe Biden’s … Macron of France';
+
+/** The whole title a title item offers: its label, or, when the label is cut, its documentation. */
+const titleOf = (one: Completion) => one.documentation ?? one.label;
+
+function itemTitled(list: CompletionList, title: string): Completion {
+  const found = list.items.find((candidate) => titleOf(candidate) === title);
+  assert.ok(found, `no item for '${title}' among ${JSON.stringify(list.items.map(titleOf))}`);
+  return found;
+}
 
 describe('completion: where it applies', () => {
   test('nothing in the body, on the delimiter lines, or outside a front matter', () => {
@@ -235,6 +248,9 @@ describe('completion: tags', () => {
   });
 });
 
+/** 300 characters: the archive's titles run up to 341. */
+const LONG_TITLE = 'Joint Statement by the Leaders of the United States, Canada and Mexico on Cooperation in Clean Energy, Critical Minerals, Semiconductors, Supply Chains, Migration, Public Health, Security, Fentanyl Trafficking, Climate Change, Indigenous Women and Girls, Governance and Competitiveness for Our Region';
+
 describe('completion: title', () => {
   const titled = (title: string, times: number, date: string) => Array.from({ length: times }, () => entry({ title, date }));
   const index = indexOf([
@@ -246,28 +262,49 @@ describe('completion: title', () => {
   ]);
   const typing = (typed: string) => `---\ntags: statements-releases\ntitle: ${typed}|\n---\n`;
 
+  test('a 300-character title: a label short enough to leave its date and category in view, which come first in its detail; the whole title inserted', () => {
+    assert.equal(LONG_TITLE.length, 300);
+    const long = indexOf([entry({ title: LONG_TITLE, date: '2023-01-10', tags: ['statements-releases', 'presidential-actions'] }), ...titled(LONG_TITLE, 1, '2022-12-01')]);
+    const source = typing('competitiveness');
+    const [chosen] = complete(source, { index: long }).items;
+    assert.deepEqual([chosen.label, chosen.detail, chosen.description], [
+      'Joint Statement by the Leaders of … for Our Region',
+      'latest 2023-01-10 · statements-releases · used in 2 readouts',
+      'latest 2023-01-10 · statements-releases · used in 2 readouts',
+    ]);
+    assert.equal(chosen.documentation, LONG_TITLE);
+    const block = findFrontMatter(accept(source, chosen))!;
+    assert.equal((parse(accept(source, chosen).slice(block.content.start, block.content.end)) as { title: string }).title, LONG_TITLE);
+  });
+
+  test('a title that fits is its own label, with the date and category of its one readout', () => {
+    const one = indexOf([entry({ title: 'Readout of a Call', date: '2023-01-10', tags: ['statements-releases'] })]);
+    const [chosen] = complete(typing('call'), { index: one }).items;
+    assert.deepEqual([chosen.label, chosen.detail, chosen.description, chosen.documentation], ['Readout of a Call', '2023-01-10 · statements-releases', '2023-01-10 · statements-releases', undefined]);
+  });
+
   test('most frequent first, then most recent', () => {
     const list = complete(typing(''), { index });
     const titles = list.items.filter((one) => !one.label.endsWith('…'));
     assert.deepEqual(titles.map((one) => one.label), [
       'FACT SHEET: The Inflation Reduction Act',
-      'Readout of President Joe Biden’s Call with President Macron of France',
-      BIDEN_KISHIDA,
+      MACRON_LABEL,
+      KISHIDA_LABEL,
       'Statement from President Joe Biden on Ukraine',
       'Readout of the Café Meeting',
     ]);
-    assert.equal(titles[0].detail, 'used in 3 readouts, latest 2022-08-16');
-    assert.equal(titles[3].detail, 'used in 1 readout, 2023-02-24');
+    assert.equal(titles[0].detail, 'latest 2022-08-16 · used in 3 readouts');
+    assert.equal(titles[3].detail, '2023-02-24');
     assert.equal(list.isIncomplete, true);
   });
 
   test('matched whatever the case, accents, apostrophes and no-break spaces', () => {
     for (const typed of ['biden s call', 'Biden’s Call', "biden's call", 'bidens call', 'JOE BIDEN S CALL WITH PRIME']) {
-      assert.ok(labels(complete(typing(typed), { index })).includes(BIDEN_KISHIDA), `'${typed}' finds the Kishida call`);
+      assert.ok(labels(complete(typing(typed), { index })).includes(KISHIDA_LABEL), `'${typed}' finds the Kishida call`);
     }
     assert.deepEqual(labels(complete(typing('cafe'), { index })), ['Readout of the Café Meeting']);
     assert.deepEqual(labels(complete(typing('"Readout of the Caf\\u00e9'), { index })), ['Readout of the Café Meeting']);
-    assert.deepEqual(labels(complete(typing('macron'), { index })), ['Readout of President Joe Biden’s Call with President Macron of France']);
+    assert.deepEqual(complete(typing('macron'), { index }).items.map(titleOf), ['Readout of President Joe Biden’s Call with President Macron of France']);
   });
 
   test("every item's filterText is what is typed, since the server has matched it", () => {
@@ -290,12 +327,12 @@ describe('completion: title', () => {
   });
 
   test('’ and a no-break space are escaped in a file written with escapes, and the long title folded', () => {
-    const chosen = item(complete(typing('kishida'), { index }), BIDEN_KISHIDA);
+    const chosen = item(complete(typing('kishida'), { index }), KISHIDA_LABEL);
     assert.equal(chosen.edit.newText, '"Readout of President Joe\\_Biden\\u2019s Call with Prime Minister Kishida of\\\n  \\ Japan"');
     const unicode = `---\ntags: statements-releases\ntitle: kishida|\nnote: café\n---\n`;
-    assert.equal(item(complete(unicode, { index }), BIDEN_KISHIDA).edit.newText, 'Readout of President Joe\u00a0Biden’s Call with Prime Minister Kishida of Japan');
+    assert.equal(item(complete(unicode, { index }), KISHIDA_LABEL).edit.newText, 'Readout of President Joe\u00a0Biden’s Call with Prime Minister Kishida of Japan');
     // What is typed is replaced, so its own raw ’ does not make the file raw.
-    assert.equal(item(complete(typing('Biden’s call with prime'), { index }), BIDEN_KISHIDA).edit.newText, chosen.edit.newText);
+    assert.equal(item(complete(typing('Biden’s call with prime'), { index }), KISHIDA_LABEL).edit.newText, chosen.edit.newText);
   });
 
   test("on a folded title's first line, the whole value is replaced, continuation lines included", () => {
@@ -305,8 +342,8 @@ describe('completion: title', () => {
     const source = `${REFERENCE.slice(0, at)}|${REFERENCE.slice(at)}`;
     const list = complete(source, { index: withReference });
     // The title the readout already has is not offered again.
-    assert.ok(!labels(list).includes(ownTitle));
-    const chosen = item(list, BIDEN_KISHIDA);
+    assert.ok(!list.items.map(titleOf).includes(ownTitle));
+    const chosen = itemTitled(list, BIDEN_KISHIDA);
     assert.equal(replaced(source, chosen), '"Readout of President Joe\\_Biden\\u2019s Meeting with Prime Minister Trudeau\\');
     assert.deepEqual(chosen.additionalEdits?.map((e) => REFERENCE.slice(e.span.start, e.span.end)), ['\n  \\ of\\_Canada"']);
     assert.equal(accept(source, chosen), edit(REFERENCE, REFERENCE.slice(at - 'title: "Readout'.length, REFERENCE.indexOf('\n---\n', at)), `title: ${chosen.edit.newText}`));
@@ -317,7 +354,7 @@ describe('completion: title', () => {
     const title = REFERENCE.slice(REFERENCE.indexOf('title: '), REFERENCE.indexOf('\n---\n'));
     for (const transform of [(t: string) => t, crlf]) {
       const source = transform(edit(REFERENCE, title, 'title: trudeau|'));
-      const chosen = item(complete(source, { index: withReference }), 'Readout of President Joe\u00a0Biden’s Meeting with Prime Minister Trudeau of\u00a0Canada');
+      const chosen = itemTitled(complete(source, { index: withReference }), 'Readout of President Joe\u00a0Biden’s Meeting with Prime Minister Trudeau of\u00a0Canada');
       assert.equal(accept(source, chosen), transform(REFERENCE));
     }
   });
@@ -362,8 +399,7 @@ describe('completion: title', () => {
   test("source_url's slug: the workspace title with that slug first, else the slug spelled out", () => {
     const url = (slug: string) => `https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2022/05/01/${slug}/`;
     const known = complete(`---\nsource_url: ${url('readout-of-president-joe-bidens-call-with-prime-minister-kishida-of-japan')}\ntitle: |\n---\n`, { index });
-    assert.equal(known.items[0].label, BIDEN_KISHIDA);
-    assert.equal(known.items[0].detail, "the workspace's title for source_url's slug");
+    assert.deepEqual([known.items[0].label, known.items[0].detail, known.items[0].description], [KISHIDA_LABEL, "the workspace's title for source_url's slug", 'latest 2022-05-01 · used in 2 readouts']);
     const unknown = complete(`---\nsource_url: ${url('readout-of-president-joe-bidens-call-with-x')}\ntitle: |\n---\n`, { index });
     assert.equal(unknown.items[0].label, 'Readout of President Joe Bidens Call with X');
     assert.equal(unknown.items[0].detail, "source_url's slug spelled out");

@@ -93,6 +93,17 @@ const CASES: readonly Case[] = [
     message: /https:\/\//,
   },
   {
+    name: "pattern: a URL that is not a statement's (the briefing room's front page)",
+    text: edit(REFERENCE, 'statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', ''),
+    expected: [{ code: 'bad-format', severity: 'error', text: URL_PREFIX, at: '3:12-3:63' }],
+    message: /^'https:\/\/bidenwhitehouse\.archives\.gov\/briefing-room\/' is not a valid source URL: expected a statement's address, https:\/\/bidenwhitehouse\.archives\.gov\/briefing-room\/<category>\/<yyyy>\/<mm>\/<dd>\/<slug>\/, or https:\/\/www\.whitehouse\.gov\/<category>\/<yyyy>\/<mm>\/<slug>\/ from 2025\.$/,
+  },
+  {
+    name: 'pattern: a URL without its slug',
+    text: edit(REFERENCE, 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', ''),
+    expected: [{ code: 'bad-format', severity: 'error', text: `${URL_PREFIX}statements-releases/2023/01/10/`, at: '3:12-3:94' }],
+  },
+  {
     name: 'minLength: an empty title',
     text: edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 7), "title: ''"),
     expected: [{ code: 'empty-value', severity: 'error', text: "''", at: '5:7-5:9' }],
@@ -195,7 +206,21 @@ describe('what is not a mistake', () => {
     return edit(edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 7), `title: ${title}`), 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada', slug);
   })());
   clean('title-whitespace: single no-break spaces between words', REFERENCE);
-  clean('a URL that is not a briefing-room address is not compared with the fields', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/', 'https://example.gov/news/'));
+  clean('a URL of the form used from 2025 (no day) passes, and is not compared with the fields', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/', 'https://www.whitehouse.gov/statements-releases/2023/01/'));
+  clean('a real statement of 2025, at its www.whitehouse.gov address', [
+    '---',
+    "date: '2025-01-20'",
+    'published_time: 2025-01-20 21:04:15-05:00',
+    'source_url: https://www.whitehouse.gov/presidential-actions/2025/01/initial-rescissions-of-harmful-executive-orders-and-actions/',
+    'tags: presidential-actions',
+    'title: Initial Rescissions Of Harmful Executive Orders And Actions',
+    '---',
+    ' ',
+    'By the authority vested in me as President ...',
+    '',
+  ].join('\n'));
+  clean('a briefing-room address on www.whitehouse.gov, where those pages were before the archive', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/', 'https://www.whitehouse.gov/'));
+  clean('a URL without its trailing slash', edit(REFERENCE, 'trudeau-of-canada/', 'trudeau-of-canada'));
   clean('comments and a closing `...` are fine', edit(edit(REFERENCE, "date: '2023-01-10'", "# archived copy\ndate: '2023-01-10' # the day"), '---\n \n', '...\n \n'));
 });
 

@@ -80,6 +80,41 @@ describe('quick fixes', () => {
     assert.equal(text.slice(fix.edits[0].span.start, fix.edits[0].span.start + 6), 'title:');
   });
 
+  test("a missing title is spelled out from source_url's slug, selected for editing, and agrees with the slug", () => {
+    const title = REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 8);
+    const text = edit(REFERENCE, title, '');
+    const [fix] = only(check(text), 'missing-field').fixes;
+    const spelled = 'Readout of President Joe Bidens Meeting with Prime Minister Trudeau of Canada';
+    assert.deepEqual([fix.title, fix.safe, fix.isPreferred], [`Add title: ${spelled}`, false, true]);
+    assert.deepEqual(fix.edits, [{ span: { start: text.indexOf('---\n \n'), end: text.indexOf('---\n \n') }, newText: `title: ${spelled}\n`, snippet: `title: \${1:${spelled}}\n` }]);
+    assert.deepEqual(check(applyFix(text, fix)), []);
+  });
+
+  test('a missing title with no slug to spell: an empty title with the cursor in it, which is still reported', () => {
+    const title = REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 8);
+    const text = edit(edit(REFERENCE, title, ''), 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', '');
+    const fix = only(check(text), 'missing-field').fixes[0];
+    assert.deepEqual([fix.title, fix.edits[0].newText, fix.edits[0].snippet], ["Add the 'title' field", 'title: ""\n', 'title: "$1"\n']);
+    assert.deepEqual(check(applyFix(text, fix)).map((d) => d.code), ['bad-format', 'empty-value']);
+  });
+
+  test('other fields nobody can derive are inserted empty, never with a sample value that passes or contradicts the others', () => {
+    const published = 'published_time: 2023-01-10 12:54:40-05:00\n';
+    const url = REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:'));
+    const cases: [string, string, string][] = [
+      [edit(REFERENCE, published, ''), 'published_time: \n', 'published_time: $1\n'],
+      // The tag is misspelt: no URL is derived from a field with a problem of its own.
+      [edit(edit(REFERENCE, url, ''), 'tags: statements-releases', 'tags: statement-releases'), 'source_url: \n', 'source_url: $1\n'],
+      [edit(edit(REFERENCE, "date: '2023-01-10'\n", ''), published, 'published_time: 2023-01-10\n'), 'date: \n', 'date: $1\n'],
+    ];
+    for (const [text, newText, snippet] of cases) {
+      const fix = only(check(text), 'missing-field').fixes[0];
+      assert.deepEqual([fix.safe, fix.edits[0].newText, fix.edits[0].snippet], [false, newText, snippet], text);
+      const name = newText.slice(0, newText.indexOf(':'));
+      assert.ok(check(applyFix(text, fix)).some((d) => d.code === 'wrong-type' && applyFix(text, fix).slice(d.span.start, d.span.end) === name), text);
+    }
+  });
+
   test('inserting a field into a CRLF file writes CRLF', () => {
     const text = crlf(edit(REFERENCE, "date: '2023-01-10'\n", ''));
     const [fix] = only(check(text), 'missing-field').fixes;

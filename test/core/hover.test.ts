@@ -14,29 +14,44 @@ describe('hover', () => {
     assert.equal(REFERENCE.slice(hover.span.start, hover.span.end), 'date');
   });
 
-  test('on published_time: the same instant in UTC', () => {
+  test('on published_time: the same instant in UTC, before the description', () => {
     const hover = hoverAt(REFERENCE, '2023-01-10 12:54:40', 3)!;
-    assert.match(hover.contents, /In UTC: `2023-01-10 17:54:40 UTC`/);
+    assert.match(hover.contents, /^\*\*published_time\*\*\n\nIn UTC: `2023-01-10 17:54:40 UTC`\n\nWhen the statement was published/);
     assert.equal(REFERENCE.slice(hover.span.start, hover.span.end), '2023-01-10 12:54:40-05:00');
   });
 
-  test('on source_url: each part and whether it agrees', () => {
+  test('on source_url: each part and whether it agrees, first, then what the schema says of the field', () => {
     const hover = hoverAt(REFERENCE, 'https://')!;
-    assert.match(hover.contents, /\| category \| `statements-releases` \| tags ✓ \|/);
-    assert.match(hover.contents, /\| date \| `2023-01-10` \| date ✓ \|/);
-    assert.match(hover.contents, /\| slug \| `readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada` \| title ✓ \|/);
+    assert.equal(hover.contents, [
+      '**source_url**',
+      '',
+      '| part | value | agrees with |',
+      '|---|---|---|',
+      '| category | `statements-releases` | tags ✓ |',
+      '| date | `2023-01-10` | date ✓ |',
+      '| slug | `readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada` | title ✓ |',
+      '',
+      'The address of the statement as published:',
+      '',
+      '`https://bidenwhitehouse.archives.gov/briefing-room/<category>/<yyyy>/<mm>/<dd>/<slug>/`',
+      '',
+      "or, from 2025, `https://www.whitehouse.gov/<category>/<yyyy>/<mm>/<slug>/`. The category is one of `tags`, the date is `date`, the slug is the title's.",
+      '',
+      'Example: `https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/`',
+    ].join('\n'));
   });
 
-  test('on a source_url that disagrees: the part is marked and the expected slug given', () => {
+  test('on a source_url that disagrees: the part is marked and the expected slug given, before the description', () => {
     const text = edit(REFERENCE, 'trudeau-of-canada/', 'trudeau/');
-    const hover = hoverAt(text, 'https://')!;
-    assert.match(hover.contents, /title ✗/);
-    assert.match(hover.contents, /The title's slug is `readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada`/);
+    const { contents } = hoverAt(text, 'https://')!;
+    assert.match(contents, /title ✗/);
+    const expected = contents.indexOf("The title's slug is `readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada`.");
+    assert.ok(expected > 0 && expected < contents.indexOf('The address of the statement as published'), contents);
   });
 
-  test('on a tag: what the tag means', () => {
+  test('on a tag: what the tag means, before what the field is', () => {
     const hover = hoverAt(REFERENCE, 'statements-releases\n', 2)!;
-    assert.match(hover.contents, /`statements-releases`: Statements and releases/);
+    assert.match(hover.contents, /^\*\*tags\*\*\n\n`statements-releases`: Statements and releases.*\n\nThe statement's category/);
   });
 
   test('nothing in the body, on the delimiters, or in a document that is not a readout', () => {

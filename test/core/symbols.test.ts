@@ -182,19 +182,34 @@ const ARCHIVE = indexOf([
   entry('file:///archive/climate.md', 'Climate Talks', '2022-06-02'),
 ]);
 
-const names = (query: string, limit?: number) => workspaceSymbols(ARCHIVE, query, limit).map((symbol) => symbol.name);
+/** A symbol's name is its readout's date and first tag, then its title. */
+const DATE_AND_TAG = /^\d{4}-\d{2}-\d{2} · [a-z-]+ · /;
+
+/** The titles of the symbols found, in their order. */
+const names = (query: string, limit?: number) => workspaceSymbols(ARCHIVE, query, limit).map((symbol) => {
+  assert.match(symbol.name, DATE_AND_TAG);
+  return symbol.name.replace(DATE_AND_TAG, '');
+});
+
+/** 300 characters: the archive's titles run up to 341. */
+const LONG_TITLE = 'Joint Statement by the Leaders of the United States, Canada and Mexico on Cooperation in Clean Energy, Critical Minerals, Semiconductors, Supply Chains, Migration, Public Health, Security, Fentanyl Trafficking, Climate Change, Indigenous Women and Girls, Governance and Competitiveness for Our Region';
 
 describe('workspaceSymbols', () => {
-  test('"biden trudeau" finds the reference: its title with spaces, its URI, the title value\'s range, date and first tag', () => {
+  test('"biden trudeau" finds the reference: its date, first tag and title with spaces, its URI, the title value\'s range', () => {
     const [first] = workspaceSymbols(ARCHIVE, 'biden trudeau');
     assert.deepEqual({ ...first, score: undefined }, {
-      name: 'Readout of President Joe Biden’s Meeting with Prime Minister Trudeau of Canada',
+      name: '2023-01-10 · statements-releases · Readout of President Joe Biden’s Meeting with Prime Minister Trudeau of Canada',
       uri: 'file:///archive/reference.txt',
       range: { start: { line: 5, character: 7 }, end: { line: 6, character: 15 } },
-      containerName: '2023-01-10 · statements-releases',
       score: undefined,
     });
     assert.ok(first.score > 0);
+  });
+
+  test('a 300-character title: its date and tag come first, where a list that cuts the name at its end still shows them; a readout with neither is its title', () => {
+    assert.equal(LONG_TITLE.length, 300);
+    const index = indexOf([entry('file:///archive/long.md', LONG_TITLE, '2023-01-10'), readoutEntry('file:///archive/bare.md', parseReadout('---\ntitle: Competitiveness\n---\n'))]);
+    assert.deepEqual(workspaceSymbols(index, 'competitiveness').map((symbol) => symbol.name), ['Competitiveness', `2023-01-10 · statements-releases · ${LONG_TITLE}`]);
   });
 
   test('"rdout" matches the readouts first', () => {
@@ -228,7 +243,7 @@ describe('workspaceSymbols', () => {
 
   test('an empty or blank query gives the most recent readouts, by date, up to the limit', () => {
     const recent = workspaceSymbols(ARCHIVE, '', 4);
-    assert.deepEqual(recent.map((symbol) => symbol.containerName), ['2023-03-01 · speeches-remarks', '2023-02-06 · statements-releases', '2023-02-06 · statements-releases', '2023-01-10 · statements-releases']);
+    assert.deepEqual(recent.map((symbol) => symbol.name.slice(0, 32)), ['2023-03-01 · speeches-remarks · ', '2023-02-06 · statements-releases', '2023-02-06 · statements-releases', '2023-01-10 · statements-releases']);
     assert.ok(recent.every((symbol) => symbol.score === 0));
     assert.deepEqual(workspaceSymbols(ARCHIVE, ' \u00a0 ', 4), recent);
   });

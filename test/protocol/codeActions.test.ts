@@ -78,6 +78,19 @@ describe('code actions', () => {
     assert.deepEqual(action.edit, { changes: { [document]: [{ range: { start: at, end: at }, newText: 'tags: \n' }] } });
   });
 
+  test('a missing title with no slug to spell it from: an empty title, still reported once inserted', async () => {
+    const document = uri('missing-title.md');
+    const title = REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 8);
+    const text = replaceOnce(replaceOnce(REFERENCE, title, ''), 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', '');
+    const diagnostics = await openWithDiagnostics(document, text, ['missing-field', 'bad-format']);
+    const [action] = await quickFixes(document, diagnostics.find((diagnostic) => diagnostic.code === 'missing-field')!);
+    assert.equal(action.title, "Add the 'title' field");
+    const at = positionAt(text, text.lastIndexOf('---\n \n'));
+    assert.deepEqual(action.edit, { changes: { [document]: [{ range: { start: at, end: at }, newText: 'title: ""\n' }] } });
+    const applied = await applyAction(document, text, action);
+    assert.deepEqual(applied.diagnostics.map((diagnostic) => diagnostic.code), ['bad-format', 'empty-value']);
+  });
+
   test('source.fixAll.readout: one action whose edit fixes every safe mistake at once', async () => {
     const document = uri('several-mistakes.md');
     // A misspelt tag, a missing date (published_time gives it) and a misspelt key: each has a safe fix.

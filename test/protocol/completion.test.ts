@@ -19,6 +19,11 @@ const MACRON = 'Readout of President Joe Biden’s Call with President Macron of
 const SCHOLZ = 'Readout of President Joe Biden’s Call with Chancellor Scholz of Germany';
 const LULA = 'Readout of President Joe Biden’s Call with President Lula of Brazil';
 const ECONOMY = 'Remarks by President Biden on the Economy';
+/** Their labels: a title over 60 characters is cut in the middle. */
+const KISHIDA_LABEL = 'Readout of President Joe\u00a0Biden’s … Kishida of Japan';
+const MACRON_LABEL = 'Readout of President Joe Biden’s … Macron of France';
+const SCHOLZ_LABEL = 'Readout of President Joe Biden’s … Scholz of Germany';
+const LULA_LABEL = 'Readout of President Joe Biden’s … Lula of Brazil';
 
 /** The archive on disk: tag counts statements-releases 4, readouts 2 (not in the schema), speeches-remarks 1. */
 const ARCHIVE: Record<string, ReadoutFields> = {
@@ -169,14 +174,14 @@ describe('completion', () => {
     assert.deepEqual(list!.items.map((item) => [item.label, item.detail, item.filterText, item.insertTextFormat, item.textEdit]), [
       ['Readout of President Joe Biden’s Call with …', 'common opening of 3 titles', 'call with', InsertTextFormat.Snippet,
         { range: typed, newText: '"Readout of President Joe Biden\\\\u2019s Call with $0"' }],
-      [LULA, 'used in 1 readout, 2023-02-15', 'call with', InsertTextFormat.PlainText,
+      [LULA_LABEL, '2023-02-15 · statements-releases', 'call with', InsertTextFormat.PlainText,
         { range: typed, newText: '"Readout of President Joe Biden\\u2019s Call with President Lula of Brazil"' }],
-      [SCHOLZ, 'used in 1 readout, 2023-02-10', 'call with', InsertTextFormat.PlainText,
+      [SCHOLZ_LABEL, '2023-02-10 · statements-releases', 'call with', InsertTextFormat.PlainText,
         { range: typed, newText: '"Readout of President Joe Biden\\u2019s Call with Chancellor Scholz of Germany"' }],
-      [MACRON, 'used in 1 readout, 2023-02-01', 'call with', InsertTextFormat.PlainText,
+      [MACRON_LABEL, '2023-02-01 · statements-releases', 'call with', InsertTextFormat.PlainText,
         { range: typed, newText: '"Readout of President Joe Biden\\u2019s Call with President Macron of France"' }],
       // Folded over two lines as PyYAML folds it, the no-break space escaped.
-      [KISHIDA, 'used in 1 readout, 2023-01-13', 'call with', InsertTextFormat.PlainText,
+      [KISHIDA_LABEL, '2023-01-13 · statements-releases', 'call with', InsertTextFormat.PlainText,
         { range: typed, newText: '"Readout of President Joe\\_Biden\\u2019s Call with Prime Minister Kishida of\\\n  \\ Japan"' }],
     ]);
   });
@@ -190,11 +195,11 @@ describe('completion', () => {
       ['Readout of a Call with the Voyager Team', "source_url's slug spelled out"],
       ['Readout of President …', 'common opening of 4 titles'],
       ['Readout of President Joe Biden’s Call with …', 'common opening of 3 titles'],
-      [ECONOMY, 'used in 1 readout, 2023-03-02'],
-      [LULA, 'used in 1 readout, 2023-02-15'],
-      [SCHOLZ, 'used in 1 readout, 2023-02-10'],
-      [MACRON, 'used in 1 readout, 2023-02-01'],
-      [KISHIDA, 'used in 1 readout, 2023-01-13'],
+      [ECONOMY, '2023-03-02 · speeches-remarks'],
+      [LULA_LABEL, '2023-02-15 · statements-releases'],
+      [SCHOLZ_LABEL, '2023-02-10 · statements-releases'],
+      [MACRON_LABEL, '2023-02-01 · statements-releases'],
+      [KISHIDA_LABEL, '2023-01-13 · statements-releases'],
     ]);
     assert.deepEqual(itemOf(withSnippets, 'Readout of a Call with the Voyager Team').textEdit, { range: at, newText: 'Readout of a Call with the Voyager Team' });
     assert.deepEqual(itemOf(withSnippets, 'Readout of President …').textEdit, { range: at, newText: 'Readout of President $0' });
@@ -262,5 +267,67 @@ describe('completion', () => {
     for (const [place, offset] of Object.entries(places)) {
       assert.deepEqual(await complete(REFERENCE.slice(0, offset) + '|' + REFERENCE.slice(offset)), empty, place);
     }
+  });
+});
+
+/** 300 characters: the archive's titles run up to 341. */
+const LONG_TITLE = 'Joint Statement by the Leaders of the United States, Canada and Mexico on Cooperation in Clean Energy, Critical Minerals, Semiconductors, Supply Chains, Migration, Public Health, Security, Fentanyl Trafficking, Climate Change, Indigenous Women and Girls, Governance and Competitiveness for Our Region';
+
+describe('a 300-character title in completion and in go to symbol', () => {
+  let workspace: TempWorkspace;
+  let withLabelDetails: LspClient;
+  let withoutLabelDetails: LspClient;
+
+  before(async () => {
+    assert.equal(LONG_TITLE.length, 300);
+    workspace = new TempWorkspace();
+    workspace.write('archive/joint-statement.md', readoutText({ title: LONG_TITLE, date: '2023-01-10' }));
+    const capabilities = (labelDetailsSupport: boolean): ClientCapabilities => ({
+      ...EDITOR_CAPABILITIES,
+      textDocument: { ...EDITOR_CAPABILITIES.textDocument, completion: { completionItem: { snippetSupport: true, labelDetailsSupport } } },
+    });
+    [withLabelDetails, withoutLabelDetails] = await Promise.all([true, false].map((support) =>
+      LspClient.start({ workspaceFolders: [workspace.folder], capabilities: capabilities(support) })));
+    await Promise.all([withLabelDetails.indexed(), withoutLabelDetails.indexed()]);
+  });
+  after(async () => {
+    await Promise.all([withLabelDetails.shutdown(), withoutLabelDetails.shutdown()]);
+    workspace.remove();
+  });
+
+  async function titleItem(client: LspClient): Promise<CompletionItem> {
+    const text = "---\ndate: '2023-01-11'\ntags: statements-releases\ntitle: competitiveness\n---\n";
+    const uri = workspace.uri('archive/draft.md');
+    client.open(uri, text, 'markdown');
+    try {
+      const list = await client.completion(uri, { line: 3, character: 22 });
+      assert.equal(list?.items.length, 1, JSON.stringify(labels(list)));
+      return list!.items[0];
+    } finally {
+      client.close(uri);
+    }
+  }
+
+  test('completion: a short label, the date and category beside it (labelDetails) and first in the detail, the whole title in the documentation', async () => {
+    const item = await titleItem(withLabelDetails);
+    assert.equal(item.label, 'Joint Statement by the Leaders of … for Our Region');
+    assert.equal(item.detail, '2023-01-10 · statements-releases');
+    assert.deepEqual(item.labelDetails, { description: '2023-01-10 · statements-releases' });
+    assert.deepEqual(item.documentation, { kind: 'markdown', value: LONG_TITLE });
+    assert.ok((item.textEdit as { newText: string }).newText.startsWith('Joint Statement by the Leaders'));
+  });
+
+  test('completion for a client without labelDetails: the same, the date and category in the detail alone', async () => {
+    const item = await titleItem(withoutLabelDetails);
+    assert.equal(item.label, 'Joint Statement by the Leaders of … for Our Region');
+    assert.equal(item.detail, '2023-01-10 · statements-releases');
+    assert.equal(item.labelDetails, undefined);
+  });
+
+  test('workspace/symbol: the date and category first, then the whole title', async () => {
+    const [symbol] = await withLabelDetails.workspaceSymbols('competitiveness region');
+    assert.equal(symbol.name, `2023-01-10 · statements-releases · ${LONG_TITLE}`);
+    assert.equal(symbol.containerName, undefined);
+    assert.equal(symbol.location.uri, workspace.uri('archive/joint-statement.md'));
   });
 });

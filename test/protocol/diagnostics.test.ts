@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
+import { newReadoutTemplate } from '../../server/src/core/newReadoutTemplate';
 import { DATE_LINE, MISSPELT_TAG, REFERENCE, replaceOnce, TAG_LINE, toCrlf, withBom } from './fixtures';
 import { fileUri, LspClient, REPO_ROOT } from './lspClient';
 import { rangeOf } from './textEdits';
@@ -144,6 +145,37 @@ describe('publishDiagnostics', () => {
       }
     }
     assert.deepEqual([...seen].sort(), ['bad-format', 'front-matter-unclosed', 'missing-field', 'unknown-field', 'unknown-value', 'url-date-mismatch', 'yaml-syntax']);
+  });
+
+  test('a quote never closed is marked on the quote, and the other fields are still checked', async () => {
+    const document = uri('stray-quote.md');
+    const text = replaceOnce(replaceOnce(REFERENCE, TAG_LINE, 'tags: "speeches-remarks\n'), DATE_LINE, "date: '2023-01-11'\n");
+    client.open(document, text, 'markdown');
+    const { diagnostics } = await client.nextDiagnostics(document, 1);
+    assert.deepEqual(diagnostics.map(({ range, code, severity, message }) => ({ range, code, severity, message })), [
+      {
+        range: { start: { line: 1, character: 6 }, end: { line: 1, character: 18 } },
+        code: 'date-mismatch',
+        severity: DiagnosticSeverity.Error,
+        message: "'date' is 2023-01-11, but 'published_time' (2023-01-10 12:54:40-05:00) falls on 2023-01-10 in its own time zone. Set 'date' to 2023-01-10.",
+      },
+      {
+        range: { start: { line: 4, character: 6 }, end: { line: 4, character: 7 } },
+        code: 'yaml-syntax',
+        severity: DiagnosticSeverity.Error,
+        message: 'This quote is never closed on its line: the quoted text runs on to the next " at line 6, column 8, taking in the field \'title\'. Close it on this line, or remove it.',
+      },
+    ]);
+  });
+
+  test("the New Readout template left as it is: the URL and the title are reported until filled in", async () => {
+    const document = 'untitled:Untitled-1';
+    client.open(document, newReadoutTemplate({ day: '2026-03-10', time: '14:05:09', offset: '-04:00' }).text, 'markdown');
+    const { diagnostics } = await client.nextDiagnostics(document, 1);
+    assert.deepEqual(diagnostics.map(({ range, code, message }) => ({ range, code, message })), [
+      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 10 } }, code: 'wrong-type', message: "'source_url' is empty: write text after the colon." },
+      { range: { start: { line: 5, character: 7 }, end: { line: 5, character: 9 } }, code: 'empty-value', message: "'title' is empty." },
+    ]);
   });
 
   test('closing a document clears its diagnostics', async () => {

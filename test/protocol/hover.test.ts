@@ -45,9 +45,9 @@ describe('hover', () => {
     assert.deepEqual(hover!.range, rangeOf(REFERENCE, value));
   });
 
-  test('over source_url: each part of the URL and what it agrees with', async () => {
+  test('over source_url: each part of the URL and what it agrees with, then the description', async () => {
     const markdown = markdownOf(await hoverOn('source_url'));
-    assert.ok(markdown.includes(BUILTIN_SCHEMA.properties.source_url.markdownDescription!), markdown);
+    const description = markdown.indexOf(BUILTIN_SCHEMA.properties.source_url.markdownDescription!);
     const table = [
       '| part | value | agrees with |',
       '|---|---|---|',
@@ -55,12 +55,13 @@ describe('hover', () => {
       '| date | `2023-01-10` | date ✓ |',
       '| slug | `readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada` | title ✓ |',
     ].join('\n');
-    assert.ok(markdown.endsWith(table), markdown);
+    assert.ok(markdown.startsWith(`**source_url**\n\n${table}\n\n`), markdown);
+    assert.ok(description > table.length, markdown);
   });
 
-  test('over a tag: what the tag means', async () => {
+  test('over a tag: what the tag means, then what the field is', async () => {
     const markdown = markdownOf(await client.hover(DOCUMENT, rangeOf(REFERENCE, 'statements-releases\n').start));
-    assert.ok(markdown.endsWith('`statements-releases`: Statements and releases: readouts, statements, fact sheets.'), markdown);
+    assert.ok(markdown.startsWith('**tags**\n\n`statements-releases`: Statements and releases: readouts, statements, fact sheets.\n\n'), markdown);
   });
 
   test('in the body: null', async () => {

@@ -35,6 +35,22 @@ describe('snippet edits', () => {
     });
   });
 
+  test("a missing title: source_url's slug spelled out, as a placeholder to edit", async () => {
+    const document = 'file:///readouts/missing-title.md';
+    const title = REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 8);
+    const text = replaceOnce(REFERENCE, title, '');
+    client.open(document, text, 'markdown');
+    const [diagnostic] = (await client.nextDiagnostics(document, 1)).diagnostics;
+    const [action] = await client.codeActions(document, diagnostic.range, { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] });
+    const spelled = 'Readout of President Joe Bidens Meeting with Prime Minister Trudeau of Canada';
+    assert.equal(action.title, `Add title: ${spelled}`);
+    const at = positionAt(text, text.lastIndexOf('---\n \n'));
+    assert.deepEqual(documentEditOf(action.edit), {
+      textDocument: { uri: document, version: 1 },
+      edits: [{ range: { start: at, end: at }, snippet: { kind: 'snippet', value: `title: \${1:${spelled}}\n` } }],
+    });
+  });
+
   test('a missing date, which published_time gives: still a plain text edit', async () => {
     const document = 'file:///readouts/missing-date.md';
     const text = replaceOnce(REFERENCE, DATE_LINE, '');

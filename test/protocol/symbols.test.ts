@@ -100,7 +100,8 @@ describe('symbols', () => {
   });
 
   test('workspace/symbol: whole words rank first, then shorter titles; scattered letters last', async () => {
-    const names = async (query: string) => (await client.workspaceSymbols(query)).map((symbol) => symbol.name);
+    // Each name is the readout's date and first tag, then its title.
+    const names = async (query: string) => (await client.workspaceSymbols(query)).map((symbol) => symbol.name.replace(/^\d{4}-\d{2}-\d{2} · statements-releases · /, ''));
     const union = await names('union');
     // The word, in the shortest titles first; then u-n-i-t-y ... o-n; then letters strewn over a title.
     assert.deepEqual(union.slice(0, 4), [
@@ -117,22 +118,21 @@ describe('symbols', () => {
     assert.deepEqual(await names('zzz'), []);
   });
 
-  test('workspace/symbol folds accents, case and no-break spaces, and answers with the file, its title range and date · first tag', async () => {
+  test('workspace/symbol folds accents, case and no-break spaces, and answers with date · first tag · title, the file and its title range', async () => {
     const erdogan = files[4];
     // Its title, escaped and folded, on the two lines after the list of tags.
     const title = range(7, 7, 8, 8);
     assert.equal(erdogan.text.split('\n')[7].slice(0, 8), 'title: "');
     for (const query of ['erdogan', 'ERDOĞAN', 'turkiye']) {
       assert.deepEqual(await client.workspaceSymbols(query), [{
-        name: erdogan.fields.title,
+        name: `2023-03-05 · statements-releases · ${erdogan.fields.title}`,
         kind: SymbolKind.File,
         location: { uri: uriOf(erdogan.fields.title), range: title },
-        containerName: '2023-03-05 · statements-releases',
       }], query);
     }
     // Shown with plain spaces, found with them.
     const [kishida] = await client.workspaceSymbols('joe biden kishida japan');
-    assert.equal(kishida.name, 'Readout of President Joe Biden’s Call with Prime Minister Kishida of Japan');
+    assert.equal(kishida.name, '2023-03-06 · statements-releases · Readout of President Joe Biden’s Call with Prime Minister Kishida of Japan');
     assert.equal(kishida.location.uri, uriOf(TITLES[5].title));
   });
 
@@ -146,9 +146,9 @@ describe('symbols', () => {
     const edited = file.text.replace('Union Jobs', 'Union Workers');
     client.open(uri, edited, 'markdown');
     const found = async (query: string) => (await client.workspaceSymbols(query)).filter((symbol) => symbol.location.uri === uri).map((symbol) => symbol.name);
-    assert.deepEqual(await found('union workers'), ['Remarks by President Biden on Union Workers']);
+    assert.deepEqual(await found('union workers'), ['2023-03-01 · statements-releases · Remarks by President Biden on Union Workers']);
     assert.deepEqual(await found('union jobs'), []);
     client.close(uri);
-    assert.deepEqual(await found('union jobs'), ['Remarks by President Biden on Union Jobs']);
+    assert.deepEqual(await found('union jobs'), ['2023-03-01 · statements-releases · Remarks by President Biden on Union Jobs']);
   });
 });

@@ -20,9 +20,9 @@ const RULES_DOC = fileUri(path.join(REPO_ROOT, 'docs', 'rules.md'));
 /** The uri of a workspace symbol, whichever of the two shapes the server answers with. */
 const symbolUri = (symbol: SymbolInformation | WorkspaceSymbol) => symbol.location.uri;
 
-/** The uris of the readouts titled exactly `title`, sorted. */
+/** The uris of the readouts titled exactly `title` (a symbol's name is the date and first tag, then the title), sorted. */
 async function titled(client: LspClient, title: string): Promise<string[]> {
-  return (await client.workspaceSymbols(title)).filter((symbol) => symbol.name === title).map(symbolUri).sort();
+  return (await client.workspaceSymbols(title)).filter((symbol) => symbol.name === title || symbol.name.endsWith(` · ${title}`)).map(symbolUri).sort();
 }
 
 /** The uris the server finds for a query, best first. */
@@ -114,10 +114,9 @@ describe('the scan at initialized', () => {
     const symbols = await client.workspaceSymbols('voyagr goldn rec');
     assert.ok(symbols.length > 0);
     assert.deepEqual(symbols[0], {
-      name: VOYAGER.title,
+      name: `2023-02-01 · statements-releases · ${VOYAGER.title}`,
       kind: SymbolKind.File,
       location: { uri: workspace.uri('archive/voyager.md'), range: rangeOf(voyager, VOYAGER.title) },
-      containerName: '2023-02-01 · statements-releases',
     });
   });
 
@@ -125,7 +124,7 @@ describe('the scan at initialized', () => {
     const symbols = await client.workspaceSymbols('biden meeting trudeau canada');
     const reference = symbols.find((symbol) => symbolUri(symbol) === workspace.uri('archive/reference.txt'));
     assert.ok(reference, JSON.stringify(symbols.slice(0, 5)));
-    assert.equal(reference.name, 'Readout of President Joe Biden’s Meeting with Prime Minister Trudeau of Canada');
+    assert.equal(reference.name, '2023-01-10 · statements-releases · Readout of President Joe Biden’s Meeting with Prime Minister Trudeau of Canada');
     assert.deepEqual(reference.location, {
       uri: workspace.uri('archive/reference.txt'),
       range: { start: { line: 5, character: 7 }, end: { line: 6, character: 15 } },

@@ -5,8 +5,9 @@ import { parseDocument } from 'yaml';
 import { findFrontMatter, tooDeeplyNested, type FrontMatterBlock } from './frontMatter';
 import type { ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema, SchemaObject } from './schema';
-import { slugify } from './slug';
+import { slugify, titleFromSlug } from './slug';
 import { ARCHIVE_HOST, deriveSourceUrl, parseSourceUrl } from './sourceUrl';
+import { escapeChoice, escapeSnippet } from './snippets';
 import { span, type Span, type TextEdit } from './types';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { unescapeDoubleQuoted } from './yamlEscapes';
@@ -17,6 +18,8 @@ export interface Completion {
   readonly label: string;
   readonly kind: 'field' | 'value';
   readonly detail?: string;
+  /** Shown beside the label in every row, where the editor can (LSP labelDetails): what tells apart items whose labels look alike. */
+  readonly description?: string;
   /** Markdown. */
   readonly documentation?: string;
   /** Replaces what is typed so far; its span is on the cursor's line and contains the cursor. */
@@ -274,14 +277,6 @@ function searchForms(title: string): string {
 // ---------------------------------------------------------------------------------------------
 // Writing what is inserted
 
-function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
-}
-
-function escapeChoice(text: string): string {
-  return text.replace(/[\\$}|,]/g, '\\$&');
-}
-
 /** Raw non-ASCII only where the front matter already has some, not counting the text being replaced. */
 function writeOptionsAround(region: Region, replaced: Span): WriteOptions {
   const outside = region.text.slice(region.lines[0].start, replaced.start) + region.text.slice(replaced.end, region.lines.at(-1)!.end);
@@ -373,6 +368,7 @@ function valueCompletions(region: Region, site: ValueSite, context: CompletionCo
 
 interface ItemDetails {
   readonly detail?: string;
+  readonly description?: string;
   readonly documentation?: string;
   readonly snippet?: string;
   readonly sortText?: string;
@@ -553,6 +549,8 @@ const OPENING_LIMIT = 10;
 interface TitleCandidate {
   readonly title: string;
   readonly detail: string;
+  /** The date and category of the readout(s) with this title, for titles of the workspace. */
+  readonly description?: string;
   /** An opening: the cursor goes after it, inside the value, to type the rest. */
   readonly opening: boolean;
   readonly writtenCache?: WrittenCache;
@@ -569,10 +567,13 @@ function titleCompletions(region: Region, site: ValueSite, context: CompletionCo
   const matches = (forms: string) => forms.includes(needle);
   const ranked = catalog.ranked(needle, TITLE_LIMIT, context.uri);
   const candidates = [
-    ...slugTitle(catalog, values.get('source_url'), matches),
+    ...slugTitle(catalog, context.index, values.get('source_url'), matches),
     ...catalog.openings().filter((opening) => matches(opening.search) && opening.search !== needle).slice(0, OPENING_LIMIT)
       .map((opening) => ({ title: opening.text, detail: `common opening of ${opening.titles.toLocaleString('en-US')} titles`, opening: true, writtenCache: opening.written })),
-    ...ranked.map((stat) => ({ title: stat.title, detail: titleDetail(stat), opening: false, writtenCache: stat.written })),
+    ...ranked.map((stat) => {
+      const used = titleUse(stat, context.index);
+      return { title: stat.title, detail: used, description: used, opening: false, writtenCache: stat.written };
+    }),
   ];
   // The value as it stands (the document's own title) is not offered back.
   const offered = new Set([parsedValue(region.text, site.chunk)]);
@@ -587,38 +588,68 @@ function titleCompletions(region: Region, site: ValueSite, context: CompletionCo
 
 function titleItem(site: ValueSite, candidate: TitleCandidate, writer: ValueWriter, position: number): Completion {
   const written = writeCached(writer, candidate.title, candidate.writtenCache);
-  const details = { detail: candidate.detail, sortText: sortKey(position), filterText: site.typed };
-  if (!candidate.opening) return valueItem(site, candidate.title, written, details);
+  const label = titleLabel(candidate.title);
+  const details = {
+    detail: candidate.detail,
+    ...(candidate.description === undefined ? {} : { description: candidate.description }),
+    // The label shows part of a long title: the whole of it is in the documentation.
+    ...(label === candidate.title ? {} : { documentation: escapeMarkdown(candidate.title) }),
+    sortText: sortKey(position),
+    filterText: site.typed,
+  };
+  if (!candidate.opening) return valueItem(site, label, written, details);
   // A space and the cursor go after the opening, inside the quotes if it is quoted.
   const quote = written[0] === '"' || written[0] === "'" ? written[0] : '';
   const body = quote ? written.slice(0, -1) : written;
   return valueItem(site, `${candidate.title} …`, `${body} ${quote}`, { ...details, snippet: `${escapeSnippet(body)} $0${quote}` });
 }
 
-function titleDetail(stat: TitleStat): string {
+const LABEL_LENGTH = 60;
+const LABEL_HEAD = 36;
+const LABEL_TAIL = 20;
+
+/**
+ * A title short enough for a list to show the date and category beside it: a long one keeps its
+ * start and its end (where the counterpart or the place usually is), cut at spaces in between.
+ */
+function titleLabel(title: string): string {
+  if (title.length <= LABEL_LENGTH) return title;
+  const head = title.slice(0, LABEL_HEAD);
+  const tail = title.slice(-LABEL_TAIL);
+  const headEnd = head.search(/\s\S*$/);
+  const tailStart = tail.search(/\s/);
+  return `${headEnd > 0 ? head.slice(0, headEnd) : head} … ${tailStart >= 0 ? tail.slice(tailStart + 1) : tail}`;
+}
+
+/** Text shown as itself in Markdown: the characters that could be read as syntax in a line are escaped. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>&|#~]/g, '\\$&');
+}
+
+/** When and where a workspace title was used: the latest readout's date and category, then how many readouts use it. */
+function titleUse(stat: TitleStat, index: WorkspaceIndex): string {
   const uses = stat.dates.size;
-  const latest = stat.latest === '' ? '' : uses === 1 ? `, ${stat.latest}` : `, latest ${stat.latest}`;
-  return `used in ${uses.toLocaleString('en-US')} readout${uses === 1 ? '' : 's'}${latest}`;
+  const latest = stat.latest === '' ? '' : uses === 1 ? stat.latest : `latest ${stat.latest}`;
+  const when = [latest, latestCategory(stat, index)].filter((part) => part !== '').join(' · ');
+  const count = uses === 1 ? '' : `used in ${uses.toLocaleString('en-US')} readouts`;
+  return [when, count].filter((part) => part !== '').join(' · ') || 'used in 1 readout';
+}
+
+/** The first tag of the most recent readout with the title, or '' when it has none. */
+function latestCategory(stat: TitleStat, index: WorkspaceIndex): string {
+  for (const [uri, date] of stat.dates) if (date === stat.latest) return index.get(uri)?.tags[0]?.value ?? '';
+  return '';
 }
 
 /** The workspace title whose slug is the source_url's, or the slug spelled out as a title. */
-function slugTitle(catalog: TitleCatalog, url: unknown, matches: (forms: string) => boolean): TitleCandidate[] {
+function slugTitle(catalog: TitleCatalog, index: WorkspaceIndex, url: unknown, matches: (forms: string) => boolean): TitleCandidate[] {
   const slug = typeof url === 'string' ? parseSourceUrl(url)?.slug : undefined;
   if (!slug) return [];
   const known = catalog.withSlug(slug);
   const candidate = known
-    ? { title: known.title, detail: "the workspace's title for source_url's slug", opening: false, writtenCache: known.written }
-    : { title: spelledOut(slug), detail: "source_url's slug spelled out", opening: false };
+    ? { title: known.title, detail: "the workspace's title for source_url's slug", description: titleUse(known, index), opening: false, writtenCache: known.written }
+    : { title: titleFromSlug(slug), detail: "source_url's slug spelled out", opening: false };
   return matches(searchForms(candidate.title)) ? [candidate] : [];
-}
-
-const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'over', 'per', 'the', 'to', 'via', 'with']);
-
-/** `readout-of-a-call-with-x` as "Readout of a Call with X": words capitalized, minor ones not (but the first). */
-function spelledOut(slug: string): string {
-  return slug.split('-').filter(Boolean)
-    .map((word, at) => (at > 0 && MINOR_WORDS.has(word) ? word : word[0].toUpperCase() + word.slice(1)))
-    .join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ export function readReadout(text: string, schema: ReadoutSchema, inReadoutFiles:
     const key = firstKey(text, block);
     if (key === undefined || !schema.keys.includes(key)) return undefined;
   }
-  return parseReadout(text, block);
+  return parseReadout(text, block, { knownFields: schema.keys });
 }
 
 function findings(readout: ParsedReadout, schema: ReadoutSchema, workspace: WorkspaceContext | undefined): Finding[] {
@@ -52,7 +52,8 @@ function findings(readout: ParsedReadout, schema: ReadoutSchema, workspace: Work
   const result: Finding[] = readout.problems.map(({ code, message, span }) => ({ code, message, span, fixes: code === 'duplicate-key' ? removeRepeat(readout, span) : [] }));
   // Fields that already have a problem; rules that compare fields stay silent about them.
   const flawed = new Set<string>(readout.problems.flatMap((problem) => (problem.field === undefined ? [] : [problem.field])));
-  const problems = schemaProblems(readout, schema);
+  // A field whose quote is never closed has no value to judge: its quote is the one problem.
+  const problems = schemaProblems(readout, schema).filter((problem) => !readout.unreadable.has(String(problem.path[0] ?? '')));
   for (const problem of problems) flawed.add(String(problem.path[0] ?? ''));
   for (const problem of problems) result.push({ ...problem, fixes: schemaFixes(readout, problem, schema, flawed) });
   result.push(...fieldProblems(readout, flawed));

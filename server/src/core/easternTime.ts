@@ -17,8 +17,16 @@ export function easternOffsetOn(day: string): '-04:00' | '-05:00' {
   return daylight ? '-04:00' : '-05:00';
 }
 
-/** An instant as the US Eastern wall clock shows it: day, time and offset. */
-export function easternClock(now: Date): { readonly day: string; readonly time: string; readonly offset: '-04:00' | '-05:00' } {
+/** An instant as the US Eastern wall clock shows it. */
+export interface EasternClock {
+  /** `YYYY-MM-DD`. */
+  readonly day: string;
+  /** `HH:MM:SS`. */
+  readonly time: string;
+  readonly offset: '-04:00' | '-05:00';
+}
+
+export function easternClock(now: Date): EasternClock {
   const instant = now.getTime();
   const year = new Date(instant - 5 * HOUR).getUTCFullYear();
   // Daylight time starts at 2:00 EST (7:00 UTC) and ends at 2:00 EDT (6:00 UTC).

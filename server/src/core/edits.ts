@@ -44,15 +44,23 @@ function insertionPoint(readout: ParsedReadout, name: string): number {
   return next ? next.lines.start : readout.block!.content.end;
 }
 
-/** Inserts `name: value` at its alphabetical place; `snippet` is the value as an LSP snippet body. */
-export function insertField(readout: ParsedReadout, name: string, value: string | undefined, snippet?: string): TextEdit {
+/** Inserts `lines` (the field's, ending with '\n') at the alphabetical place of `name`; `snippet` is the same as an LSP snippet. */
+function insertLines(readout: ParsedReadout, name: string, lines: string, snippet: string | undefined): TextEdit {
   const at = insertionPoint(readout, name);
   const eol = lineBreak(readout);
   // A block without a final line break (`---` straight after the last value) needs one before the new line.
   const lead = at > 0 && readout.text[at - 1] !== '\n' ? eol : '';
-  const newText = value === undefined ? `${lead}${name}: ${eol}` : lead + withLineBreaks(writeField(name, value, writeOptions(readout)), eol);
-  const snippetText = snippet === undefined ? undefined : `${lead}${name}: ${snippet}${eol}`;
-  return { span: span(at, at), newText, ...(snippetText === undefined ? {} : { snippet: snippetText }) };
+  return { span: span(at, at), newText: lead + withLineBreaks(lines, eol), ...(snippet === undefined ? {} : { snippet: lead + withLineBreaks(snippet, eol) }) };
+}
+
+/** Inserts `name: value` at its alphabetical place, written as PyYAML writes it; `snippet` is the value as an LSP snippet body. */
+export function insertField(readout: ParsedReadout, name: string, value: string, snippet?: string): TextEdit {
+  return insertLines(readout, name, writeField(name, value, writeOptions(readout)), snippet === undefined ? undefined : `${name}: ${snippet}\n`);
+}
+
+/** Inserts `name: ` with a placeholder for a value nobody can derive: `text` as it stands, `snippet` where the cursor goes. */
+export function insertPlaceholder(readout: ParsedReadout, name: string, placeholder: { readonly text: string; readonly snippet: string }): TextEdit {
+  return insertLines(readout, name, `${name}: ${placeholder.text}\n`, `${name}: ${placeholder.snippet}\n`);
 }
 
 /** Replaces a key's text (a misspelt field name). */

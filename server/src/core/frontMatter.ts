@@ -1,5 +1,7 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { createLineIndex } from './lineIndex';
+import { findStrayQuotes, strayQuoteMessage, type StrayQuote } from './strayQuotes';
 import { span, type Span } from './types';
 
 /** Where the front matter sits in a document. */
@@ -44,9 +46,20 @@ export interface ParsedReadout {
   /** Each top-level field by name; for a repeated key, the last (its value wins). */
   readonly fieldsByName: ReadonlyMap<string, Field>;
   readonly problems: readonly YamlProblem[];
-  /** The front matter as plain data, when it parsed without syntax errors (duplicate keys allowed). */
+  /** The front matter as plain data, when it parsed without syntax errors (duplicate keys and readable stray quotes allowed). */
   readonly data: unknown;
   readonly parsed: boolean;
+  /** Fields whose value opens a quote that is never closed: they are not in `data`, and no rule judges them. */
+  readonly unreadable: ReadonlySet<string>;
+}
+
+export interface ParseOptions {
+  /**
+   * The fields a readout may have (the schema's keys). After a quote that is never closed, the rest
+   * is still read when the line that ends the value starts one of these: a line a person meant as
+   * part of the value would not start with a known field. Without them, nothing past it is read.
+   */
+  readonly knownFields?: readonly string[];
 }
 
 const BOM = '\uFEFF';
@@ -196,8 +209,8 @@ function lineStart(text: string, offset: number): number {
 }
 
 /** Parses a document's front matter with source ranges, values typed as written (YAML 1.2 core schema). */
-export function parseReadout(text: string, block: FrontMatterBlock | undefined = findFrontMatter(text)): ParsedReadout {
-  const empty = { text, block, yaml: undefined, yamlOffset: 0, fields: [], fieldsByName: new Map(), problems: [], data: undefined, parsed: false };
+export function parseReadout(text: string, block: FrontMatterBlock | undefined = findFrontMatter(text), options: ParseOptions = {}): ParsedReadout {
+  const empty = { text, block, yaml: undefined, yamlOffset: 0, fields: [], fieldsByName: new Map(), problems: [], data: undefined, parsed: false, unreadable: new Set<string>() };
   if (!block || !block.close) return empty;
 
   const offset = block.content.start;
@@ -210,35 +223,76 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
     const problem: YamlProblem = { code: 'front-matter-too-large', message: `The front matter nests lists or mappings more than ${MAX_NESTING_DEPTH} levels deep: too deep to check. A readout's front matter holds a few short fields.`, span: block.open };
     return { ...empty, problems: [problem] };
   }
+  const strays = findStrayQuotes(source);
+  const known = new Set(options.knownFields ?? []);
+  // With each stray quote's value blanked, the rest reads as written: sound when the line after
+  // the value starts a known field or the list's next item, which nobody meant as part of it.
+  const readable = strays.every(({ endedBy }) => endedBy.kind === 'end' || endedBy.kind === 'item' || (endedBy.kind === 'field' && known.has(endedBy.name)));
   // Repeated keys are found by duplicateKeys below, in linear time (yaml's uniqueKeys is quadratic).
-  const yaml = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false, strict: true });
+  const yaml = parseDocument(readable ? blankValues(source, strays) : source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false, strict: true });
   const fields = collectFields(text, yaml, offset, block.content.end);
   const fieldsByName = new Map(fields.map((found) => [found.name, found]));
-  const problems: YamlProblem[] = duplicateKeys(yaml.contents, offset);
+  const unreadable = new Set(strays.map((stray) => stray.field));
+  const strayProblems = strayQuoteProblems(text, source, offset, strays);
+  if (!readable) {
+    // The parser's own errors are consequences of the quote: they would be reported far from it.
+    return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems: strayProblems, data: undefined, parsed: false, unreadable };
+  }
+  const syntax: YamlProblem[] = [];
   for (const error of yaml.errors) {
     const [start, end] = error.pos;
     // An unclosed `[` or `{` is reported where the parser gave up: mark the bracket itself.
     const opener = /^Flow (sequence|mapping)/.test(error.message) ? unclosedBracket(source, start) : undefined;
     const at = opener === undefined ? clampSpan(text, start + offset, end + offset, block.content) : span(opener + offset, opener + offset + 1);
     // The parser can report one mistake twice over the same characters: keep the first.
-    if (problems.some((problem) => problem.code === 'yaml-syntax' && problem.span.start === at.start && problem.span.end === at.end)) continue;
-    problems.push({ code: 'yaml-syntax', message: yamlMessage(error.code, error.message, source.slice(start, end)), span: at });
+    if (syntax.some((problem) => problem.span.start === at.start && problem.span.end === at.end)) continue;
+    syntax.push({ code: 'yaml-syntax', message: yamlMessage(error.code, error.message, source.slice(start, end)), span: at });
   }
   for (const warning of yaml.warnings) {
     const [start, end] = warning.pos;
-    problems.push({ code: 'yaml-syntax', message: yamlMessage(warning.code, warning.message, source.slice(start, end)), span: clampSpan(text, start + offset, end + offset, block.content) });
+    syntax.push({ code: 'yaml-syntax', message: yamlMessage(warning.code, warning.message, source.slice(start, end)), span: clampSpan(text, start + offset, end + offset, block.content) });
   }
-  const parsed = problems.every((problem) => problem.code === 'duplicate-key');
+  const problems: YamlProblem[] = [...strayProblems, ...duplicateKeys(yaml.contents, offset), ...syntax];
+  // Duplicate keys leave the data readable, and so do stray quotes once their values are blanked.
+  const parsed = syntax.length === 0;
   let data: unknown;
   if (parsed) {
     try {
-      data = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      data = withoutFields(yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), unreadable);
     } catch (error) {
       problems.push({ code: 'yaml-syntax', message: aliasMessage(error), span: clampSpan(text, offset, offset, block.content) });
-      return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data: undefined, parsed: false };
+      return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data: undefined, parsed: false, unreadable };
     }
   }
-  return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data, parsed };
+  return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data, parsed, unreadable };
+}
+
+/** Each stray quote as a problem on the quote itself; `offset` is where the source starts in the text. */
+function strayQuoteProblems(text: string, source: string, offset: number, strays: readonly StrayQuote[]): YamlProblem[] {
+  if (strays.length === 0) return [];
+  const position = createLineIndex(text.slice(0, offset + source.length));
+  return strays.map((stray) => ({
+    code: 'yaml-syntax',
+    message: strayQuoteMessage(source, stray, (at) => position(at + offset)),
+    span: span(stray.quote + offset, stray.quote + offset + 1),
+    field: stray.field,
+  }));
+}
+
+/** The source with each stray quote's value turned to spaces, line breaks kept: the value reads as empty, every offset stays. */
+function blankValues(source: string, strays: readonly StrayQuote[]): string {
+  let result = '';
+  let from = 0;
+  for (const stray of strays) {
+    result += source.slice(from, stray.quote) + source.slice(stray.quote, stray.valueEnd).replace(/[^\r\n]/g, ' ');
+    from = stray.valueEnd;
+  }
+  return result + source.slice(from);
+}
+
+function withoutFields(data: unknown, names: ReadonlySet<string>): unknown {
+  if (names.size === 0 || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([name]) => !names.has(name)));
 }
 
 /** Whether a YAML text may nest too deeply for the yaml package to parse it safely (see MAX_NESTING_DEPTH). */

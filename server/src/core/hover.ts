@@ -73,24 +73,25 @@ function hoveredField(readout: ParsedReadout, offset: number): { field: Field; s
   return undefined;
 }
 
-/** What the schema says of the field under the cursor, and what the value means. */
+/** What the value under the cursor means for this readout, first, then what the schema says of its field. */
 export function readoutHover(readout: ParsedReadout, schema: ReadoutSchema, offset: number): Hover | undefined {
   const hovered = hoveredField(readout, offset);
   if (!hovered) return undefined;
   const { field } = hovered;
   const value = (readout.data as Record<string, unknown> | undefined)?.[field.name];
-  const sections: string[] = [`**${field.name}**`, ...describe(schema.property(field.name))];
+  const specific: string[] = [];
   if (field.name === 'published_time' && typeof value === 'string') {
     const utc = utcInstant(value);
-    if (utc) sections.push(`In UTC: ${inline(utc)}`);
+    if (utc) specific.push(`In UTC: ${inline(utc)}`);
   }
-  if (field.name === 'source_url' && typeof value === 'string') sections.push(sourceUrlParts(readout, value).join('\n'));
+  if (field.name === 'source_url' && typeof value === 'string') specific.push(sourceUrlParts(readout, value).join('\n'));
   if (field.name === 'tags') {
     const node = field.valueNode;
     const items = isSeq(node) ? node.items : [node];
     const item = items.find((candidate) => isScalar(candidate) && candidate.range && offset >= candidate.range[0] + readout.yamlOffset && offset <= candidate.range[1] + readout.yamlOffset);
     const described = isScalar(item) ? tagDescription(schema, String(item.value)) : undefined;
-    if (described) sections.push(described);
+    if (described) specific.push(described);
   }
+  const sections = [`**${field.name}**`, ...specific, ...describe(schema.property(field.name))];
   return { contents: sections.filter((section) => section !== '').join('\n\n'), span: hovered.span };
 }

@@ -1,12 +1,13 @@
 import { isScalar, type Node } from 'yaml';
-import { insertField, minimalEdit, renameKey, removeField, writeOptions } from './edits';
+import { insertField, insertPlaceholder, minimalEdit, renameKey, removeField, writeOptions } from './edits';
 import { field, keyAtPath, nodeAtPath, nodeSpan, type ParsedReadout } from './frontMatter';
 import type { ReadoutSchema } from './schema';
 import type { SchemaProblem } from './schemaDiagnostics';
-import { slugify } from './slug';
-import { ARCHIVE_HOST, deriveSourceUrl } from './sourceUrl';
+import { slugify, titleFromSlug } from './slug';
+import { escapeChoice, escapeSnippet } from './snippets';
+import { ARCHIVE_HOST, deriveSourceUrl, parseSourceUrl } from './sourceUrl';
 import { span, type Fix } from './types';
-import { writeValueInStyle } from './yamlWriter';
+import { writeValue, writeValueInStyle } from './yamlWriter';
 
 function stringAt(readout: ParsedReadout, name: string, flawed: ReadonlySet<string>): string | undefined {
   const value = (readout.data as Record<string, unknown> | undefined)?.[name];
@@ -32,16 +33,25 @@ function derivedValue(readout: ParsedReadout, name: string, flawed: ReadonlySet<
   }
 }
 
-/** The snippet body that stands for a value nobody can derive: the schema's enum as a choice, or its example. */
-function placeholder(schema: ReadoutSchema, name: string): string {
+/**
+ * What stands for a value nobody can derive, as text and as a snippet body: empty, with the
+ * schema's choices in the snippet. A sample value would pass the check or contradict the other
+ * fields; empty, the field is reported until it is filled in. A title goes in double quotes, as
+ * the archive writes titles (one with `: ` in it needs them).
+ */
+function placeholder(schema: ReadoutSchema, name: string): { text: string; snippet: string } {
   const property = schema.property(name);
-  const escape = (text: string) => text.replace(/[$}\\|,]/g, (ch) => `\\${ch}`);
   const items = property?.items && typeof property.items === 'object' ? schema.resolve(property.items) : undefined;
   const choices = (property?.enum ?? items?.enum) as unknown[] | undefined;
-  if (Array.isArray(choices) && choices.length > 0) return `\${1|${choices.map((choice) => escape(String(choice))).join(',')}|}`;
-  // An example shows the shape of a formatted value (a date, a URL); free text gets the field's name.
-  const example = property?.format && Array.isArray(property.examples) ? property.examples.find((value) => typeof value === 'string') : undefined;
-  return `\${1:${typeof example === 'string' ? escape(example) : name}}`;
+  if (Array.isArray(choices) && choices.length > 0) return { text: '', snippet: `\${1|${choices.map((choice) => escapeChoice(String(choice))).join(',')}|}` };
+  return name === 'title' ? { text: '""', snippet: '"$1"' } : { text: '', snippet: '$1' };
+}
+
+/** The title spelled out from source_url's slug, when the URL is a statement's and sound. */
+function titleFromUrl(readout: ParsedReadout, flawed: ReadonlySet<string>): string | undefined {
+  const url = stringAt(readout, 'source_url', flawed);
+  const slug = url === undefined ? undefined : parseSourceUrl(url)?.slug;
+  return slug ? titleFromSlug(slug) : undefined;
 }
 
 /** Replaces a scalar node (a field value or a list item) with another value, keeping its style. */
@@ -73,7 +83,13 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
         const edit = insertField(readout, top, derived);
         return [{ title: `Add ${edit.newText.trim()}`, edits: [edit], safe: true, isPreferred: true }];
       }
-      return [{ title: `Add the '${top}' field`, edits: [insertField(readout, top, undefined, placeholder(schema, top))], safe: false, isPreferred: true }];
+      const spelled = top === 'title' ? titleFromUrl(readout, flawed) : undefined;
+      if (spelled !== undefined) {
+        // A guess (the slug dropped the apostrophes and capitals), inserted selected so that it is easy to correct.
+        const edit = insertField(readout, top, spelled, `\${1:${escapeSnippet(writeValue(top, spelled, writeOptions(readout)))}}`);
+        return [{ title: `Add ${edit.newText.trim()}`, edits: [edit], safe: false, isPreferred: true }];
+      }
+      return [{ title: `Add the '${top}' field`, edits: [insertPlaceholder(readout, top, placeholder(schema, top))], safe: false, isPreferred: true }];
     }
     case 'additionalProperties': {
       const key = nodeSpan(readout, keyAtPath(readout, path));

@@ -35,3 +35,16 @@ export function slugMatchesTitle(slug: string, title: string): boolean {
   const stem = suffixed[1];
   return stem === expected || (expected.length + 1 >= SLUG_LIMIT - 8 && stem.length >= SLUG_LIMIT - 12 && expected.startsWith(stem));
 }
+
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'over', 'per', 'the', 'to', 'via', 'with']);
+
+/**
+ * A slug spelled out as a title, `readout-of-a-call-with-x` as "Readout of a Call with X": words
+ * capitalized, minor ones not (but the first). Its slug is the slug again; the apostrophes, accents
+ * and punctuation the slug dropped are for a person to put back.
+ */
+export function titleFromSlug(slug: string): string {
+  return slug.split('-').filter(Boolean)
+    .map((word, at) => (at > 0 && MINOR_WORDS.has(word) ? word : word[0].toUpperCase() + word.slice(1)))
+    .join(' ');
+}

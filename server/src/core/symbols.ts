@@ -20,13 +20,15 @@ export interface DocumentSymbol {
 }
 
 export interface WorkspaceSymbol {
-  /** The title, no-break spaces shown as spaces. */
+  /**
+   * The date, the first tag and the title (no-break spaces shown as spaces): `2023-01-10 ·
+   * statements-releases · Readout of ...`. Lists cut a long name at its end, and show the
+   * container after it; the date and category go first so that a title of 300 characters hides neither.
+   */
   readonly name: string;
   readonly uri: string;
   /** Where the title's value is written. */
   readonly range: LineRange;
-  /** The date and the first tag. */
-  readonly containerName?: string;
   /** Higher is better; 0 for every result of an empty query. */
   readonly score: number;
 }
@@ -288,9 +290,8 @@ function foldCharacter(ch: string): string {
   return slugify(ch) || ch;
 }
 
-function containerOf(entry: ReadoutEntry): string | undefined {
-  const parts = [entry.date?.value, entry.tags[0]?.value].filter((part) => part !== undefined && part !== '');
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+function shownName(candidate: Candidate): string {
+  return [candidate.date, candidate.entry.tags[0]?.value ?? '', candidate.title].filter((part) => part !== '').join(' · ');
 }
 
 function compareText(a: string, b: string): number {
@@ -467,9 +468,7 @@ function bestMatches(scores: Float64Array, candidates: number, maxScore: number,
 }
 
 function toSymbol(candidate: Candidate, score: number): WorkspaceSymbol {
-  const { entry } = candidate;
-  const containerName = containerOf(entry);
-  return { name: candidate.title, uri: entry.uri, range: entry.title!.range, ...(containerName === undefined ? {} : { containerName }), score };
+  return { name: shownName(candidate), uri: candidate.entry.uri, range: candidate.entry.title!.range, score };
 }
 
 /**
