@@ -43,7 +43,7 @@ export function findTools(): Tools {
   return { codeServer: realpathSync(codeServer), node24 };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

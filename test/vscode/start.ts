@@ -7,26 +7,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, REPO_ROOT, RESULTS_DIR } from './codeServer';
+import { freePort, launchChromium, REPO_ROOT, RESULTS_DIR } from './codeServer';
 
 /** npm start may first set up code-server (minutes on a new machine), then packages the extension. */
 const START_TIMEOUT_MS = Number(process.env.READOUT_START_TIMEOUT_MS ?? 900_000);
 const WAIT_MS = Number(process.env.READOUT_VSCODE_WAIT_MS ?? 60_000);
 const READOUT = path.join('2021', '01', 'mistakes.md');
 const WRONG_VALUE = 'speech-remarks';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 interface Started {
   readonly url: string;
