@@ -10,6 +10,13 @@ export default tseslint.config(
     },
   },
   {
+    // The test corpus is there to test the core: it must not be built with it.
+    files: ['test/corpus/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src/**'], message: 'The corpus generator must not call the code it tests.' }] }],
+    },
+  },
+  {
     // The core is editor-agnostic: no editor API, no LSP connection, no file system.
     files: ['server/src/core/**/*.ts'],
     rules: {

@@ -6,7 +6,7 @@ import { readoutEntry, type ReadoutEntry } from '../../server/src/core/readoutEn
 import { createSymbolSearch, documentSymbols, workspaceSymbols, type DocumentSymbol } from '../../server/src/core/symbols';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
 import { writeField } from '../../server/src/core/yamlWriter';
-import { generateCorpus } from '../corpus';
+import { COPY_VARIANTS, generateCorpus } from '../corpus';
 import { REFERENCE, bom, crlf, lineColumns } from './helpers';
 
 /** A symbol tree as a person reads an outline: kind, name, detail, where, what is selected. */
@@ -274,7 +274,7 @@ describe('workspaceSymbols', () => {
   });
 
   test('on generated readouts, each range is exactly where the title value is written', () => {
-    for (const readout of generateCorpus({ count: 300, seed: 9 })) {
+    for (const readout of generateCorpus({ ...COPY_VARIANTS, count: 300, seed: 9 })) {
       const index = indexOf([readoutEntry(`file:///${readout.relativePath}`, parseReadout(readout.text))]);
       const [symbol] = workspaceSymbols(index, readout.title);
       const lines = readout.text.replace(/^\uFEFF/, '').split(/\r?\n/);

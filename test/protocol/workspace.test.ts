@@ -9,7 +9,7 @@ import {
   DiagnosticSeverity, MessageType, SymbolKind, type Diagnostic, type PublishDiagnosticsParams, type SymbolInformation, type WorkDoneProgressReport,
   type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
-import { writeCorpus, type GeneratedReadout } from '../corpus';
+import { COPY_VARIANTS, writeCorpus, type GeneratedReadout } from '../corpus';
 import { REFERENCE, toCrlf, withBom } from './fixtures';
 import { EDITOR_CAPABILITIES, fileUri, INDEXING_TITLE, LspClient, REPO_ROOT, type ProgressRecord } from './lspClient';
 import { positionAt, rangeOf } from './textEdits';
@@ -66,7 +66,7 @@ describe('the scan at initialized', () => {
 
   before(async () => {
     workspace = new TempWorkspace();
-    corpus = await writeCorpus(workspace.path('archive'), { count: CORPUS_SIZE, seed: 11 });
+    corpus = await writeCorpus(workspace.path('archive'), { ...COPY_VARIANTS, count: CORPUS_SIZE, seed: 11 });
     workspace.write('archive/voyager.md', voyager);
     workspace.write('archive/reference.txt', REFERENCE);
     // Not a readout: no front matter, though a line looks like a field.
@@ -165,7 +165,8 @@ describe('the scan at initialized', () => {
   // Last: it narrows readout.files.
   test('front matter with a foreign first key: a readout inside readout.files; narrowed out of it, gone from the index', async () => {
     const post = workspace.uri('site/post.md');
-    assert.deepEqual((await client.workspaceSymbols('static site post')).map((symbol) => [symbol.name, symbolUri(symbol)]), [['A Static Site Post', post]]);
+    // Long generated titles hold the query's letters in order too: the post is the best match.
+    assert.deepEqual((await client.workspaceSymbols('static site post')).map((symbol) => [symbol.name, symbolUri(symbol)])[0], ['A Static Site Post', post]);
 
     const before = client.progress.length;
     await client.changeSettings({ files: ['archive/**/*.{md,txt}'] });
@@ -173,12 +174,12 @@ describe('the scan at initialized', () => {
     // The new scan lists only archive/: the corpus, voyager.md and reference.txt.
     const reports = client.progress.slice(before).filter((record) => record.value.kind === 'report');
     assert.deepEqual(reports.at(-1)?.value, { kind: 'report', percentage: 100, message: '1,202/1,202' });
-    assert.deepEqual(await found(client, 'static site post'), []);
+    assert.ok(!(await found(client, 'static site post')).includes(post));
     assert.equal((await found(client, 'voyagr goldn rec'))[0], workspace.uri('archive/voyager.md'));
     // Opened now, outside readout.files, the post is no readout at all: no diagnostics, not indexed.
     client.open(post, readFileSync(workspace.path('site/post.md'), 'utf8'), 'markdown');
     assert.deepEqual((await client.nextDiagnostics(post, 1)).diagnostics, []);
-    assert.deepEqual(await found(client, 'static site post'), []);
+    assert.ok(!(await found(client, 'static site post')).includes(post));
     // The watchers follow readout.files: the old registration is replaced.
     const watchers = client.activeRegistrations().filter((registration) => registration.method === 'workspace/didChangeWatchedFiles');
     assert.deepEqual(watchers.map((registration) => registration.registerOptions), [{ watchers: [{ globPattern: '**/*.json' }, { globPattern: 'archive/**/*.{md,txt}' }] }]);
@@ -191,13 +192,16 @@ describe('files the scan cannot read', () => {
   let outside: TempWorkspace;
   let corpus: GeneratedReadout[];
   let client: LspClient;
+  /** A link to nothing, beside the first readout. */
+  let brokenLink: string;
 
   before(async () => {
     workspace = new TempWorkspace();
     outside = new TempWorkspace();
     corpus = await writeCorpus(workspace.folder, { count: 30, seed: 5 });
+    brokenLink = `${path.posix.dirname(corpus[0].relativePath)}/broken.md`;
     // Tests run as root, whom no file mode stops: a link to nothing is a file nobody can read.
-    symlinkSync('missing.md', workspace.path('2021/01/broken.md'));
+    symlinkSync('missing.md', workspace.path(brokenLink));
     symlinkSync(outside.write('linked.md', readoutText({ title: 'Readout of the Linked Meeting', date: '2023-02-05' })), workspace.path('linked.md'));
     client = await LspClient.start({ workspaceFolders: [workspace.folder] });
     await client.indexed();
@@ -211,12 +215,12 @@ describe('files the scan cannot read', () => {
   test('a broken link does not stop the scan: every other readout is indexed, and nothing fails', async () => {
     const indexed = new Set(await found(client, ''));
     for (const readout of corpus) assert.ok(indexed.has(workspace.uri(readout.relativePath)), `${readout.relativePath} is not indexed`);
-    assert.ok(!indexed.has(workspace.uri('2021/01/broken.md')));
+    assert.ok(!indexed.has(workspace.uri(brokenLink)));
     assert.deepEqual(client.logMessages.filter((log) => log.type === MessageType.Error), []);
   });
 
   test('a file event for the broken link: the server logs that it could not read it, and keeps answering', async () => {
-    const broken = workspace.path('2021/01/broken.md');
+    const broken = workspace.path(brokenLink);
     const before = await found(client, '');
     await client.filesChanged([{ file: broken, type: 'created' }]);
     assert.ok(client.logMessages.some((log) => log.message.startsWith(`Could not read ${broken}: ENOENT`)), JSON.stringify(client.logMessages));
