@@ -60,7 +60,7 @@ describe('the scan at initialized', () => {
   let corpus: GeneratedReadout[];
   let client: LspClient;
   const voyager = readoutText(VOYAGER);
-  /** The regular files readout.files (`**\/*.{md,txt}`) names and readout.exclude leaves: the corpus, voyager.md, reference.txt, README.md and post.md. */
+  /** The regular files the scan lists (`**\/*.{md,txt}`) and readout.exclude leaves: the corpus, voyager.md, reference.txt, README.md and post.md. */
   const CORPUS_SIZE = 1200;
   const LISTED = CORPUS_SIZE + 4;
 
@@ -71,7 +71,7 @@ describe('the scan at initialized', () => {
     workspace.write('archive/reference.txt', REFERENCE);
     // Not a readout: no front matter, though a line looks like a field.
     workspace.write('notes/README.md', '# Notes\n\ntitle: Notes Without Front Matter\n');
-    // Foreign front matter: inside readout.files it is a readout (any front matter is), outside it is not.
+    // A static site's page: no readout field, so a readout only inside readout.files (where any front matter is).
     workspace.write('site/post.md', '---\nlayout: post\ntitle: A Static Site Post\n---\nHello.\n');
     // readout.exclude's defaults.
     workspace.write('node_modules/pkg/readout.md', readoutText({ title: 'Readout of a Vendored Package', date: '2023-02-02' }));
@@ -103,10 +103,10 @@ describe('the scan at initialized', () => {
     assert.equal(new Set(client.progress.map((record) => record.token)).size, 1);
   });
 
-  test('the server logs how many readouts it indexed: the corpus, voyager.md, reference.txt and post.md', () => {
+  test('the server logs how many readouts it indexed: the corpus, voyager.md and reference.txt, not the static page', () => {
     const logged = client.logMessages.filter((log) => log.message.startsWith('Indexed '));
     assert.equal(logged.length, 1, JSON.stringify(client.logMessages));
-    assert.match(logged[0].message, /^Indexed 1,203 readouts in 1 folder in \d+ ms\b/);
+    assert.match(logged[0].message, /^Indexed 1,202 readouts in 1 folder in \d+ ms\b/);
     assert.equal(logged[0].type, MessageType.Log);
   });
 
@@ -162,26 +162,28 @@ describe('the scan at initialized', () => {
     }
   });
 
-  // Last: it narrows readout.files.
-  test('front matter with a foreign first key: a readout inside readout.files; narrowed out of it, gone from the index', async () => {
+  // Last: it sets readout.files.
+  test("a static site's page: no readout by default; readout.files naming its folder makes it one, indexed; the watchers follow", async () => {
     const post = workspace.uri('site/post.md');
-    assert.deepEqual((await client.workspaceSymbols('static site post')).map((symbol) => [symbol.name, symbolUri(symbol)]), [['A Static Site Post', post]]);
-
-    const before = client.progress.length;
-    await client.changeSettings({ files: ['archive/**/*.{md,txt}'] });
-    await client.indexed();
-    // The new scan lists only archive/: the corpus, voyager.md and reference.txt.
-    const reports = client.progress.slice(before).filter((record) => record.value.kind === 'report');
-    assert.deepEqual(reports.at(-1)?.value, { kind: 'report', percentage: 100, message: '1,202/1,202' });
     assert.deepEqual(await found(client, 'static site post'), []);
-    assert.equal((await found(client, 'voyagr goldn rec'))[0], workspace.uri('archive/voyager.md'));
-    // Opened now, outside readout.files, the post is no readout at all: no diagnostics, not indexed.
     client.open(post, readFileSync(workspace.path('site/post.md'), 'utf8'), 'markdown');
     assert.deepEqual((await client.nextDiagnostics(post, 1)).diagnostics, []);
-    assert.deepEqual(await found(client, 'static site post'), []);
+    client.close(post);
+
+    const before = client.progress.length;
+    await client.changeSettings({ files: ['site/**'] });
+    await client.indexed();
+    // The new scan lists the same files: every .md and .txt, and what readout.files names.
+    const reports = client.progress.slice(before).filter((record) => record.value.kind === 'report');
+    assert.deepEqual(reports.at(-1)?.value, { kind: 'report', percentage: 100, message: '1,204/1,204' });
+    assert.deepEqual((await client.workspaceSymbols('static site post')).map((symbol) => [symbol.name, symbolUri(symbol)]), [['A Static Site Post', post]]);
+    assert.equal((await found(client, 'voyagr goldn rec'))[0], workspace.uri('archive/voyager.md'));
+    // Opened now, inside readout.files, the post is a readout: faulted for what a readout lacks.
+    client.open(post, readFileSync(workspace.path('site/post.md'), 'utf8'), 'markdown');
+    assert.ok((await client.nextDiagnostics(post, 1)).diagnostics.some((diagnostic) => diagnostic.code === 'unknown-field'));
     // The watchers follow readout.files: the old registration is replaced.
     const watchers = client.activeRegistrations().filter((registration) => registration.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watchers.map((registration) => registration.registerOptions), [{ watchers: [{ globPattern: '**/*.json' }, { globPattern: 'archive/**/*.{md,txt}' }] }]);
+    assert.deepEqual(watchers.map((registration) => registration.registerOptions), [{ watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.{md,txt}' }, { globPattern: 'site/**' }] }]);
     assert.equal(client.unregistrations.filter((unregistration) => unregistration.method === 'workspace/didChangeWatchedFiles').length, 1);
   });
 });

@@ -98,7 +98,7 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
     const bom = raw.startsWith(BOM) ? BOM : '';
     // The URI matters only where files are compared: the index knows them by it.
     const uri = compare ? URI.file(task.path).toString() : '';
-    return { bom, document: { uri, text: raw.slice(bom.length), inReadoutFiles: task.inReadoutFiles }, roundTrips: fix && Buffer.from(raw, 'utf8').equals(bytes) };
+    return { bom, document: { uri, text: raw.slice(bom.length), inReadoutFiles: task.inReadoutFiles, excluded: task.excluded }, roundTrips: fix && Buffer.from(raw, 'utf8').equals(bytes) };
   }
 
   /** Applies the safe fixes and writes the file; the text now on disk, and what went wrong if anything. */
@@ -121,7 +121,7 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
   function checkFile(task: FileTask, file: ReadFile, fix: boolean, compare: boolean): FileReport {
     if (!service.isReadout(file.document)) return { isReadout: false, diagnostics: [], fixed: false };
     const { text, fixed, failure } = fix ? fixFile(task, file) : { text: file.document.text, fixed: false, failure: undefined };
-    const document = compare ? { ...file.document, text } : { text, inReadoutFiles: task.inReadoutFiles };
+    const document = compare ? { ...file.document, text } : { text, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded };
     const diagnostics = toReported(diagnose(document), text);
     const url = service.getEntry({ ...file.document, text })?.sourceUrl?.value;
     // A value sliced from the text keeps all of the text alive, for as long as the run keeps the report.
