@@ -234,6 +234,48 @@ describe('files the scan cannot read', () => {
   });
 });
 
+describe('readouts in UTF-16 on disk, with their byte order mark', () => {
+  let workspace: TempWorkspace;
+  let client: LspClient;
+  const LITTLE: ReadoutFields = { title: 'Readout of the Little-Endian Meeting', date: '2023-03-01' };
+  const BIG: ReadoutFields = { title: 'Readout of the Big-Endian Meeting', date: '2023-03-02' };
+  const CREATED: ReadoutFields = { title: 'Readout of the Meeting Saved Later', date: '2023-03-03' };
+  const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+
+  before(async () => {
+    workspace = new TempWorkspace();
+    writeFileSync(workspace.path('little.md'), utf16le(readoutText(LITTLE)));
+    writeFileSync(workspace.path('big.txt'), utf16be(toCrlf(readoutText(BIG))));
+    client = await LspClient.start({ workspaceFolders: [workspace.folder] });
+    await client.indexed();
+  });
+  after(async () => {
+    await client.shutdown();
+    workspace.remove();
+  });
+
+  test('the scan decodes them: each found by its title, its range in the decoded text', async () => {
+    assert.deepEqual((await client.workspaceSymbols('little endian meeting')).map((symbol) => symbol.location), [
+      { uri: workspace.uri('little.md'), range: rangeOf(readoutText(LITTLE), LITTLE.title) },
+    ]);
+    assert.deepEqual((await client.workspaceSymbols('big endian meeting')).map((symbol) => symbol.location), [
+      { uri: workspace.uri('big.txt'), range: rangeOf(readoutText(BIG), BIG.title) },
+    ]);
+  });
+
+  test('a file event decodes one too; an open copy of it is warned about the twin on disk', async () => {
+    writeFileSync(workspace.path('created.md'), utf16be(readoutText(CREATED)));
+    await client.filesChanged([{ file: workspace.path('created.md'), type: 'created' }]);
+    assert.deepEqual(await titled(client, CREATED.title), [workspace.uri('created.md')]);
+    const copy = workspace.uri('copy.md');
+    const text = readoutText({ ...CREATED, time: '13:00:00-05:00' });
+    client.open(copy, text, 'markdown');
+    assert.deepEqual((await client.nextDiagnostics(copy, 1)).diagnostics, [duplicateWarning(text, [{ uri: workspace.uri('created.md'), text: readoutText(CREATED) }])]);
+    client.close(copy);
+  });
+});
+
 describe('duplicate-source-url with a workspace-only twin', () => {
   let workspace: TempWorkspace;
   let outside: TempWorkspace;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createReadoutService } from '../core/languageService';
 import { createPreviewRenderer } from '../core/preview';
+import { decodeText, type DecodedText } from '../textEncoding';
 import { parseCommandArguments } from './args';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
 import { CommandError } from './commandError';
@@ -25,12 +26,13 @@ export async function runRender(args: readonly string[]): Promise<number> {
   }
   const file = path.resolve(positionals[0]);
   const project = await openProject(configFileFor(path.dirname(file), values.config as string | undefined));
-  let text: string;
+  let decoded: DecodedText;
   try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    decoded = decodeText(readFileSync(file));
   } catch (error) {
     throw new CommandError(`readout render: ${positionals[0]} cannot be read (${(error as Error).message}).`);
   }
+  const { text } = decoded;
   const document = { text, ...placeFile(project.root, project.settings)(file) };
   const service = createReadoutService({ schema: project.schema, rules: project.settings.rules });
   if (!service.isReadout(document)) {
@@ -38,6 +40,7 @@ export async function runRender(args: readonly string[]): Promise<number> {
       : document.inReadoutFiles ? 'it has no front matter' : "it has no front matter with source_url or published_time, and 'files' does not name it";
     throw new CommandError(`readout render: ${positionals[0]} is not a readout: ${why}.`);
   }
+  if (decoded.invalid !== undefined) throw new CommandError(`readout render: ${positionals[0]} cannot be rendered: ${decoded.invalid}.`);
   const page = createPreviewRenderer().renderPage(text, service.getDiagnostics(document));
   const output = values.output as string | undefined;
   if (output === undefined) {
