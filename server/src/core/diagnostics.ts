@@ -56,8 +56,11 @@ function findings(readout: ParsedReadout, schema: ReadoutSchema, workspace: Work
   const problems = schemaProblems(readout, schema).filter((problem) => !readout.unreadable.has(String(problem.path[0] ?? '')));
   for (const problem of problems) flawed.add(String(problem.path[0] ?? ''));
   for (const problem of problems) result.push({ ...problem, fixes: schemaFixes(readout, problem, schema, flawed) });
-  result.push(...fieldProblems(readout, flawed));
-  if (workspace) result.push(...workspaceProblems(readout, workspace.uri, workspace.index, flawed).map((problem) => ({ ...problem, fixes: [] })));
+  // The rules about a readout's own fields (its dates, URL, title) leave alone a field the schema
+  // does not declare: under a custom schema the name may mean something else, or nothing.
+  const offLimits = new Set([...flawed, ...readout.fields.map((found) => found.name).filter((name) => !schema.keys.includes(name))]);
+  result.push(...fieldProblems(readout, offLimits));
+  if (workspace) result.push(...workspaceProblems(readout, workspace.uri, workspace.index, offLimits).map((problem) => ({ ...problem, fixes: [] })));
   return result.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
