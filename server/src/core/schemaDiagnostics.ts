@@ -179,7 +179,7 @@ function word(error: SchemaError, path: readonly (string | number)[], data: unkn
     }
     case 'propertyNames': {
       const names = error.schema as SchemaObject;
-      const rule = typeof names?.pattern === 'string' ? `: names must match /${names.pattern}/` : asked(names) ? `: the names are ${asked(names)!.replace(/^one of /, '')}` : '';
+      const rule = typeof names?.pattern === 'string' ? `: names must match /${names.pattern}/` : Array.isArray(names?.enum) ? `: the names are ${list(names.enum)}` : '';
       return { message: `The field name '${String(params.propertyName)}' is not allowed${rule}.` };
     }
     case 'false schema':
