@@ -1,17 +1,19 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { decodeHead } from './textEncoding';
 
 // A readout's front matter is a few hundred bytes: the first read nearly always holds all of it.
 const FIRST_READ = 2048;
 const MAX_READ = 1 << 20;
-const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+const OPENING = /^---[ \t]*\r?\n/;
 const CLOSING = /\n(?:---|\.\.\.)[ \t]*\r?(?:\n|$)/;
 
 /**
  * Reads a file only as far as its front matter: the first bytes, then more while a block opened
- * on the first line is not closed (up to 1 MiB). Returns the text read, BOM removed as an editor
- * does; invalid UTF-8 becomes U+FFFD. Synchronous: one small read after another is several
- * times faster than a round trip through the thread pool for each (measured on 50,000 files).
- * `scratch` is a buffer to reuse from one file to the next.
+ * on the first line is not closed (up to 1 MiB). Returns the text read, decoded as an editor does
+ * (UTF-8, or UTF-16 with its byte order mark) without the mark; invalid UTF-8 becomes U+FFFD.
+ * Synchronous: one small read after another is several times faster than a round trip through the
+ * thread pool for each (measured on 50,000 files). `scratch` is a buffer to reuse from one file to
+ * the next.
  */
 export function readFrontMatterHead(file: string, scratch: Buffer = Buffer.alloc(FIRST_READ)): string {
   const handle = openSync(file, 'r');
@@ -21,8 +23,7 @@ export function readFrontMatterHead(file: string, scratch: Buffer = Buffer.alloc
     for (;;) {
       const bytesRead = readSync(handle, buffer, length, buffer.length - length, length);
       length += bytesRead;
-      const raw = buffer.toString('utf8', 0, length);
-      const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+      const text = decodeHead(buffer.subarray(0, length));
       const full = length === buffer.length && bytesRead > 0;
       if (!full || buffer.length >= MAX_READ || !OPENING.test(text) || CLOSING.test(text)) return text;
       const bigger = Buffer.alloc(Math.min(Math.max(buffer.length, FIRST_READ) * 4, MAX_READ));

@@ -2,7 +2,6 @@
 // Run as `node server/out/server.js --stdio` (or `--node-ipc`); createConnection reads the flag.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
 import { createConnection } from 'vscode-languageserver/node';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, MessageType,
@@ -20,6 +19,7 @@ import {
 import { loadSchema, type LoadedSchema } from './schemaSource';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { createIndexer, type FileChange } from './workspaceIndexer';
+import { createPlacer, listedGlobs, NOWHERE, type FilePlace } from './readoutFiles';
 import { DocumentInfoRequest, PreviewRequest } from './protocol';
 import { CONFIG_FILE_NAME, findConfig, layerSettings, loadConfig } from './cli/config';
 import { version } from '../../package.json';
@@ -33,14 +33,6 @@ const FILE_CHANGES: Record<number, FileChange> = {
   [FileChangeType.Deleted]: 'deleted',
 };
 
-/** `readout.files` less `readout.exclude`, over paths relative to a workspace folder. */
-function readoutFilesMatcher(settings: Settings): (relativePath: string) => boolean {
-  if (settings.files.length === 0) return () => false;
-  const included = picomatch([...settings.files], { dot: true });
-  const excluded = settings.exclude.length > 0 ? picomatch([...settings.exclude], { dot: true }) : () => false;
-  return (relativePath) => included(relativePath) && !excluded(relativePath);
-}
-
 function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const index = createWorkspaceIndex();
@@ -51,32 +43,48 @@ function startServer(connection: Connection): void {
   let loaded: LoadedSchema = { schema: builtin, file: undefined, error: undefined };
   let service: ReadoutService = createReadoutService({ schema: builtin, index });
   let folders: string[] = [];
-  let matchesReadoutFiles = readoutFilesMatcher(settings);
+  let placer = createPlacer(settings);
   let watchers: Disposable | undefined;
   let reportedSchemaError: string | undefined;
   let reportedConfigError: string | undefined;
   const client = { pullsConfiguration: false, watchesFiles: false, snippetEdits: false, snippetCompletions: false, labelDetails: false, progress: false, workspaceFolders: false };
 
-  /** Whether `readout.files` less `readout.exclude` names the file, by its path relative to a workspace folder. */
-  function inReadoutFiles(file: string): boolean {
-    return folders.some((folder) => {
+  /**
+   * Where readout.files and readout.exclude put a file, by its path relative to the workspace
+   * folders that hold it, and whether the workspace's scan lists it. A file outside them is placed
+   * nowhere: its fields decide.
+   */
+  function place(file: string): FilePlace & { listed: boolean } {
+    let inReadoutFiles = false;
+    let excluded = false;
+    let listed = false;
+    for (const folder of folders) {
       const relative = path.relative(folder, file);
-      return !relative.startsWith('..') && !path.isAbsolute(relative) && matchesReadoutFiles(relative.split(path.sep).join('/'));
-    });
+      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      const portable = relative.split(path.sep).join('/');
+      const placed = placer.place(portable);
+      inReadoutFiles ||= placed.inReadoutFiles;
+      excluded ||= placed.excluded;
+      listed ||= placer.listed(portable);
+    }
+    return excluded ? { inReadoutFiles: false, excluded, listed: false } : { inReadoutFiles, excluded, listed };
   }
 
-  const input = (document: TextDocument): ReadoutInput & { uri: string } => ({
+  const placeOf = (document: TextDocument) => (document.uri.startsWith('file:') ? place(URI.parse(document.uri).fsPath) : { ...NOWHERE, listed: false });
+
+  const input = (document: TextDocument, placed = placeOf(document)): ReadoutInput & { uri: string } => ({
     uri: document.uri,
     text: document.getText(),
-    inReadoutFiles: document.uri.startsWith('file:') && inReadoutFiles(URI.parse(document.uri).fsPath),
+    inReadoutFiles: placed.inReadoutFiles,
+    excluded: placed.excluded,
   });
 
   const indexer = createIndexer({
     index,
     isOpen: (uri) => documents.get(uri) !== undefined,
     service: () => service,
-    files: () => settings,
-    inReadoutFiles,
+    settings: () => settings,
+    place,
     onUrlsChanged: (urls) => recheckSharing(urls, undefined),
     log: (message) => connection.console.log(message),
   });
@@ -108,7 +116,8 @@ function startServer(connection: Connection): void {
   /** An edited document: its index entry comes from the editor, then it and the documents sharing its URL are checked. */
   function documentChanged(document: TextDocument): void {
     const before = openUrls.get(document.uri);
-    const readout = input(document);
+    const placed = placeOf(document);
+    const readout = input(document, placed);
     try {
       // One parse serves the entry, this check and the diagnostics below (the service keeps the last).
       const entry = service.getEntry(readout);
@@ -116,9 +125,9 @@ function startServer(connection: Connection): void {
       const gone = !entry && !service.isReadout(readout);
       if (entry?.sourceUrl) openUrls.set(document.uri, entry.sourceUrl.value);
       else if (entry || gone) openUrls.delete(document.uri);
-      // The index holds the workspace's readouts (readout.files less readout.exclude); a file opened
-      // from elsewhere is compared with them but is not one of them.
-      if (!readout.inReadoutFiles || gone) index.delete(document.uri);
+      // The index holds the readouts among the files the workspace's scan lists; a file opened from
+      // elsewhere is compared with them but is not one of them.
+      if (!placed.listed || gone) index.delete(document.uri);
       else if (entry) index.set(entry);
     } catch (error) {
       connection.console.error(`Indexing ${document.uri} failed: ${(error as Error).stack ?? error}`);
@@ -150,8 +159,8 @@ function startServer(connection: Connection): void {
   async function watch(): Promise<void> {
     if (!client.watchesFiles) return;
     watchers?.dispose();
-    // The schema override is JSON; readouts are wherever readout.files says.
-    const globs = ['**/*.json', ...settings.files];
+    // The schema override is JSON; readouts are among the files a scan lists.
+    const globs = ['**/*.json', ...listedGlobs(settings)];
     watchers = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
   }
 
@@ -177,7 +186,7 @@ function startServer(connection: Connection): void {
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${loaded.error} Readouts are checked against the built-in schema.` });
     }
     reportedSchemaError = loaded.error;
-    matchesReadoutFiles = readoutFilesMatcher(settings);
+    placer = createPlacer(settings);
     service = createReadoutService({ schema: loaded.schema, rules: settings.rules, index });
     documents.all().forEach((document) => publish(document));
     return String(previous.files) !== String(settings.files) || String(previous.exclude) !== String(settings.exclude);
@@ -201,7 +210,7 @@ function startServer(connection: Connection): void {
     client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
     editorSettings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     settings = editorSettings;
-    matchesReadoutFiles = readoutFilesMatcher(settings);
+    placer = createPlacer(settings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -5,16 +5,19 @@ export interface Settings {
   /** A workspace-relative path to a schema that replaces the built-in one, or '' for none. */
   readonly schema: string;
   readonly rules: Readonly<Record<string, RuleLevel>>;
-  /** Globs of workspace-relative paths where readouts are kept: there, any front matter makes a readout. */
+  /**
+   * Globs of workspace-relative paths where any front matter makes a readout, whatever its fields.
+   * Elsewhere (everywhere, when empty) a file is a readout when its front matter has a readout field.
+   */
   readonly files: readonly string[];
-  /** Globs taken out of `files`. */
+  /** Globs of files that are never readouts, whatever they hold. */
   readonly exclude: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   schema: '',
   rules: {},
-  files: ['**/*.{md,txt}'],
+  files: [],
   exclude: ['**/node_modules/**', '**/.git/**'],
 };
 

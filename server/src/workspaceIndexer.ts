@@ -3,6 +3,8 @@ import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from './core/workspaceIndex';
 import type { ReadoutService } from './core/languageService';
 import { readFrontMatterHead } from './readHead';
+import type { FilePlace } from './readoutFiles';
+import type { Settings } from './settings';
 import { scanFolders, type ScanProgress } from './workspaceScan';
 
 export interface IndexerOptions {
@@ -10,9 +12,9 @@ export interface IndexerOptions {
   /** Open documents override their disk copy: their entries come from the editor. */
   readonly isOpen: (uri: string) => boolean;
   readonly service: () => ReadoutService;
-  readonly files: () => { readonly files: readonly string[]; readonly exclude: readonly string[] };
-  /** Whether `readout.files` less `readout.exclude` names the file. */
-  readonly inReadoutFiles: (file: string) => boolean;
+  readonly settings: () => Settings;
+  /** Where the settings put the file, and whether a scan of the workspace lists it: the index holds only those. */
+  readonly place: (file: string) => FilePlace & { readonly listed: boolean };
   /** The source URLs whose readouts changed, so that open documents sharing them are checked again. */
   readonly onUrlsChanged: (urls: ReadonlySet<string>) => void;
   readonly log: (message: string) => void;
@@ -41,12 +43,13 @@ export function createIndexer(options: IndexerOptions) {
       const seen = new Set<string>();
       const changed = new Set<string>();
       let failures = 0;
-      const { files, exclude } = options.files();
+      const settings = options.settings();
       await scanFolders(folders, {
-        files,
-        exclude,
+        settings,
+        // Without readout.files, no path need be placed: the fields decide.
+        inReadoutFiles: settings.files.length === 0 ? () => false : (file) => options.place(file).inReadoutFiles,
         onProgress,
-        parse: (uri, text) => options.service().getEntry({ uri, text, inReadoutFiles: true }),
+        parse: (uri, text, inReadoutFiles) => options.service().getEntry({ uri, text, inReadoutFiles }),
         onFailure(file, reason) {
           failures++;
           options.log(`Could not read ${file}: ${reason}`);
@@ -54,7 +57,7 @@ export function createIndexer(options: IndexerOptions) {
         onEntry(entry) {
           seen.add(entry.uri);
           // Its folder may have left the workspace while the scan ran.
-          if (options.isOpen(entry.uri) || !options.inReadoutFiles(URI.parse(entry.uri).fsPath)) return;
+          if (options.isOpen(entry.uri) || !options.place(URI.parse(entry.uri).fsPath).listed) return;
           const before = index.get(entry.uri)?.sourceUrl?.value;
           index.set(entry);
           if (before !== entry.sourceUrl?.value) {
@@ -73,7 +76,7 @@ export function createIndexer(options: IndexerOptions) {
       if (changed.size > 0) options.onUrlsChanged(changed);
     },
 
-    /** Forgets a folder that left the workspace, its open documents included: they are no longer in readout.files. */
+    /** Forgets a folder that left the workspace, its open documents included: they are no longer the workspace's. */
     dropFolder(folder: string): void {
       const changed = new Set<string>();
       for (const entry of [...index.entries()]) {
@@ -87,7 +90,8 @@ export function createIndexer(options: IndexerOptions) {
       const uri = URI.file(file).toString();
       if (options.isOpen(uri)) return;
       const changed = new Set<string>();
-      if (change === 'deleted' || !options.inReadoutFiles(file)) {
+      const place = options.place(file);
+      if (change === 'deleted' || !place.listed) {
         drop(uri, changed);
       } else {
         let text: string | undefined;
@@ -96,7 +100,7 @@ export function createIndexer(options: IndexerOptions) {
         } catch (error) {
           options.log(`Could not read ${file}: ${(error as Error).message}`);
         }
-        const entry = text === undefined ? undefined : options.service().getEntry({ uri, text, inReadoutFiles: true });
+        const entry = text === undefined ? undefined : options.service().getEntry({ uri, text, inReadoutFiles: place.inReadoutFiles });
         const before = index.get(uri)?.sourceUrl?.value;
         if (entry) {
           index.set(entry);

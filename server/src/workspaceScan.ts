@@ -1,9 +1,11 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
+import { hasReadoutField } from './core/detection';
 import { quickEntry } from './core/quickEntry';
 import type { IndexedValue, ReadoutEntry } from './core/readoutEntry';
 import { readFrontMatterHead } from './readHead';
+import { listFiles } from './readoutFiles';
+import type { Settings } from './settings';
 
 /** How long the scan runs before it lets the server answer what has come in meanwhile. */
 const SLICE_MS = 8;
@@ -14,19 +16,15 @@ export interface ScanProgress {
 }
 
 export interface ScanOptions {
-  readonly files: readonly string[];
-  readonly exclude: readonly string[];
+  /** Which files are listed (`files` and `exclude`). */
+  readonly settings: Settings;
+  /** Whether `files` names the file: any front matter makes it a readout. */
+  readonly inReadoutFiles: (file: string) => boolean;
   /** The entry of a file outside PyYAML's layout, by a full parse (undefined: not a readout). */
-  readonly parse: (uri: string, text: string) => ReadoutEntry | undefined;
+  readonly parse: (uri: string, text: string, inReadoutFiles: boolean) => ReadoutEntry | undefined;
   readonly onEntry: (entry: ReadoutEntry) => void;
   readonly onFailure: (file: string, reason: string) => void;
   readonly onProgress?: (progress: ScanProgress) => void;
-}
-
-/** The files of a folder that `readout.files` names and `readout.exclude` does not. */
-export function listReadoutFiles(folder: string, files: readonly string[], exclude: readonly string[]): Promise<string[]> {
-  // Links are followed, as a file event for one would be; a broken link lists nothing.
-  return glob([...files], { cwd: folder, ignore: [...exclude], absolute: true, dot: true, onlyFiles: true, expandDirectories: false });
 }
 
 // A value sliced from the text read keeps all of that text alive; a copy keeps only itself.
@@ -38,13 +36,14 @@ function ownEntry(entry: ReadoutEntry): ReadoutEntry {
 }
 
 /**
- * Reads the front matter of every readout file in the folders. It runs on the server's thread in
- * slices of a few milliseconds, yielding between them, so that requests are answered while a large
- * archive is scanned. Files in PyYAML's layout (an archive's) are read without a YAML parse, which
- * with the reading of the files themselves is the whole cost.
+ * Reads the front matter of every readout in the folders: the files `readout.files` names that have
+ * front matter, and the other Markdown and text files whose front matter has a readout field. It
+ * runs on the server's thread in slices of a few milliseconds, yielding between them, so that
+ * requests are answered while a large archive is scanned. Files in PyYAML's layout (an archive's)
+ * are read without a YAML parse, which with the reading of the files themselves is the whole cost.
  */
 export async function scanFolders(folders: readonly string[], options: ScanOptions): Promise<void> {
-  const lists = await Promise.all(folders.map((folder) => listReadoutFiles(folder, options.files, options.exclude)));
+  const lists = await Promise.all(folders.map((folder) => listFiles(folder, options.settings)));
   const files = lists.flat();
   const total = files.length;
   options.onProgress?.({ scanned: 0, total });
@@ -54,9 +53,13 @@ export async function scanFolders(folders: readonly string[], options: ScanOptio
     const file = files[scanned];
     try {
       const text = readFrontMatterHead(file, scratch);
-      const uri = URI.file(file).toString();
-      const entry = quickEntry(uri, text) ?? options.parse(uri, text);
-      if (entry) options.onEntry(ownEntry(entry));
+      const inReadoutFiles = options.inReadoutFiles(file);
+      // A static site's page is passed over on its raw keys, before any reading of its values.
+      if (inReadoutFiles || hasReadoutField(text)) {
+        const uri = URI.file(file).toString();
+        const entry = quickEntry(uri, text) ?? options.parse(uri, text, inReadoutFiles);
+        if (entry) options.onEntry(ownEntry(entry));
+      }
     } catch (error) {
       options.onFailure(file, (error as Error).message);
     }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { COPY_VARIANTS, generateCorpus, OLD_CHECKER_SUBSET } from '../corpus';
 import { buildCli, CLI_PATH, Fixture, REPO_ROOT } from './cli';
-import { CLEAN_READOUT, coreDiagnostics, ERROR_READOUT, INFO_READOUT, MIXED_READOUT, NOT_A_READOUT, REFERENCE, WARNING_READOUT } from './readouts';
+import { CLEAN_READOUT, coreDiagnostics, ERROR_READOUT, INFO_READOUT, MIXED_READOUT, NOT_A_READOUT, REFERENCE, SITE_PAGE, WARNING_READOUT } from './readouts';
 
 const SEVERITY_WORDS: Record<string, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
@@ -432,27 +432,36 @@ describe('which files are read', () => {
       'archive/2023/notes.txt': NOT_A_READOUT,
       'archive/2024/warning.md': WARNING_READOUT,
       'drafts/info.md': INFO_READOUT,
+      'site/page.md': SITE_PAGE,
       'node_modules/pkg/readme.md': ERROR_READOUT,
       'archive/2023/ignored.html': ERROR_READOUT,
     });
   });
   after(() => fixture.remove());
 
-  const checkedPaths = async (args: string[]) => {
-    const result = await fixture.run(['check', '--format', 'json', ...args]);
+  const checkedPaths = async (args: string[], cwd = fixture.folder) => {
+    const result = await fixture.run(['check', '--format', 'json', ...args], { cwd });
     return (JSON.parse(result.stdout) as JsonReport).files.map((file) => file.path);
   };
 
-  test('by default, files less exclude under the current folder', async () => {
-    assert.deepEqual(await checkedPaths([]), ['archive/2023/error.md', 'archive/2024/warning.md', 'drafts/info.md']);
-    const below = await fixture.run(['check', '--format', 'json'], { cwd: fixture.path('archive') });
-    assert.deepEqual((JSON.parse(below.stdout) as JsonReport).files.map((file) => file.path), ['2023/error.md', '2024/warning.md']);
+  test('by default, every .md and .txt file under the current folder less exclude; of those, the readouts by their fields', async () => {
+    const result = await fixture.run(['check', '--format', 'json']);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    assert.deepEqual(report.files.map((file) => file.path), ['archive/2023/error.md', 'archive/2024/warning.md', 'drafts/info.md']);
+    assert.equal(report.readouts, 3);
+    assert.deepEqual(await checkedPaths([], fixture.path('archive')), ['2023/error.md', '2024/warning.md']);
   });
 
   test('a folder: the files under it; a file: that file, whatever its extension; a glob: what it matches', async () => {
     assert.deepEqual(await checkedPaths(['archive/2024']), ['archive/2024/warning.md']);
     assert.deepEqual(await checkedPaths(['archive/2023/ignored.html']), ['archive/2023/ignored.html']);
     assert.deepEqual(await checkedPaths(['**/error.md', 'drafts']), ['archive/2023/error.md', 'drafts/info.md']);
+  });
+
+  test("a static site's page named on the command line is still no readout", async () => {
+    const result = await fixture.run(['check', 'site/page.md']);
+    assert.equal(result.status, 0);
+    assert.match(result.stderr, /^No readouts found in site\/page\.md \(1 file looked at/);
   });
 
   test('a path that does not exist, or a glob that matches nothing, is bad usage', async () => {
@@ -465,6 +474,39 @@ describe('which files are read', () => {
   });
 });
 
+describe("the configuration's files and exclude", () => {
+  let fixture: Fixture;
+  before(() => {
+    fixture = new Fixture({
+      '.readoutrc.json': JSON.stringify({ files: ['archive/**'], exclude: ['archive/drafts/**', '**/node_modules/**'] }),
+      'archive/2023/error.md': ERROR_READOUT,
+      'archive/2023/page.md': SITE_PAGE,
+      'archive/2023/page.html': SITE_PAGE,
+      'archive/drafts/warning.md': WARNING_READOUT,
+      'site/page.md': SITE_PAGE,
+      'site/info.md': INFO_READOUT,
+    });
+  });
+  after(() => fixture.remove());
+
+  const report = async (args: string[]) => JSON.parse((await fixture.run(['check', '--format', 'json', ...args])).stdout) as JsonReport;
+
+  test('in files, any front matter makes a readout, whatever its extension; elsewhere the fields decide', async () => {
+    const { files, readouts } = await report([]);
+    const codes = (name: string) => files.find((file) => file.path === name)?.diagnostics.map((diagnostic) => diagnostic.code);
+    assert.deepEqual(files.map((file) => file.path), ['archive/2023/error.md', 'archive/2023/page.html', 'archive/2023/page.md', 'site/info.md']);
+    assert.deepEqual(codes('archive/2023/page.md'), ['missing-field', 'missing-field', 'missing-field', 'unknown-field']);
+    assert.equal(readouts, 4);
+  });
+
+  test('exclude silences a readout, listed or named on the command line', async () => {
+    assert.equal((await report(['archive/drafts'])).readouts, 0);
+    const named = await fixture.run(['check', 'archive/drafts/warning.md']);
+    assert.equal(named.status, 0);
+    assert.match(named.stderr, /^No readouts found in archive\/drafts\/warning\.md \(1 file looked at/);
+  });
+});
+
 describe('a folder with no readouts', () => {
   test('exits 0 and says "No readouts found" on stderr', async () => {
     const fixture = new Fixture({ 'README.md': NOT_A_READOUT, 'docs/notes.txt': NOT_A_READOUT });
@@ -472,7 +514,7 @@ describe('a folder with no readouts', () => {
       const result = await fixture.run(['check']);
       assert.equal(result.status, 0);
       assert.equal(result.stdout, '');
-      assert.match(result.stderr, /^No readouts found in \. \(2 files looked at; 'files' is \["\*\*\/\*\.\{md,txt\}"\]\)\.\n$/);
+      assert.equal(result.stderr, "No readouts found in . (2 files looked at). A readout's front matter has source_url or published_time; to check any front matter in a folder, name it in 'files' in .readoutrc.json.\n");
       const sarif = await fixture.run(['check', '--format', 'sarif']);
       assert.equal(sarif.status, 0);
       assert.deepEqual((JSON.parse(sarif.stdout) as SarifLog).runs[0].results, []);

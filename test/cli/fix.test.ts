@@ -103,14 +103,15 @@ describe('--fix', () => {
     }
   });
 
-  test('a file that is not valid UTF-8 is not rewritten: that would change bytes no fix touches', async () => {
+  test('a readout that is not valid UTF-8 is not rewritten: it is reported as not checked', async () => {
     const bytes = Buffer.concat([Buffer.from(ERROR_READOUT, 'utf8'), Buffer.from([0xff, 0xfe, 0x0a])]);
     const again = new Fixture();
     again.write('broken.md', bytes);
     try {
       const fixed = await again.run(['check', '--fix']);
       assert.equal(fixed.status, 2);
-      assert.equal(fixed.stderr, 'readout: broken.md: not fixed: it is not valid UTF-8, and rewriting it would change bytes that no fix touches\n');
+      const line = ERROR_READOUT.split('\n').length;
+      assert.equal(fixed.stderr, `readout: broken.md: it is not valid UTF-8 (byte 0xFF on line ${line}), so it was not checked. Save it as UTF-8, or as UTF-16 with its byte order mark.\n`);
       assert.ok(readFileSync(again.path('broken.md')).equals(bytes));
     } finally {
       again.remove();

@@ -25,6 +25,8 @@ export const MIXED_ERROR_FIXED = replaceOnce(MIXED_READOUT, 'tags: statement-rel
 /** Valid, and with a source_url of its own. */
 export const CLEAN_READOUT = readoutText({ title: 'Statement from President Joe Biden on the Voyager Golden Record', date: '2023-03-01' });
 export const NOT_A_READOUT = '# Notes\n\nNot a readout: no front matter.\n';
+/** A static site's page: front matter without a readout field, which a readout would be faulted for (`layout`, no `source_url`). */
+export const SITE_PAGE = "---\ntitle: A Static Page\nlayout: page\ndate: '2023-01-10'\n---\nHello.\n";
 
 export interface ExpectedDiagnostic {
   readonly code: string;

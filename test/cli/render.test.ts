@@ -50,7 +50,7 @@ describe('readout render', () => {
   test('a file that is not a readout, or that does not exist: exit 2, and why', async () => {
     const notReadout = await fixture.run(['render', 'notes.md', '-o', 'notes.html']);
     assert.equal(notReadout.status, 2);
-    assert.equal(notReadout.stderr, 'readout render: notes.md is not a readout: it does not open with a front-matter block whose first key is a readout field.\n');
+    assert.equal(notReadout.stderr, "readout render: notes.md is not a readout: it has no front matter with source_url or published_time, and 'files' does not name it.\n");
     assert.equal(existsSync(fixture.path('notes.html')), false);
     const missing = await fixture.run(['render', 'gone.md']);
     assert.equal(missing.status, 2);

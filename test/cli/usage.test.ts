@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildCli, Fixture } from './cli';
-import { CLEAN_READOUT, ERROR_READOUT, WARNING_READOUT } from './readouts';
+import { CLEAN_READOUT, ERROR_READOUT, SITE_PAGE, WARNING_READOUT } from './readouts';
 
 before(buildCli);
 
@@ -74,18 +74,20 @@ describe('the configuration file', () => {
     const fixture = new Fixture({
       '.readoutrc.json': JSON.stringify({ rules: { 'unknown-value': 'warning' }, files: ['archive/**/*.md'] }),
       'archive/2023/error.md': ERROR_READOUT,
-      'elsewhere/error.md': ERROR_READOUT,
+      // No readout field: a readout only where files says any front matter makes one.
+      'archive/2023/page.md': SITE_PAGE,
+      'elsewhere/page.md': SITE_PAGE,
     });
     const outside = new Fixture();
     try {
       const result = await fixture.run(['check', '--format', 'json']);
-      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.status, 1, result.stderr);
       const report = JSON.parse(result.stdout) as { files: { path: string; diagnostics: { code: string; severity: string }[] }[] };
-      assert.deepEqual(report.files.map((file) => file.path), ['archive/2023/error.md']);
+      assert.deepEqual(report.files.map((file) => file.path), ['archive/2023/error.md', 'archive/2023/page.md']);
       assert.deepEqual(report.files[0].diagnostics.map(({ code, severity }) => ({ code, severity })), [{ code: 'unknown-value', severity: 'warning' }]);
       // Run from another folder on a folder below the file: the same file applies.
       const below = await outside.run(['check', '--format', 'json', fixture.path('archive/2023')]);
-      assert.equal(below.status, 0, below.stderr);
+      assert.equal(below.status, 1, below.stderr);
       assert.equal((JSON.parse(below.stdout) as { files: { diagnostics: { severity: string }[] }[] }).files[0].diagnostics[0].severity, 'warning');
     } finally {
       fixture.remove();

@@ -1,30 +1,38 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Diagnostic } from '../../server/src/core/types';
 import { REFERENCE, edit, service } from './helpers';
 
 const readouts = service();
 
-/** Every feature answers without throwing, and every range lies inside the document. */
+/**
+ * Every feature answers without throwing, and every range lies inside the document, whether its
+ * fields decide that it is a readout or it is in `readout.files`, where any front matter makes one.
+ * Returns the diagnostics of the latter: a readout whatever its keys.
+ */
 function exercise(text: string) {
   const inside = (span: { start: number; end: number }) => {
     assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `range ${span.start}-${span.end} outside 0-${text.length}`);
   };
-  const diagnostics = readouts.getDiagnostics({ text });
-  for (const d of diagnostics) {
-    inside(d.span);
-    assert.ok(d.message.length > 0);
-    for (const fix of d.fixes) fix.edits.forEach((e) => inside(e.span));
+  let diagnostics: Diagnostic[] = [];
+  for (const document of [{ text }, { text, inReadoutFiles: true }]) {
+    diagnostics = readouts.getDiagnostics(document);
+    for (const d of diagnostics) {
+      inside(d.span);
+      assert.ok(d.message.length > 0);
+      for (const fix of d.fixes) fix.edits.forEach((e) => inside(e.span));
+    }
+    for (const offset of [0, Math.floor(text.length / 2), text.length]) {
+      const hover = readouts.getHover(document, offset);
+      if (hover) inside(hover.span);
+      readouts.getCompletions(document, offset);
+    }
+    readouts.getDocumentSymbols(document);
+    readouts.getPreview(document);
+    readouts.getCodeActions(document, { start: 0, end: text.length });
+    const all = readouts.getFixAllEdit(document);
+    if (all) inside(all.span);
   }
-  for (const offset of [0, Math.floor(text.length / 2), text.length]) {
-    const hover = readouts.getHover({ text }, offset);
-    if (hover) inside(hover.span);
-    readouts.getCompletions({ text }, offset);
-  }
-  readouts.getDocumentSymbols({ text });
-  readouts.getPreview({ text });
-  readouts.getCodeActions({ text }, { start: 0, end: text.length });
-  const all = readouts.getFixAllEdit({ text });
-  if (all) inside(all.span);
   return diagnostics;
 }
 
@@ -100,10 +108,11 @@ describe('bad input never crashes the service', () => {
     assert.match(diagnostics[0].message, /alias/i);
   });
 
-  test('a lone ---, and --- with nothing after it', () => {
-    assert.deepEqual(exercise('---'), []);
-    assert.deepEqual(exercise('---\n'), []);
-    assert.deepEqual(exercise('\uFEFF---\r\n'), []);
+  test('a lone ---, and --- with nothing after it: no readout unless in readout.files', () => {
+    for (const text of ['---', '---\n', '\uFEFF---\r\n']) {
+      exercise(text);
+      assert.deepEqual(readouts.getDiagnostics({ text }), []);
+    }
   });
 
   test('YAML that would run code elsewhere is only data here', () => {

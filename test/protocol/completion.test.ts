@@ -55,6 +55,8 @@ describe('completion', () => {
 
   before(async () => {
     workspace = new TempWorkspace();
+    // The drafts have no readout field yet: in the archive's folder, named in files, any front matter is a readout.
+    workspace.write('.readoutrc.json', JSON.stringify({ files: ['archive/**'] }));
     for (const [relative, fields] of Object.entries(ARCHIVE)) workspace.write(relative, readoutText(fields));
     [snippets, plain] = await Promise.all([LspClient.start({ workspaceFolders: [workspace.folder], capabilities: withCompletion(true) }),
       LspClient.start({ workspaceFolders: [workspace.folder], capabilities: withCompletion(false) })]);
@@ -281,6 +283,8 @@ describe('a 300-character title in completion and in go to symbol', () => {
   before(async () => {
     assert.equal(LONG_TITLE.length, 300);
     workspace = new TempWorkspace();
+    // The draft has no readout field yet: in the archive's folder, named in files, any front matter is a readout.
+    workspace.write('.readoutrc.json', JSON.stringify({ files: ['archive/**'] }));
     workspace.write('archive/joint-statement.md', readoutText({ title: LONG_TITLE, date: '2023-01-10' }));
     const capabilities = (labelDetailsSupport: boolean): ClientCapabilities => ({
       ...EDITOR_CAPABILITIES,

@@ -47,12 +47,20 @@ describe('publishDiagnostics', () => {
     assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics, []);
   });
 
-  test('outside readout.files, a front matter that starts with `layout: post` is not a readout', async () => {
-    // This client has no workspace folder, so readout.files matches nothing; only the first key counts.
-    const document = uri('post.md');
-    // Fields a readout would be faulted for (unknown `layout`, missing `tags`) must stay unreported.
-    client.open(document, "---\nlayout: post\ntitle: Hello\ndate: '2023-01-10'\n---\nA blog post.\n", 'markdown');
-    assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics, []);
+  test("a static site's pages, whatever their first key (`layout`, `title`, `date`, `tags`), are not readouts", async () => {
+    // This client has no workspace folder, so readout.files matches nothing; only the fields count.
+    const pages = [
+      "---\nlayout: post\ntitle: Hello\ndate: '2023-01-10'\n---\nA blog post.\n",
+      "---\ntitle: Hello\ndate: '2023-01-10'\ntags: [news]\ndraft: true\n---\nA Hugo post.\n",
+      "---\ndate: '2023-01-10'\ntitle: Hello\n---\nA Jekyll post.\n",
+      '---\ntags: news\n---\nA tag page.\n',
+    ];
+    for (const [index, text] of pages.entries()) {
+      const document = uri(`post-${index}.md`);
+      // Fields a readout would be faulted for (unknown `layout`, missing `source_url`) must stay unreported.
+      client.open(document, text, 'markdown');
+      assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics, [], text);
+    }
   });
 
   test('editing in a misspelt tag publishes, for that version, one enum error on the value', async () => {

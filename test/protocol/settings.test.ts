@@ -168,30 +168,49 @@ describe('settings pulled through workspace/configuration', () => {
     assert.deepEqual(await diagnosticsAfter(client.fileChanged(file), name), []);
   });
 
-  test('by default readout.files is every .md and .txt file, less node_modules and .git', async () => {
+  /** A page of a static site: no readout field, so a readout only where readout.files says any front matter makes one. */
+  const SITE_PAGE = "---\nlayout: x\ntitle: A Page\ndate: '2023-01-10'\n---\nHello.\n";
+
+  test('by default (readout.files empty) a file is a readout by its fields, wherever it is, less node_modules and .git', async () => {
     await client.changeSettings({});
     const text = replaceOnce(REFERENCE, '---\ndate:', '---\nlayout: x\ndate:');
     assert.deepEqual((await openInWorkspace(path.join('any', 'x.txt'), text)).map((d) => d.code), ['unknown-field']);
+    assert.deepEqual((await openInWorkspace(path.join('any', 'x.markdown'), text)).map((d) => d.code), ['unknown-field']);
     assert.deepEqual(await openInWorkspace(path.join('node_modules', 'pkg', 'x.md'), text), []);
-    assert.deepEqual(await openInWorkspace(path.join('any', 'x.markdown'), text), []);
+    assert.deepEqual(await openExactly(path.join('any', 'page.md'), SITE_PAGE), []);
   });
 
-  test("readout.files: ['archive/**'] makes a `layout: x` file under archive/ a readout, and only there", async () => {
+  test("readout.files: ['archive/**'] makes a page without readout fields under archive/ a readout, and only there; the watchers follow", async () => {
     await client.changeSettings({ files: ['archive/**'] });
     // The folder is scanned again, after the watchers follow the setting.
     await client.indexed();
     const watchers = client.activeRegistrations().filter((registration) => registration.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watchers.map((registration) => registration.registerOptions), [{ watchers: [{ globPattern: '**/*.json' }, { globPattern: 'archive/**' }] }]);
-    const text = replaceOnce(REFERENCE, '---\ndate:', '---\nlayout: x\ndate:');
+    assert.deepEqual(watchers.map((registration) => registration.registerOptions), [{ watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.{md,txt}' }, { globPattern: 'archive/**' }] }]);
     const expected = {
       code: 'unknown-field',
       severity: DiagnosticSeverity.Warning,
       message: "Unknown field 'layout'. The fields are: date, published_time, source_url, tags, title.",
-      range: rangeOf(text, 'layout'),
+      range: rangeOf(SITE_PAGE, 'layout'),
     };
-    assert.deepEqual((await openInWorkspace(path.join('archive', '2023', 'x.md'), text)).map(summary), [expected]);
-    assert.deepEqual(await openInWorkspace(path.join('notes', 'x.md'), text), []);
-    assert.deepEqual(await openInWorkspace('archive.md', text), []);
+    const inArchive = await openExactly(path.join('archive', '2023', 'page.md'), SITE_PAGE);
+    assert.deepEqual(inArchive.filter((d) => d.code === 'unknown-field').map(summary), [expected]);
+    assert.deepEqual(inArchive.map((d) => d.code), ['missing-field', 'missing-field', 'missing-field', 'unknown-field']);
+    assert.deepEqual(await openExactly(path.join('notes', 'page.md'), SITE_PAGE), []);
+    assert.deepEqual(await openExactly('archive.md', SITE_PAGE), []);
+  });
+
+  test('readout.exclude silences a readout whatever its fields and its first key, and fix-all offers nothing there', async () => {
+    await client.changeSettings({ exclude: ['drafts/**'] });
+    await client.indexed();
+    const name = path.join('drafts', 'misspelt.md');
+    assert.deepEqual(await openInWorkspace(name, MISSPELT_TAG), []);
+    const document = fileUri(inWorkspace(name));
+    assert.deepEqual(await client.codeActions(document, { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } }, { diagnostics: [], only: ['source.fixAll.readout'] }), []);
+    // Inside readout.files too: exclude wins.
+    await client.changeSettings({ files: ['drafts/**'], exclude: ['drafts/**'] });
+    assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics, []);
+    await client.changeSettings({});
+    assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics.map((d) => d.code), ['unknown-value']);
   });
 });
 

@@ -60,7 +60,7 @@ describe('the scan at initialized', () => {
   let corpus: GeneratedReadout[];
   let client: LspClient;
   const voyager = readoutText(VOYAGER);
-  /** The regular files readout.files (`**\/*.{md,txt}`) names and readout.exclude leaves: the corpus, voyager.md, reference.txt, README.md and post.md. */
+  /** The regular files the scan lists (`**\/*.{md,txt}`) and readout.exclude leaves: the corpus, voyager.md, reference.txt, README.md and post.md. */
   const CORPUS_SIZE = 1200;
   const LISTED = CORPUS_SIZE + 4;
 
@@ -71,7 +71,7 @@ describe('the scan at initialized', () => {
     workspace.write('archive/reference.txt', REFERENCE);
     // Not a readout: no front matter, though a line looks like a field.
     workspace.write('notes/README.md', '# Notes\n\ntitle: Notes Without Front Matter\n');
-    // Foreign front matter: inside readout.files it is a readout (any front matter is), outside it is not.
+    // A static site's page: no readout field, so a readout only inside readout.files (where any front matter is).
     workspace.write('site/post.md', '---\nlayout: post\ntitle: A Static Site Post\n---\nHello.\n');
     // readout.exclude's defaults.
     workspace.write('node_modules/pkg/readout.md', readoutText({ title: 'Readout of a Vendored Package', date: '2023-02-02' }));
@@ -103,10 +103,10 @@ describe('the scan at initialized', () => {
     assert.equal(new Set(client.progress.map((record) => record.token)).size, 1);
   });
 
-  test('the server logs how many readouts it indexed: the corpus, voyager.md, reference.txt and post.md', () => {
+  test('the server logs how many readouts it indexed: the corpus, voyager.md and reference.txt, not the static page', () => {
     const logged = client.logMessages.filter((log) => log.message.startsWith('Indexed '));
     assert.equal(logged.length, 1, JSON.stringify(client.logMessages));
-    assert.match(logged[0].message, /^Indexed 1,203 readouts in 1 folder in \d+ ms\b/);
+    assert.match(logged[0].message, /^Indexed 1,202 readouts in 1 folder in \d+ ms\b/);
     assert.equal(logged[0].type, MessageType.Log);
   });
 
@@ -162,27 +162,29 @@ describe('the scan at initialized', () => {
     }
   });
 
-  // Last: it narrows readout.files.
-  test('front matter with a foreign first key: a readout inside readout.files; narrowed out of it, gone from the index', async () => {
+  // Last: it sets readout.files.
+  test("a static site's page: no readout by default; readout.files naming its folder makes it one, indexed; the watchers follow", async () => {
     const post = workspace.uri('site/post.md');
-    // Long generated titles hold the query's letters in order too: the post is the best match.
-    assert.deepEqual((await client.workspaceSymbols('static site post')).map((symbol) => [symbol.name, symbolUri(symbol)])[0], ['A Static Site Post', post]);
-
-    const before = client.progress.length;
-    await client.changeSettings({ files: ['archive/**/*.{md,txt}'] });
-    await client.indexed();
-    // The new scan lists only archive/: the corpus, voyager.md and reference.txt.
-    const reports = client.progress.slice(before).filter((record) => record.value.kind === 'report');
-    assert.deepEqual(reports.at(-1)?.value, { kind: 'report', percentage: 100, message: '1,202/1,202' });
     assert.ok(!(await found(client, 'static site post')).includes(post));
-    assert.equal((await found(client, 'voyagr goldn rec'))[0], workspace.uri('archive/voyager.md'));
-    // Opened now, outside readout.files, the post is no readout at all: no diagnostics, not indexed.
     client.open(post, readFileSync(workspace.path('site/post.md'), 'utf8'), 'markdown');
     assert.deepEqual((await client.nextDiagnostics(post, 1)).diagnostics, []);
-    assert.ok(!(await found(client, 'static site post')).includes(post));
+    client.close(post);
+
+    const before = client.progress.length;
+    await client.changeSettings({ files: ['site/**'] });
+    await client.indexed();
+    // The new scan lists the same files: every .md and .txt, and what readout.files names.
+    const reports = client.progress.slice(before).filter((record) => record.value.kind === 'report');
+    assert.deepEqual(reports.at(-1)?.value, { kind: 'report', percentage: 100, message: '1,204/1,204' });
+    // Long generated titles hold the query's letters in order too: the post is the best match.
+    assert.deepEqual((await client.workspaceSymbols('static site post')).map((symbol) => [symbol.name, symbolUri(symbol)])[0], ['A Static Site Post', post]);
+    assert.equal((await found(client, 'voyagr goldn rec'))[0], workspace.uri('archive/voyager.md'));
+    // Opened now, inside readout.files, the post is a readout: faulted for what a readout lacks.
+    client.open(post, readFileSync(workspace.path('site/post.md'), 'utf8'), 'markdown');
+    assert.ok((await client.nextDiagnostics(post, 1)).diagnostics.some((diagnostic) => diagnostic.code === 'unknown-field'));
     // The watchers follow readout.files: the old registration is replaced.
     const watchers = client.activeRegistrations().filter((registration) => registration.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watchers.map((registration) => registration.registerOptions), [{ watchers: [{ globPattern: '**/*.json' }, { globPattern: 'archive/**/*.{md,txt}' }] }]);
+    assert.deepEqual(watchers.map((registration) => registration.registerOptions), [{ watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.{md,txt}' }, { globPattern: 'site/**' }] }]);
     assert.equal(client.unregistrations.filter((unregistration) => unregistration.method === 'workspace/didChangeWatchedFiles').length, 1);
   });
 });
@@ -233,6 +235,48 @@ describe('files the scan cannot read', () => {
     await client.filesChanged([{ file: workspace.path('linked.md'), type: 'changed' }]);
     const afterEvent = (await found(client, 'linked meeting')).includes(link);
     assert.equal(afterEvent, afterScan, `indexed after the scan: ${afterScan}; after a 'changed' event for the same unchanged file: ${afterEvent}`);
+  });
+});
+
+describe('readouts in UTF-16 on disk, with their byte order mark', () => {
+  let workspace: TempWorkspace;
+  let client: LspClient;
+  const LITTLE: ReadoutFields = { title: 'Readout of the Little-Endian Meeting', date: '2023-03-01' };
+  const BIG: ReadoutFields = { title: 'Readout of the Big-Endian Meeting', date: '2023-03-02' };
+  const CREATED: ReadoutFields = { title: 'Readout of the Meeting Saved Later', date: '2023-03-03' };
+  const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+
+  before(async () => {
+    workspace = new TempWorkspace();
+    writeFileSync(workspace.path('little.md'), utf16le(readoutText(LITTLE)));
+    writeFileSync(workspace.path('big.txt'), utf16be(toCrlf(readoutText(BIG))));
+    client = await LspClient.start({ workspaceFolders: [workspace.folder] });
+    await client.indexed();
+  });
+  after(async () => {
+    await client.shutdown();
+    workspace.remove();
+  });
+
+  test('the scan decodes them: each found by its title, its range in the decoded text', async () => {
+    assert.deepEqual((await client.workspaceSymbols('little endian meeting')).map((symbol) => symbol.location), [
+      { uri: workspace.uri('little.md'), range: rangeOf(readoutText(LITTLE), LITTLE.title) },
+    ]);
+    assert.deepEqual((await client.workspaceSymbols('big endian meeting')).map((symbol) => symbol.location), [
+      { uri: workspace.uri('big.txt'), range: rangeOf(readoutText(BIG), BIG.title) },
+    ]);
+  });
+
+  test('a file event decodes one too; an open copy of it is warned about the twin on disk', async () => {
+    writeFileSync(workspace.path('created.md'), utf16be(readoutText(CREATED)));
+    await client.filesChanged([{ file: workspace.path('created.md'), type: 'created' }]);
+    assert.deepEqual(await titled(client, CREATED.title), [workspace.uri('created.md')]);
+    const copy = workspace.uri('copy.md');
+    const text = readoutText({ ...CREATED, time: '13:00:00-05:00' });
+    client.open(copy, text, 'markdown');
+    assert.deepEqual((await client.nextDiagnostics(copy, 1)).diagnostics, [duplicateWarning(text, [{ uri: workspace.uri('created.md'), text: readoutText(CREATED) }])]);
+    client.close(copy);
   });
 });
 

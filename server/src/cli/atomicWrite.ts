@@ -25,9 +25,9 @@ export function writeFailure(error: unknown): string {
   return error instanceof WriteError ? error.message : `it could not be written (${(error as Error).message})`;
 }
 
-/** Replaces `file` (or creates it) with `data`, atomically; the original's permissions and owner are kept. */
-export function writeFileAtomic(file: string, data: string): void {
-  const bytes = Buffer.from(data, 'utf8');
+/** Replaces `file` (or creates it) with `data` (text is written as UTF-8), atomically; the original's permissions and owner are kept. */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   // Through a symbolic link, the file it points to is replaced, not the link.
   let target = path.resolve(file);
   let original: { mode: number; uid: number; gid: number; isDirectory(): boolean } | undefined;

@@ -230,7 +230,9 @@ export async function runCheck(args: readonly string[], workerScript: string): P
   for (const file of failures) process.stderr.write(`readout: ${displayPath(file.path, cwd)}: ${file.failure}\n`);
   if (result.readouts === 0 && failures.length === 0) {
     const where = options.paths.length > 0 ? options.paths.join(', ') : '.';
-    process.stderr.write(`No readouts found in ${where} (${tasks.length.toLocaleString('en-US')} files looked at; 'files' is ${JSON.stringify(project.settings.files)}).\n`);
+    const looked = `${tasks.length.toLocaleString('en-US')} ${tasks.length === 1 ? 'file' : 'files'} looked at`;
+    const files = project.settings.files.length === 0 ? "name it in 'files' in .readoutrc.json" : `name it in 'files' (now ${JSON.stringify(project.settings.files)})`;
+    process.stderr.write(`No readouts found in ${where} (${looked}). A readout's front matter has source_url or published_time; to check any front matter in a folder, ${files}.\n`);
   }
   if (failures.length > 0 || !delivered) return EXIT_FATAL;
   if (result.counts.error > 0) return 1;

@@ -9,6 +9,7 @@ import { createLineIndex } from '../core/lineIndex';
 import { compileSchema, type SchemaObject } from '../core/schema';
 import type { Diagnostic } from '../core/types';
 import { createWorkspaceIndex } from '../core/workspaceIndex';
+import { decodeText, encodeText, type DecodedText } from '../textEncoding';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
 import type { FileReport, ReportedDiagnostic } from './report';
 import type { FileTask } from './targets';
@@ -33,15 +34,15 @@ export interface CheckBatch {
   readonly compare: boolean;
 }
 
-const BOM = '\uFEFF';
 // A readout is a few kilobytes; a larger file grows the buffer.
 const SCRATCH_BYTES = 64 * 1024;
 
 interface ReadFile {
-  readonly bom: string;
+  /** How the file is written: a fix writes it back the same way. */
+  readonly encoded: Pick<DecodedText, 'encoding' | 'bom'>;
   readonly document: ReadoutInput & { readonly uri: string };
-  /** The text encodes back to the bytes read (checked only when fixing): a rewrite changes nothing else. */
-  readonly roundTrips: boolean;
+  /** Why the bytes cannot be decoded: the document is then only good for telling whether it is a readout. */
+  readonly undecodable?: string;
 }
 
 function toReported(diagnostics: readonly Diagnostic[], text: string): ReportedDiagnostic[] {
@@ -91,14 +92,14 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
     }
   }
 
-  /** The file as the core sees it: as an editor does, without its BOM (columns on the first line stay right). */
-  function read(task: FileTask, fix: boolean, compare: boolean): ReadFile {
-    const bytes = readWhole(task.path);
-    const raw = bytes.toString('utf8');
-    const bom = raw.startsWith(BOM) ? BOM : '';
+  /** The file as the core sees it: decoded as an editor does, without its BOM (columns on the first line stay right). */
+  function read(task: FileTask, compare: boolean): ReadFile {
+    const { text, encoding, bom, invalid } = decodeText(readWhole(task.path));
     // The URI matters only where files are compared: the index knows them by it.
     const uri = compare ? URI.file(task.path).toString() : '';
-    return { bom, document: { uri, text: raw.slice(bom.length), inReadoutFiles: task.inReadoutFiles }, roundTrips: fix && Buffer.from(raw, 'utf8').equals(bytes) };
+    const document = { uri, text, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded };
+    const advice = encoding === 'utf-8' ? ' Save it as UTF-8, or as UTF-16 with its byte order mark.' : '';
+    return { encoded: { encoding, bom }, document, ...(invalid === undefined ? {} : { undecodable: `${invalid}, so it was not checked.${advice}` }) };
   }
 
   /** Applies the safe fixes and writes the file; the text now on disk, and what went wrong if anything. */
@@ -106,12 +107,10 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
     const { text } = file.document;
     const edit = service.getFixAllEdit(file.document, kept);
     if (!edit) return { text, fixed: false };
-    if (!file.roundTrips) {
-      return { text, fixed: false, failure: 'not fixed: it is not valid UTF-8, and rewriting it would change bytes that no fix touches' };
-    }
     const next = applyEdits(text, [edit]);
     try {
-      writeFileAtomic(task.path, file.bom + next);
+      // In the file's own encoding: a fix changes no byte it does not touch.
+      writeFileAtomic(task.path, encodeText(next, file.encoded));
       return { text: next, fixed: true };
     } catch (error) {
       return { text, fixed: false, failure: `not fixed: ${writeFailure(error)}` };
@@ -120,8 +119,10 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
 
   function checkFile(task: FileTask, file: ReadFile, fix: boolean, compare: boolean): FileReport {
     if (!service.isReadout(file.document)) return { isReadout: false, diagnostics: [], fixed: false };
+    // A readout whose bytes are not text: what it says is unknown, so it is neither checked nor fixed.
+    if (file.undecodable !== undefined) return { isReadout: false, diagnostics: [], fixed: false, failure: file.undecodable };
     const { text, fixed, failure } = fix ? fixFile(task, file) : { text: file.document.text, fixed: false, failure: undefined };
-    const document = compare ? { ...file.document, text } : { text, inReadoutFiles: task.inReadoutFiles };
+    const document = compare ? { ...file.document, text } : { text, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded };
     const diagnostics = toReported(diagnose(document), text);
     const url = service.getEntry({ ...file.document, text })?.sourceUrl?.value;
     // A value sliced from the text keeps all of the text alive, for as long as the run keeps the report.
@@ -134,7 +135,7 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
     const failed = (failure: string): FileReport => ({ isReadout: false, diagnostics: [], fixed: false, failure });
     let file: ReadFile;
     try {
-      file = read(task, fix, compare);
+      file = read(task, compare);
     } catch (error) {
       return failed(`it could not be read (${(error as Error).message})`);
     }
@@ -152,7 +153,7 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
       // Every file sharing a URL is in the batch: index them all, then check each against the others.
       for (const task of tasks) {
         try {
-          const entry = service.getEntry(read(task, false, true).document);
+          const entry = service.getEntry(read(task, true).document);
           if (entry) index.set(entry);
         } catch {
           // Checking the file below reports why it cannot be read.

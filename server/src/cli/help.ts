@@ -18,8 +18,13 @@ Rules: docs/rules.md.`;
 export const CHECK_HELP = `Usage: readout check [paths or globs ...] [options]
 
 Checks readouts with the rules of the language server, duplicate-source-url across the files checked included.
-A folder gives the files under it that 'files' less 'exclude' names (globs relative to the configuration's
-folder); with no paths, the current folder. A file is always checked; a glob gives what it matches.
+A folder gives its .md and .txt files and those 'files' names, less 'exclude' (globs relative to the
+configuration's folder); with no paths, the current folder. A file named is always read; a glob gives what
+it matches. Of those, the readouts are checked: a file whose front matter has source_url or published_time,
+or any front matter in 'files'. A static site's pages (title, date, tags) are not readouts.
+
+UTF-8 and UTF-16 (with its byte order mark) are read; --fix writes a file back in its own encoding.
+A readout that is not valid in its encoding is reported, not checked, and the run exits 2.
 
 Options:
   -f, --format stylish|json|sarif  Output format (default: stylish)
@@ -34,7 +39,7 @@ Options:
 In the stylish report, '(fixable)' after a problem's code: --fix would fix it.
 
 Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings;
-2 bad usage, an unusable configuration or schema, or a file that could not be read or written.`;
+2 bad usage, an unusable configuration or schema, or a file that could not be read, decoded or written.`;
 
 export const RENDER_HELP = `Usage: readout render FILE [-o OUT.html] [options]
 

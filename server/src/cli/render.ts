@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createReadoutService } from '../core/languageService';
 import { createPreviewRenderer } from '../core/preview';
+import { decodeText, type DecodedText } from '../textEncoding';
 import { parseCommandArguments } from './args';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
 import { CommandError } from './commandError';
 import { RENDER_HELP } from './help';
 import { configFileFor, openProject } from './project';
-import { readoutFilesMatcher } from './targets';
+import { placeFile } from './targets';
 
 export async function runRender(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArguments('render', args, {
@@ -25,18 +26,21 @@ export async function runRender(args: readonly string[]): Promise<number> {
   }
   const file = path.resolve(positionals[0]);
   const project = await openProject(configFileFor(path.dirname(file), values.config as string | undefined));
-  let text: string;
+  let decoded: DecodedText;
   try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    decoded = decodeText(readFileSync(file));
   } catch (error) {
     throw new CommandError(`readout render: ${positionals[0]} cannot be read (${(error as Error).message}).`);
   }
-  const relative = path.relative(project.root, file).split(path.sep).join('/');
-  const document = { text, inReadoutFiles: !relative.startsWith('..') && !path.isAbsolute(relative) && readoutFilesMatcher(project.settings)(relative) };
+  const { text } = decoded;
+  const document = { text, ...placeFile(project.root, project.settings)(file) };
   const service = createReadoutService({ schema: project.schema, rules: project.settings.rules });
   if (!service.isReadout(document)) {
-    throw new CommandError(`readout render: ${positionals[0]} is not a readout: it does not open with a front-matter block whose first key is a readout field.`);
+    const why = document.excluded ? "'exclude' names it"
+      : document.inReadoutFiles ? 'it has no front matter' : "it has no front matter with source_url or published_time, and 'files' does not name it";
+    throw new CommandError(`readout render: ${positionals[0]} is not a readout: ${why}.`);
   }
+  if (decoded.invalid !== undefined) throw new CommandError(`readout render: ${positionals[0]} cannot be rendered: ${decoded.invalid}.`);
   const page = createPreviewRenderer().renderPage(text, service.getDiagnostics(document));
   const output = values.output as string | undefined;
   if (output === undefined) {

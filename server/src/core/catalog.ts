@@ -59,6 +59,7 @@ export const SCHEMA_KEYWORD_CODES: Readonly<Record<string, RuleCode>> = {
   contains: 'missing-item',
   minContains: 'missing-item',
   maxItems: 'too-many-items',
+  items: 'too-many-items',
   maxContains: 'too-many-items',
   additionalItems: 'too-many-items',
   unevaluatedItems: 'too-many-items',

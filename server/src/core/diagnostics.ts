@@ -1,7 +1,8 @@
 import { defaultSeverity, type RuleLevels } from './catalog';
 import { lineBreak, removeField } from './edits';
 import { fieldProblems } from './fieldRules';
-import { findFrontMatter, firstKey, parseReadout, type ParsedReadout } from './frontMatter';
+import { hasReadoutField } from './detection';
+import { findFrontMatter, parseReadout, type ParsedReadout } from './frontMatter';
 import type { ReadoutSchema } from './schema';
 import { schemaProblems } from './schemaDiagnostics';
 import { schemaFixes } from './schemaFixes';
@@ -25,17 +26,16 @@ export interface WorkspaceContext {
 }
 
 /**
- * Parses a document if it is a readout: it opens with a front-matter block whose first key is a
- * schema key, or with any front-matter block when its path is in `readout.files`. A document
- * without front matter is never a readout, so notes and READMEs beside an archive stay quiet.
+ * Parses a document if it is a readout: it opens with front matter that has a readout field
+ * (`source_url`, `published_time`, or a near miss), or with any front matter when its path is in
+ * `readout.files`. A document without front matter is never a readout, so notes and READMEs
+ * beside an archive stay quiet, and neither is a static site's page (`title`, `date`, `tags`).
  */
 export function readReadout(text: string, schema: ReadoutSchema, inReadoutFiles: boolean): ParsedReadout | undefined {
+  // Decided from the raw keys first: a page that is not a readout costs no parse at all.
+  if (!inReadoutFiles && !hasReadoutField(text)) return undefined;
   const block = findFrontMatter(text);
   if (!block) return undefined;
-  if (!inReadoutFiles) {
-    const key = firstKey(text, block);
-    if (key === undefined || !schema.keys.includes(key)) return undefined;
-  }
   return parseReadout(text, block, { knownFields: schema.keys });
 }
 
@@ -56,8 +56,11 @@ function findings(readout: ParsedReadout, schema: ReadoutSchema, workspace: Work
   const problems = schemaProblems(readout, schema).filter((problem) => !readout.unreadable.has(String(problem.path[0] ?? '')));
   for (const problem of problems) flawed.add(String(problem.path[0] ?? ''));
   for (const problem of problems) result.push({ ...problem, fixes: schemaFixes(readout, problem, schema, flawed) });
-  result.push(...fieldProblems(readout, flawed));
-  if (workspace) result.push(...workspaceProblems(readout, workspace.uri, workspace.index, flawed).map((problem) => ({ ...problem, fixes: [] })));
+  // The rules about a readout's own fields (its dates, URL, title) leave alone a field the schema
+  // does not declare: under a custom schema the name may mean something else, or nothing.
+  const offLimits = new Set([...flawed, ...readout.fields.map((found) => found.name).filter((name) => !schema.keys.includes(name))]);
+  result.push(...fieldProblems(readout, offLimits));
+  if (workspace) result.push(...workspaceProblems(readout, workspace.uri, workspace.index, offLimits).map((problem) => ({ ...problem, fixes: [] })));
   return result.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 

@@ -65,7 +65,6 @@ export interface ParseOptions {
 const BOM = '\uFEFF';
 const DELIMITER_LINE = /^---[ \t]*\r?$/;
 const DOCUMENT_END_LINE = /^\.\.\.[ \t]*\r?$/m;
-const FIRST_KEY = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#:'"][^:\n]*?))[ \t]*:(?:[ \t]|\r?$)/;
 const MAX_ALIAS_COUNT = 100;
 // Real front matter is a few hundred characters; the yaml parser takes about a second per 5 MB of quoted text.
 const MAX_FRONT_MATTER_LENGTH = 1_000_000;
@@ -129,6 +128,36 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   return { open, close: trimCarriageReturn(text, contentEnd, closeLineEnd), content: span(contentStart, contentEnd) };
 }
 
+const isBlank = (char: string | undefined) => char === ' ' || char === '\t';
+
+/**
+ * The key a line of front matter starts with (`key: value`, `key:`, `"key": value`), read
+ * without a YAML parse, in one pass: a regular expression would backtrack over long runs of spaces.
+ */
+export function lineKey(line: string): string | undefined {
+  const first = line[0];
+  // A list item (`- a: b`) has no key of the block's own.
+  if (first === undefined || first === '#' || first === ':' || /\s/.test(first) || (first === '-' && isBlank(line[1]))) return undefined;
+  let name: string;
+  let colon: number;
+  if (first === '"' || first === "'") {
+    const close = line.indexOf(first, 1);
+    if (close === -1) return undefined;
+    name = line.slice(1, close);
+    colon = close + 1;
+    while (isBlank(line[colon])) colon++;
+    if (line[colon] !== ':') return undefined;
+  } else {
+    colon = line.indexOf(':');
+    if (colon === -1) return undefined;
+    let nameEnd = colon;
+    while (isBlank(line[nameEnd - 1])) nameEnd--;
+    name = line.slice(0, nameEnd);
+  }
+  const next = line[colon + 1];
+  return next === undefined || isBlank(next) || (next === '\r' && colon + 2 === line.length) ? name : undefined;
+}
+
 /** The first key of the block, read from the raw text so that non-readouts cost no YAML parse. */
 export function firstKey(text: string, block: FrontMatterBlock): string | undefined {
   let offset = block.content.start;
@@ -136,10 +165,7 @@ export function firstKey(text: string, block: FrontMatterBlock): string | undefi
     const end = lineEnd(text, offset);
     const line = text.slice(offset, end);
     const trimmed = line.trim();
-    if (trimmed !== '' && !trimmed.startsWith('#')) {
-      const match = FIRST_KEY.exec(line);
-      return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
-    }
+    if (trimmed !== '' && !trimmed.startsWith('#')) return lineKey(line);
     offset = end + 1;
   }
   return undefined;

@@ -27,8 +27,10 @@ export interface ReadoutInput {
   readonly text: string;
   /** Its URI, by which the workspace index knows it (and does not compare it with itself). */
   readonly uri?: string;
-  /** The host's `readout.files` (less `readout.exclude`) matches its path: any front matter makes it a readout. */
+  /** The host's `readout.files` matches its path: any front matter makes it a readout. */
   readonly inReadoutFiles?: boolean;
+  /** The host's `readout.exclude` matches its path: it is no readout, whatever it holds. */
+  readonly excluded?: boolean;
 }
 
 export interface CodeAction {
@@ -74,6 +76,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
   // code actions as the cursor moves): the last parse is kept so the text is parsed once.
   let last: { text: string; inReadoutFiles: boolean; readout: ParsedReadout | undefined } | undefined;
   const read = (document: ReadoutInput): ParsedReadout | undefined => {
+    if (document.excluded) return undefined;
     const inReadoutFiles = document.inReadoutFiles ?? false;
     if (last?.text !== document.text || last.inReadoutFiles !== inReadoutFiles) {
       last = { text: document.text, inReadoutFiles, readout: readReadout(document.text, schema, inReadoutFiles) };
@@ -102,6 +105,8 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       return touching.flatMap((diagnostic) => diagnostic.fixes.map((fix) => ({ diagnostic, fix })));
     },
     getFixAllEdit(document: ReadoutInput, only?: (diagnostic: Diagnostic) => boolean) {
+      // Never an edit to a file that is not a readout, whatever a fix would make of it.
+      if (!read(document)) return undefined;
       return fixAll(document.text, (text) => {
         const diagnostics = diagnose({ ...document, text });
         return only ? diagnostics.filter(only) : diagnostics;
@@ -109,6 +114,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
     },
     getCompletions(document: ReadoutInput, offset: number) {
       // A block with no key yet is a readout being started: its first key is what completion offers.
+      if (document.excluded) return { items: [], isIncomplete: false };
       const block = findFrontMatter(document.text);
       const starting = block !== undefined && firstKey(document.text, block) === undefined;
       if (!starting && !read(document)) return { items: [], isIncomplete: false };

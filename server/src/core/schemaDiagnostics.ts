@@ -39,16 +39,22 @@ function priority(keyword: string): number {
   return index === -1 ? KEYWORD_PRIORITY.length : index;
 }
 
-/** One error per mistake: drops wrapper errors, the branches of a failed anyOf/oneOf, and lesser keywords on the same value. */
+// Keywords whose sub-schema's own errors are consequences: a branch of anyOf that failed, an item
+// that is not the one `contains` asks for, a field name that fails `propertyNames`.
+const COMPOUND = new Set(['anyOf', 'oneOf', 'contains', 'propertyNames']);
+// Keywords about one field or item among others: each error is a mistake of its own.
+const EACH_ITS_OWN = new Set(['required', 'dependentRequired', 'dependencies', 'additionalProperties', 'unevaluatedProperties', 'propertyNames', 'uniqueItems']);
+
+/** One error per mistake: drops wrapper errors, the branches of a failed compound keyword, and lesser keywords on the same value. */
 function selectErrors(errors: readonly SchemaError[]): SchemaError[] {
-  const compound = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
+  const compound = errors.filter((error) => COMPOUND.has(error.keyword));
   const kept = errors.filter((error) =>
     !WRAPPERS.has(error.keyword) &&
     !compound.some((outer) => outer !== error && error.schemaPath.startsWith(`${outer.schemaPath}/`) && error.instancePath.startsWith(outer.instancePath)));
   const bestByValue = new Map<string, SchemaError>();
   const result: SchemaError[] = [];
   for (const error of kept) {
-    if (error.keyword === 'required' || error.keyword === 'additionalProperties' || error.keyword === 'uniqueItems') {
+    if (EACH_ITS_OWN.has(error.keyword)) {
       result.push(error);
       continue;
     }
@@ -67,8 +73,12 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   return value;
 }
 
-function label(path: readonly (string | number)[]): string {
-  return path.length === 0 ? 'the front matter' : `'${path.join('.')}'`;
+/** A path as a person names it: `'tags[1]'`, `'author.links[0]'`; `the front matter` for the whole. */
+function label(path: readonly (string | number)[], data: unknown): string {
+  if (path.length === 0) return 'the front matter';
+  let name = String(path[0]);
+  for (let at = 1; at < path.length; at++) name += Array.isArray(valueAt(data, path.slice(0, at))) ? `[${path[at]}]` : `.${path[at]}`;
+  return `'${name}'`;
 }
 
 function kindOf(value: unknown): string {
@@ -97,8 +107,37 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function nameOf(schema: SchemaObject | undefined, path: readonly (string | number)[]): string {
-  return typeof schema?.title === 'string' ? schema.title : path.length ? String(path[path.length - 1]) : 'value';
+/** What a value is called: its schema's title, or its field's name; undefined for a list item without a title. */
+function nameOf(schema: SchemaObject | undefined, path: readonly (string | number)[], data: unknown): string | undefined {
+  if (typeof schema?.title === 'string') return schema.title;
+  if (path.length === 0 || Array.isArray(valueAt(data, path.slice(0, -1)))) return undefined;
+  return String(path[path.length - 1]);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function times(count: number): string {
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
+}
+
+/** What a sub-schema asks of a value, when it says it simply: one value, or one of a few. */
+function asked(schema: unknown): string | undefined {
+  if (schema === null || typeof schema !== 'object') return undefined;
+  const { const: only, enum: values } = schema as SchemaObject;
+  if (only !== undefined) return `'${show(only)}'`;
+  return Array.isArray(values) ? `one of ${list(values)}` : undefined;
+}
+
+/** `contains` with its `minContains` and `maxContains`: how many of what a list must include. */
+function containsMessage(subject: string, schema: unknown, params: Record<string, unknown>): string {
+  const what = asked(schema) ?? 'an item of the kind the schema asks for';
+  const min = Number(params.minContains ?? 1);
+  const max = params.maxContains === undefined ? undefined : Number(params.maxContains);
+  if (max === undefined) return `${subject} must include ${what}${min > 1 ? ` at least ${times(min)}` : ''}.`;
+  if (min === 0) return `${subject} must include ${what} at most ${times(max)}.`;
+  return `${subject} must include ${what}${min > 1 ? ` at least ${times(min)} and` : ','} at most ${times(max)}.`;
 }
 
 function list(values: readonly unknown[]): string {
@@ -111,17 +150,26 @@ interface Worded {
   readonly allowed?: readonly string[];
 }
 
+const LIMITS: Record<string, string> = {
+  maximum: 'or less', minimum: 'or more', exclusiveMaximum: 'less than', exclusiveMinimum: 'more than',
+};
+
 function word(error: SchemaError, path: readonly (string | number)[], data: unknown): Worded {
   const subschema = error.parentSchema as SchemaObject | undefined;
   const value = valueAt(data, path);
   const params = error.params as Record<string, unknown>;
+  const subject = label(path, data);
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
       return { message: `Missing required field '${missing}'.` };
     }
-    case 'additionalProperties': {
-      const unknown = String(params.additionalProperty);
+    case 'dependentRequired':
+    case 'dependencies':
+      return { message: `Missing field '${String(params.missingProperty)}': the schema requires it when '${String(params.property)}' is present.` };
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const unknown = String(params.additionalProperty ?? params.unevaluatedProperty);
       const known = Object.keys((subschema?.properties ?? {}) as object);
       const present = valueAt(data, path.slice(0, -1));
       const free = known.filter((key) => !(present !== null && typeof present === 'object' && Object.hasOwn(present, key)));
@@ -129,42 +177,86 @@ function word(error: SchemaError, path: readonly (string | number)[], data: unkn
       if (suggestion) return { message: `Unknown field '${unknown}'. Did you mean '${suggestion}'?`, suggestion, allowed: free };
       return { message: `Unknown field '${unknown}'. The fields are: ${known.join(', ')}.`, allowed: free };
     }
+    case 'propertyNames': {
+      const names = error.schema as SchemaObject;
+      const rule = typeof names?.pattern === 'string' ? `: names must match /${names.pattern}/` : Array.isArray(names?.enum) ? `: the names are ${list(names.enum)}` : '';
+      return { message: `The field name '${String(params.propertyName)}' is not allowed${rule}.` };
+    }
+    case 'false schema':
+      return { message: path.length === 1 ? `The field '${path[0]}' is not allowed.` : `${subject} is not allowed.` };
     case 'type': {
       if (path.length === 0) return { message: 'The front matter must be a set of `key: value` fields, one per line.' };
       const expected = expectedTypes(params.type);
-      if (value === null) return { message: `${label(path)} is empty: write ${expected} after the colon.` };
+      if (value === null) return { message: `${subject} is empty: write ${expected} after the colon.` };
       const quoteHint = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ' Put it in quotes to keep it as text.' : '';
-      return { message: `${label(path)} must be ${expected}, not ${kindOf(value)}.${quoteHint}` };
+      return { message: `${subject} must be ${expected}, not ${kindOf(value)}.${quoteHint}` };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const name = nameOf(subschema, path);
+      const name = nameOf(subschema, path, data);
       const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
-      const head = `Unknown ${name} '${show(value)}'.`;
+      const head = name === undefined ? `Unknown value '${show(value)}' in ${subject}.` : `Unknown ${name} '${show(value)}'.`;
       if (suggestion) return { message: `${head} Did you mean '${suggestion}'?`, suggestion, allowed };
       return { message: `${head} Use one of ${list(allowed)}.`, allowed };
     }
     case 'const':
-      return { message: `${label(path)} must be '${show(params.allowedValue)}'.`, allowed: [String(params.allowedValue)] };
+      return { message: `${subject} must be '${show(params.allowedValue)}'.`, allowed: [String(params.allowedValue)] };
+    case 'not': {
+      const ruledOut = asked(error.schema);
+      return { message: ruledOut ? `${subject} must not be ${ruledOut}.` : `${subject} has a value the schema rules out: ${show(value)}.` };
+    }
     case 'format':
     case 'pattern': {
       const hint = subschema?.[error.keyword === 'format' ? 'formatErrorMessage' : 'patternErrorMessage'];
       const expected = typeof hint === 'string' ? hint : error.keyword === 'format' ? `a valid ${String(params.format)}` : `text matching /${String(params.pattern)}/`;
-      return { message: `'${show(value)}' is not a valid ${nameOf(subschema, path)}: expected ${expected}.` };
+      const name = nameOf(subschema, path, data);
+      return { message: `'${show(value)}' is not a valid ${name ?? `value of ${subject}`}: expected ${expected}.` };
     }
     case 'minLength':
-      return { message: Number(params.limit) === 1 ? `${label(path)} is empty.` : `${label(path)} must be at least ${Number(params.limit)} characters long.` };
+      return { message: Number(params.limit) === 1 ? `${subject} is empty.` : `${subject} must be at least ${Number(params.limit)} characters long.` };
+    case 'maxLength':
+      return { message: `${subject} must be at most ${Number(params.limit)} characters long.` };
+    case 'minimum':
+    case 'maximum':
+      return { message: `${subject} must be ${String(params.limit)} ${LIMITS[error.keyword]}, not ${show(value)}.` };
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { message: `${subject} must be ${LIMITS[error.keyword]} ${String(params.limit)}, not ${show(value)}.` };
+    case 'multipleOf':
+      return { message: `${subject} must be a multiple of ${String(params.multipleOf)}, not ${show(value)}.` };
     case 'minItems':
-      return { message: `${label(path)} must list at least ${Number(params.limit)} ${Number(params.limit) === 1 ? 'item' : 'items'}.` };
+      return { message: `${subject} must list at least ${plural(Number(params.limit), 'item')}.` };
+    case 'maxItems':
+    case 'items':
+    case 'additionalItems':
+    case 'unevaluatedItems':
+      return { message: `${subject} must list at most ${plural(Number(params.limit), 'item')}, not ${Array.isArray(value) ? value.length : 'more'}.` };
+    case 'contains':
+      return { message: containsMessage(subject, error.schema, params) };
+    case 'minProperties':
+      return { message: `${subject} must have at least ${plural(Number(params.limit), 'field')}.` };
+    case 'maxProperties':
+      return { message: `${subject} must have at most ${plural(Number(params.limit), 'field')}.` };
     case 'uniqueItems': {
       const items = Array.isArray(value) ? value : [];
-      return { message: `'${show(items[Number(params.i)])}' is listed twice in ${label(path)}. Remove the repeat.` };
+      return { message: `'${show(items[Number(params.i)])}' is listed twice in ${subject}. Remove the repeat.` };
     }
+    case 'anyOf':
+      return { message: `${subject} matches none of the forms the schema allows.` };
+    case 'oneOf':
+      return { message: Array.isArray(params.passingSchemas)
+        ? `${subject} matches more than one of the forms the schema allows, and must match exactly one.`
+        : `${subject} matches none of the forms the schema allows.` };
     default: {
       const custom = subschema?.errorMessage;
-      return { message: typeof custom === 'string' ? custom : `${label(path)} ${error.message ?? 'is not valid'}.` };
+      return { message: typeof custom === 'string' ? custom : `${subject} does not meet the schema's '${error.keyword}'.` };
     }
   }
+}
+
+/** A message starts with a capital, whatever its subject. */
+function sentence(worded: Worded): Worded {
+  return { ...worded, message: worded.message.charAt(0).toUpperCase() + worded.message.slice(1) };
 }
 
 function nonEmpty(readout: ParsedReadout, node: Node | undefined): Span | undefined {
@@ -179,7 +271,15 @@ function locate(readout: ParsedReadout, error: SchemaError, path: readonly (stri
       // A missing top-level field has no text of its own: the block's opening line stands for it.
       return path.length === 1 ? open : (nonEmpty(readout, keyAtPath(readout, path.slice(0, -1))) ?? open);
     case 'additionalProperties':
+    case 'unevaluatedProperties':
+    case 'propertyNames':
       return nonEmpty(readout, keyAtPath(readout, path)) ?? open;
+    case 'dependentRequired':
+    case 'dependencies': {
+      // The field that calls for the missing one.
+      const present = [...path.slice(0, -1), String((error.params as { property: string }).property)];
+      return nonEmpty(readout, keyAtPath(readout, present)) ?? open;
+    }
     case 'uniqueItems':
       return nonEmpty(readout, nodeAtPath(readout, [...path, Number((error.params as { i: number }).i)])) ?? open;
     default: {
@@ -195,7 +295,7 @@ function locate(readout: ParsedReadout, error: SchemaError, path: readonly (stri
  * was meant to be is not also reported missing.
  */
 function withoutMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
-  const meant = new Set(problems.filter((p) => p.keyword === 'additionalProperties' && p.suggestion).map((p) => [...p.path.slice(0, -1), p.suggestion].join('/')));
+  const meant = new Set(problems.filter((p) => (p.keyword === 'additionalProperties' || p.keyword === 'unevaluatedProperties') && p.suggestion).map((p) => [...p.path.slice(0, -1), p.suggestion].join('/')));
   return problems.filter((p) => p.keyword !== 'required' || !meant.has(p.path.join('/')));
 }
 
@@ -208,10 +308,10 @@ export function schemaProblems(readout: ParsedReadout, schema: ReadoutSchema): S
   return withoutMisspeltRequired(selectErrors(schema.validate.errors ?? []).map((error) => {
     const base = decodePointer(error.instancePath);
     const params = error.params as Record<string, unknown>;
-    const path = error.keyword === 'required' ? [...base, String(params.missingProperty)]
-      : error.keyword === 'additionalProperties' ? [...base, String(params.additionalProperty)]
-        : base;
-    const worded = word(error, path, data);
+    // A field missing, unknown or misnamed is named in the path, as a present value is.
+    const named = params.missingProperty ?? params.additionalProperty ?? params.unevaluatedProperty ?? params.propertyName;
+    const path = named !== undefined && EACH_ITS_OWN.has(error.keyword) ? [...base, String(named)] : base;
+    const worded = sentence(word(error, path, data));
     const item = error.keyword === 'uniqueItems' ? { item: Number(params.i) } : {};
     return { code: schemaKeywordCode(error.keyword), keyword: error.keyword, span: locate(readout, error, path), path, ...item, ...worded };
   })).sort((a, b) => a.span.start - b.span.start);

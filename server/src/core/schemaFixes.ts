@@ -76,7 +76,9 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
   const { path } = problem;
   const top = String(path[0] ?? '');
   switch (problem.keyword) {
-    case 'required': {
+    case 'required':
+    case 'dependentRequired':
+    case 'dependencies': {
       if (path.length !== 1) return [];
       const derived = derivedValue(readout, top, flawed);
       if (derived !== undefined) {
@@ -91,7 +93,9 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
       }
       return [{ title: `Add the '${top}' field`, edits: [insertPlaceholder(readout, top, placeholder(schema, top))], safe: false, isPreferred: true }];
     }
-    case 'additionalProperties': {
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+    case 'propertyNames': {
       const key = nodeSpan(readout, keyAtPath(readout, path));
       const target = field(readout, top);
       const fixes: Fix[] = [];

@@ -1,0 +1,46 @@
+// Which files the settings look at and how they place each one, by its path relative to the folder
+// the globs are relative to: the same for the language server and the command line.
+import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
+import type { Settings } from './settings';
+
+/** Every Markdown and text file is looked at: its front matter's fields decide whether it is a readout. */
+export const MARKDOWN_AND_TEXT = '**/*.{md,txt}';
+
+/** Where the settings put a file. */
+export interface FilePlace {
+  /** `files` names it: any front matter makes it a readout. */
+  readonly inReadoutFiles: boolean;
+  /** `exclude` names it: never a readout. */
+  readonly excluded: boolean;
+}
+
+export const NOWHERE: FilePlace = { inReadoutFiles: false, excluded: false };
+
+/** The globs a folder is listed with: every Markdown and text file, and whatever `files` names. */
+export function listedGlobs(settings: Settings): string[] {
+  return [...new Set([MARKDOWN_AND_TEXT, ...settings.files])];
+}
+
+/** The files of a folder that a scan or a check looks at: `listedGlobs` less `exclude`. */
+export function listFiles(folder: string, settings: Settings): Promise<string[]> {
+  // Links are followed, as a file event for one would be; a broken link lists nothing.
+  return glob(listedGlobs(settings), { cwd: folder, ignore: [...settings.exclude], absolute: true, dot: true, onlyFiles: true, expandDirectories: false });
+}
+
+const never = () => false;
+const matcher = (globs: readonly string[]) => (globs.length > 0 ? picomatch([...globs], { dot: true }) : never);
+
+/** Places files by their paths relative to the settings' folder (`/` separators). */
+export function createPlacer(settings: Settings): { place(relativePath: string): FilePlace; listed(relativePath: string): boolean } {
+  const included = matcher(settings.files);
+  const excluded = matcher(settings.exclude);
+  const listed = matcher(listedGlobs(settings));
+  return {
+    place: (relativePath) => {
+      const out = excluded(relativePath);
+      return { inReadoutFiles: !out && included(relativePath), excluded: out };
+    },
+    listed: (relativePath) => listed(relativePath) && !excluded(relativePath),
+  };
+}
