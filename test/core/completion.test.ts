@@ -107,7 +107,7 @@ describe('completion: where it applies', () => {
   test('an unclosed block ends at its first blank line', () => {
     assert.deepEqual(labels(complete('---\ntags: press-briefings\n\n|\n')), []);
     assert.deepEqual(labels(complete('---\ntags: press-briefings\n\nbody |text\n')), []);
-    assert.deepEqual(labels(complete("---\ndate: '2023-01-10'\n|")), ['published_time', 'source_url', 'tags', 'title']);
+    assert.deepEqual(labels(complete("---\ndate: '2023-01-10'\n|")), ['published_time', 'source_url', 'tags', 'title', 'modified_time']);
   });
 
   test('nothing inside a key that has its colon, nor on a continuation line', () => {
@@ -121,7 +121,7 @@ describe('completion: keys', () => {
   test('the fields the readout lacks, as snippets with their documentation', () => {
     const source = "---\ndate: '2023-01-10'\ntags: press-briefings\n|\n---\n";
     const list = complete(source);
-    assert.deepEqual(labels(list), ['published_time', 'source_url', 'title']);
+    assert.deepEqual(labels(list), ['published_time', 'source_url', 'title', 'modified_time']);
     assert.equal(list.isIncomplete, false);
     const title = item(list, 'title');
     assert.equal(title.kind, 'field');
@@ -129,6 +129,14 @@ describe('completion: keys', () => {
     assert.equal(title.documentation, "The statement's title as published, on one line once parsed.");
     // published_time is derived from date, with the time as a placeholder.
     assert.equal(item(list, 'published_time').edit.snippet, 'published_time: 2023-01-10 ${1:12:00:00}-05:00');
+  });
+
+  test('modified_time, optional, after the required fields, with its documentation', () => {
+    const list = complete("---\ndate: '2023-01-10'\npublished_time: 2023-01-10 12:54:40-05:00\n|\n---\n");
+    const modified = item(list, 'modified_time');
+    assert.equal(labels(list).at(-1), 'modified_time');
+    assert.equal(modified.detail, 'optional');
+    assert.match(modified.documentation!, /^When the statement was last modified/);
   });
 
   test('tags as a choice of the vocabulary', () => {
@@ -139,7 +147,7 @@ describe('completion: keys', () => {
   test('a partial key typed at column 0 is replaced; a key already present is never offered', () => {
     const source = "---\ndate: '2023-01-10'\npub|\ntitle: x\n---\n";
     const list = complete(source);
-    assert.deepEqual(labels(list), ['published_time', 'source_url', 'tags']);
+    assert.deepEqual(labels(list), ['published_time', 'source_url', 'tags', 'modified_time']);
     const chosen = item(list, 'published_time');
     assert.equal(replaced(source, chosen), 'pub');
     assert.equal(accept(source, chosen), "---\ndate: '2023-01-10'\npublished_time: 2023-01-10 12:00:00-05:00\ntitle: x\n---\n");
@@ -157,7 +165,7 @@ describe('completion: keys', () => {
   });
 
   test('on a blank line between fields, and in a document that does not parse yet', () => {
-    assert.deepEqual(labels(complete("---\ndate: '2023-01-10'\n|\ntitle: \"Unclosed\n---\n")), ['published_time', 'source_url', 'tags']);
+    assert.deepEqual(labels(complete("---\ndate: '2023-01-10'\n|\ntitle: \"Unclosed\n---\n")), ['published_time', 'source_url', 'tags', 'modified_time']);
   });
 
   test('the derived value of a missing field is filled in', () => {
@@ -174,7 +182,7 @@ describe('completion: keys', () => {
     test(`keys in a ${variant} file`, () => {
       const source = transform("---\ndate: '2023-01-10'\nti|\n---\n");
       const list = complete(source);
-      assert.deepEqual(labels(list), ['published_time', 'source_url', 'tags', 'title']);
+      assert.deepEqual(labels(list), ['published_time', 'source_url', 'tags', 'title', 'modified_time']);
       const chosen = item(list, 'title');
       assert.equal(replaced(source, chosen), 'ti');
       assert.equal(accept(source, chosen), transform("---\ndate: '2023-01-10'\ntitle: \n---\n"));

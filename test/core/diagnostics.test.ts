@@ -87,6 +87,17 @@ const CASES: readonly Case[] = [
     message: /YYYY-MM-DD HH:MM:SS±HH:MM/,
   },
   {
+    name: 'pattern: a modified_time without its offset, on its own value',
+    text: edit(REFERENCE, 'published_time:', 'modified_time: 2023-01-11 09:00:00\npublished_time:'),
+    expected: [{ code: 'bad-format', severity: 'error', text: '2023-01-11 09:00:00', at: '2:15-2:34' }],
+    message: /^'2023-01-11 09:00:00' is not a valid modification time: expected a date and time with its offset, YYYY-MM-DD HH:MM:SS±HH:MM\.$/,
+  },
+  {
+    name: 'format: a modified_time on a day that does not exist',
+    text: edit(REFERENCE, 'published_time:', 'modified_time: 2023-02-30 09:00:00-05:00\npublished_time:'),
+    expected: [{ code: 'bad-format', severity: 'error', text: '2023-02-30 09:00:00-05:00', at: '2:15-2:40' }],
+  },
+  {
     name: 'pattern: an http URL',
     text: edit(REFERENCE, 'source_url: https://', 'source_url: http://'),
     expected: [{ code: 'bad-format', severity: 'error', text: `http://${URL_PREFIX.slice(8)}statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/`, at: '3:12-3:171' }],
@@ -206,6 +217,8 @@ describe('what is not a mistake', () => {
     return edit(edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 7), `title: ${title}`), 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada', slug);
   })());
   clean('title-whitespace: single no-break spaces between words', REFERENCE);
+  clean('modified_time: a known field, in the archive\'s format, after published_time', edit(REFERENCE, 'published_time:', 'modified_time: 2023-01-11 09:30:12-05:00\npublished_time:'));
+  clean('modified_time: earlier than published_time (a post edited before it went live), in another offset', edit(REFERENCE, 'published_time:', 'modified_time: 2023-01-09 22:10:00-04:00\npublished_time:'));
   clean('a URL of the form used from 2025 (no day) passes, and is not compared with the fields', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/', 'https://www.whitehouse.gov/statements-releases/2023/01/'));
   clean('a real statement of 2025, at its www.whitehouse.gov address', [
     '---',
@@ -248,7 +261,7 @@ describe('one message per mistake', () => {
 
   test('an unknown key far from every known one lists the fields instead of guessing', () => {
     const text = edit(REFERENCE, 'tags:', 'location: Mexico City\ntags:');
-    assert.match(only(check(text), 'unknown-field').message, /^Unknown field 'location'\. The fields are: date, published_time, source_url, tags, title\.$/);
+    assert.match(only(check(text), 'unknown-field').message, /^Unknown field 'location'\. The fields are: date, modified_time, published_time, source_url, tags, title\.$/);
   });
 
   test('an empty front matter names each missing field on the opening line', () => {

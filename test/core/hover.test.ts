@@ -20,6 +20,13 @@ describe('hover', () => {
     assert.equal(REFERENCE.slice(hover.span.start, hover.span.end), '2023-01-10 12:54:40-05:00');
   });
 
+  test('on modified_time: the same instant in UTC, then what the field is', () => {
+    const text = edit(REFERENCE, 'published_time:', 'modified_time: 2023-01-09 22:10:00-05:00\npublished_time:');
+    const hover = hoverAt(text, '2023-01-09 22:10', 3)!;
+    assert.match(hover.contents, /^\*\*modified_time\*\*\n\nIn UTC: `2023-01-10 03:10:00 UTC`\n\nWhen the statement was last modified/);
+    assert.match(hover.contents, /may be earlier than `published_time`/);
+  });
+
   test('on source_url: each part and whether it agrees, first, then what the schema says of the field', () => {
     const hover = hoverAt(REFERENCE, 'https://')!;
     assert.equal(hover.contents, [

@@ -16,7 +16,7 @@ const WITH_LOCATION = replaceOnce(REFERENCE, TAG_LINE, `location: Mexico City\n$
 const UNKNOWN_LOCATION = {
   code: 'unknown-field',
   severity: DiagnosticSeverity.Warning,
-  message: "Unknown field 'location'. The fields are: date, published_time, source_url, tags, title.",
+  message: "Unknown field 'location'. The fields are: date, modified_time, published_time, source_url, tags, title.",
   range: rangeOf(WITH_LOCATION, 'location'),
 };
 
@@ -186,7 +186,7 @@ describe('settings pulled through workspace/configuration', () => {
     const expected = {
       code: 'unknown-field',
       severity: DiagnosticSeverity.Warning,
-      message: "Unknown field 'layout'. The fields are: date, published_time, source_url, tags, title.",
+      message: "Unknown field 'layout'. The fields are: date, modified_time, published_time, source_url, tags, title.",
       range: rangeOf(text, 'layout'),
     };
     assert.deepEqual((await openInWorkspace(path.join('archive', '2023', 'x.md'), text)).map(summary), [expected]);

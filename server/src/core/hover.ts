@@ -80,7 +80,7 @@ export function readoutHover(readout: ParsedReadout, schema: ReadoutSchema, offs
   const { field } = hovered;
   const value = (readout.data as Record<string, unknown> | undefined)?.[field.name];
   const specific: string[] = [];
-  if (field.name === 'published_time' && typeof value === 'string') {
+  if ((field.name === 'published_time' || field.name === 'modified_time') && typeof value === 'string') {
     const utc = utcInstant(value);
     if (utc) specific.push(`In UTC: ${inline(utc)}`);
   }
