@@ -8,7 +8,7 @@ import { findFrontMatter, parseReadout } from '../../server/src/core/frontMatter
 import { readoutEntry, type ReadoutEntry } from '../../server/src/core/readoutEntry';
 import { compileSchema } from '../../server/src/core/schema';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
-import { REFERENCE, bom, crlf, edit } from './helpers';
+import { ARCHIVE_CATEGORIES, REFERENCE, bom, crlf, edit } from './helpers';
 
 const SCHEMA = compileBuiltinSchema();
 /** 2024-07-04 12:00:00 in New York (daylight time). */
@@ -141,7 +141,7 @@ describe('completion: keys', () => {
 
   test('tags as a choice of the vocabulary', () => {
     const list = complete("---\ndate: '2023-01-10'\n|\n---\n");
-    assert.equal(item(list, 'tags').edit.snippet, 'tags: ${1|statements-releases,speeches-remarks,press-briefings,presidential-actions|}');
+    assert.equal(item(list, 'tags').edit.snippet, `tags: \${1|${ARCHIVE_CATEGORIES.join(',')}|}`);
   });
 
   test('a partial key typed at column 0 is replaced; a key already present is never offered', () => {
@@ -199,19 +199,20 @@ describe('completion: tags', () => {
 
   test('the vocabulary, then workspace tags, with their usage', () => {
     const list = complete('---\ntags: |\n---\n', { index: used });
-    assert.deepEqual(labels(list), ['statements-releases', 'press-briefings', 'speeches-remarks', 'presidential-actions', 'readouts']);
+    // The vocabulary in the schema's order (the archive's, most used first) after the ones the workspace uses.
+    assert.deepEqual(labels(list), ['statements-releases', 'press-briefings', ...ARCHIVE_CATEGORIES.filter((tag) => tag !== 'statements-releases' && tag !== 'press-briefings'), 'readouts']);
     assert.equal(item(list, 'statements-releases').detail, 'used in 1,234 readouts');
     assert.equal(item(list, 'press-briefings').detail, 'used in 1 readout');
     assert.equal(item(list, 'speeches-remarks').detail, 'not used in the workspace yet');
     assert.equal(item(list, 'readouts').detail, "used in 2 readouts; not in the schema's list");
-    assert.equal(item(list, 'presidential-actions').documentation, 'Presidential actions: executive orders, proclamations, memoranda.');
+    for (const category of ARCHIVE_CATEGORIES) assert.match(item(list, category).documentation!, /^[A-Z].+\.$/, category);
     assert.equal(item(list, 'readouts').kind, 'value');
   });
 
   test('filtered by prefix or substring, whatever the case; prefix matches first', () => {
-    assert.deepEqual(labels(complete('---\ntags: STA|\n---\n', { index: used })), ['statements-releases']);
-    assert.deepEqual(labels(complete('---\ntags: s|\n---\n', { index: used })), ['statements-releases', 'speeches-remarks', 'press-briefings', 'presidential-actions', 'readouts']);
-    assert.deepEqual(labels(complete('---\ntags: rel|\n---\n', { index: used })), ['statements-releases']);
+    assert.deepEqual(labels(complete('---\ntags: STA|\n---\n', { index: used })), ['statements-releases', 'briefings-statements']);
+    assert.deepEqual(labels(complete('---\ntags: s|\n---\n', { index: used })), ['statements-releases', 'speeches-remarks', 'press-briefings', 'presidential-actions', 'articles', 'briefings-statements', 'fact-sheets', 'legislation', 'releases', 'disclosures', 'remarks', 'research', 'readouts']);
+    assert.deepEqual(labels(complete('---\ntags: rel|\n---\n', { index: used })), ['releases', 'statements-releases']);
     assert.deepEqual(labels(complete('---\ntags: zz|\n---\n', { index: used })), []);
   });
 
@@ -229,7 +230,7 @@ describe('completion: tags', () => {
     const list = complete(source, { index: used });
     assert.deepEqual(labels(list), ['presidential-actions']);
     assert.equal(accept(source, list.items[0]), '---\ntags:\n- press-briefings\n- presidential-actions\n---\n');
-    assert.deepEqual(labels(complete('---\ntags:\n  - statements-releases\n  - |\n---\n', { index: used })), ['press-briefings', 'speeches-remarks', 'presidential-actions', 'readouts']);
+    assert.deepEqual(labels(complete('---\ntags:\n  - statements-releases\n  - |\n---\n', { index: used })), ['press-briefings', ...ARCHIVE_CATEGORIES.filter((tag) => tag !== 'statements-releases' && tag !== 'press-briefings'), 'readouts']);
   });
 
   test('no scalar on the key line of a list', () => {
@@ -243,7 +244,7 @@ describe('completion: tags', () => {
       assert.equal(replaced(scalar, chosen), 'spe');
       assert.equal(accept(scalar, chosen), transform('---\ntags: speeches-remarks\n---\n'));
       const list = transform('---\ntags:\n- speeches-remarks\n- |\n---\n');
-      assert.deepEqual(labels(complete(list)), ['statements-releases', 'press-briefings', 'presidential-actions']);
+      assert.deepEqual(labels(complete(list)), ARCHIVE_CATEGORIES.filter((tag) => tag !== 'speeches-remarks'));
     });
   }
 
@@ -463,7 +464,7 @@ describe('completion: derived values', () => {
   test('no source_url without a valid tag, date and title', () => {
     assert.deepEqual(complete("---\nsource_url: |\ntags: statements-releases\ntitle: A\n---\n").items, []);
     assert.deepEqual(complete("---\ndate: '2023-02-30'\nsource_url: |\ntags: statements-releases\ntitle: A\n---\n").items, []);
-    assert.deepEqual(complete("---\ndate: '2023-01-10'\nsource_url: |\ntags: blog\ntitle: A\n---\n").items, []);
+    assert.deepEqual(complete("---\ndate: '2023-01-10'\nsource_url: |\ntags: readouts\ntitle: A\n---\n").items, []);
     assert.deepEqual(complete("---\ndate: '2023-01-10'\nsource_url: |\ntags: statements-releases\ntitle: '---'\n---\n").items, []);
   });
 

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REFERENCE, bom, crlf, edit, only, seen, service, type Seen } from './helpers';
+import { ARCHIVE_CATEGORIES, REFERENCE, bom, crlf, edit, only, seen, service, type Seen } from './helpers';
 
 const readouts = service();
 const check = (text: string) => readouts.getDiagnostics({ text });
@@ -235,6 +235,27 @@ describe('what is not a mistake', () => {
   clean('a briefing-room address on www.whitehouse.gov, where those pages were before the archive', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/', 'https://www.whitehouse.gov/'));
   clean('a URL without its trailing slash', edit(REFERENCE, 'trudeau-of-canada/', 'trudeau-of-canada'));
   clean('comments and a closing `...` are fine', edit(edit(REFERENCE, "date: '2023-01-10'", "# archived copy\ndate: '2023-01-10' # the day"), '---\n \n', '...\n \n'));
+});
+
+describe("the archive's 14 categories", () => {
+  test('each is a valid tag, alone or in a list', () => {
+    for (const category of ARCHIVE_CATEGORIES) {
+      const text = edit(edit(REFERENCE, 'tags: statements-releases', `tags: ${category}`), 'briefing-room/statements-releases/', `briefing-room/${category}/`);
+      assert.deepEqual(seen(text, check(text)), [], category);
+    }
+    const listed = edit(REFERENCE, 'tags: statements-releases', `tags:\n${ARCHIVE_CATEGORIES.map((category) => `- ${category}`).join('\n')}`);
+    assert.deepEqual(seen(listed, check(listed)), []);
+  });
+
+  test('a near miss of any of them gets "did you mean", with a safe fix to it', () => {
+    const misses: [string, string][] = [['fact-sheet', 'fact-sheets'], ['briefing-statements', 'briefings-statements'], ['speech-remarks', 'speeches-remarks'], ['disclosure', 'disclosures'], ['uncategorised', 'uncategorized']];
+    for (const [typed, meant] of misses) {
+      const text = edit(REFERENCE, 'tags: statements-releases', `tags: ${typed}`);
+      const diagnostic = only(check(text), 'unknown-value');
+      assert.equal(diagnostic.message, `Unknown tag '${typed}'. Did you mean '${meant}'?`);
+      assert.deepEqual([diagnostic.fixes[0].title, diagnostic.fixes[0].safe], [`Replace with '${meant}'`, true]);
+    }
+  });
 });
 
 describe('one message per mistake', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { findFrontMatter } from '../../server/src/core/frontMatter';
 import { applyEdits } from '../../server/src/core/fixAll';
-import { REFERENCE, applyFix, bom, crlf, edit, only, service } from './helpers';
+import { ARCHIVE_CATEGORIES, REFERENCE, applyFix, bom, crlf, edit, only, service } from './helpers';
 
 const readouts = service();
 const check = (text: string) => readouts.getDiagnostics({ text });
@@ -76,7 +76,7 @@ describe('quick fixes', () => {
     const [fix] = only(check(text), 'missing-field').fixes;
     assert.equal(fix.safe, false);
     assert.equal(fix.edits[0].newText, 'tags: \n');
-    assert.equal(fix.edits[0].snippet, 'tags: ${1|statements-releases,speeches-remarks,press-briefings,presidential-actions|}\n');
+    assert.equal(fix.edits[0].snippet, `tags: \${1|${ARCHIVE_CATEGORIES.join(',')}|}\n`);
     assert.equal(text.slice(fix.edits[0].span.start, fix.edits[0].span.start + 6), 'title:');
   });
 

@@ -9,6 +9,12 @@ import type { Diagnostic, Fix, Span } from '../../server/src/core/types';
 /** The reference readout, exactly as the archive stores it (a copy of shared/examples/000_97af98de986fb831.txt). */
 export const REFERENCE = readFileSync(path.join(__dirname, '..', 'fixtures', 'reference.txt'), 'utf8');
 
+/** The archive's 14 categories, most used first (statements-releases 6,458 ... uncategorized 4). */
+export const ARCHIVE_CATEGORIES = [
+  'statements-releases', 'speeches-remarks', 'presidential-actions', 'press-briefings', 'articles', 'briefings-statements', 'fact-sheets',
+  'legislation', 'releases', 'disclosures', 'blog', 'remarks', 'research', 'uncategorized',
+] as const;
+
 export function service(options: Partial<ServiceOptions> = {}): ReadoutService {
   return createReadoutService({ schema: compileBuiltinSchema(), ...options });
 }

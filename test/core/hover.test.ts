@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { utcInstant } from '../../server/src/core/hover';
-import { REFERENCE, edit, service } from './helpers';
+import { ARCHIVE_CATEGORIES, REFERENCE, edit, service } from './helpers';
 
 const readouts = service();
 const hoverAt = (text: string, needle: string, delta = 1) => readouts.getHover({ text }, text.indexOf(needle) + delta);
@@ -59,6 +59,14 @@ describe('hover', () => {
   test('on a tag: what the tag means, before what the field is', () => {
     const hover = hoverAt(REFERENCE, 'statements-releases\n', 2)!;
     assert.match(hover.contents, /^\*\*tags\*\*\n\n`statements-releases`: Statements and releases.*\n\nThe statement's category/);
+  });
+
+  test('on each of the 14 categories: what it holds', () => {
+    for (const category of ARCHIVE_CATEGORIES) {
+      const text = edit(REFERENCE, 'tags: statements-releases', `tags: ${category}`);
+      const hover = hoverAt(text, `tags: ${category}`, 7)!;
+      assert.match(hover.contents, new RegExp(`^\\*\\*tags\\*\\*\\n\\n\`${category}\`: [A-Z][^\\n]+\\.\\n\\n`), category);
+    }
   });
 
   test('nothing in the body, on the delimiters, or in a document that is not a readout', () => {
