@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { easternOffsetOn } from '../server/src/core/easternTime';
 import { slugify } from '../server/src/core/slug';
-import { ARCHIVE_HOST, deriveSourceUrl } from '../server/src/core/sourceUrl';
+import { BUILTIN_URL_TEMPLATES, fillTemplate } from '../server/src/core/urlTemplates';
 import { writeField } from '../server/src/core/yamlWriter';
 
 export interface CorpusOptions {
@@ -392,8 +392,10 @@ interface Statement {
 /** The slug WordPress gives a title already used that day: `-2`, `-3`, ... */
 function uniqueUrl(usedUrls: Set<string>, category: string, date: string, title: string): string {
   const slug = slugify(title);
-  let url = deriveSourceUrl(ARCHIVE_HOST, category, date, slug);
-  for (let suffix = 2; usedUrls.has(url); suffix++) url = deriveSourceUrl(ARCHIVE_HOST, category, date, `${slug}-${suffix}`);
+  // The archive's first form, whatever the date.
+  const archiveUrl = (withSuffix: string) => fillTemplate(BUILTIN_URL_TEMPLATES[0], { category, yyyy: date.slice(0, 4), mm: date.slice(5, 7), dd: date.slice(8, 10), slug: withSuffix });
+  let url = archiveUrl(slug);
+  for (let suffix = 2; usedUrls.has(url); suffix++) url = archiveUrl(`${slug}-${suffix}`);
   usedUrls.add(url);
   return url;
 }

@@ -7,6 +7,7 @@ import { applyEdits } from '../../server/src/core/fixAll';
 import { findFrontMatter, parseReadout } from '../../server/src/core/frontMatter';
 import { readoutEntry, type ReadoutEntry } from '../../server/src/core/readoutEntry';
 import { compileSchema } from '../../server/src/core/schema';
+import { BUILTIN_URL_TEMPLATES, parseUrlTemplates } from '../../server/src/core/urlTemplates';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
 import { ARCHIVE_CATEGORIES, REFERENCE, bom, crlf, edit } from './helpers';
 
@@ -29,7 +30,7 @@ function marked(source: string): Marked {
 }
 
 function context(options: Partial<CompletionContext> = {}): CompletionContext {
-  return { schema: SCHEMA, index: createWorkspaceIndex(), now: NOW, ...options };
+  return { schema: SCHEMA, index: createWorkspaceIndex(), now: NOW, urls: BUILTIN_URL_TEMPLATES, ...options };
 }
 
 function complete(source: string, options: Partial<CompletionContext> = {}): CompletionList {
@@ -414,6 +415,11 @@ describe('completion: title', () => {
     assert.equal(unknown.items[0].detail, "source_url's slug spelled out");
   });
 
+  test("the slug of a URL in the form of 2025 is spelled out too", () => {
+    const list = complete('---\nsource_url: https://www.whitehouse.gov/presidential-actions/2025/01/initial-rescissions-of-harmful-executive-orders-and-actions/\ntitle: |\n---\n', { index });
+    assert.equal(list.items[0].label, 'Initial Rescissions of Harmful Executive Orders and Actions');
+  });
+
   test('a memo follows the index as entries come and go', () => {
     const memo = createCompletionMemo();
     const live = indexOf([entry({ title: 'Remarks on Jobs', uri: 'file:///a.md' })]);
@@ -454,6 +460,21 @@ describe('completion: derived values', () => {
     assert.equal(chosen.label, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/fact-sheet-jobs-day/');
     assert.equal(chosen.detail, 'from tags, date and title');
     assert.equal(accept(source, chosen), source.replace('|', '').replace('source_url: ', `source_url: ${chosen.label}`));
+  });
+
+  test('source_url in the form of its date: the archive before 20 January 2025, www.whitehouse.gov from then', () => {
+    const on = (day: string) => complete1(`---\ndate: '${day}'\nsource_url: |\ntags: fact-sheets\ntitle: 'Fact Sheet: Tariffs'\n---\n`).label;
+    assert.equal(on('2025-01-19'), 'https://bidenwhitehouse.archives.gov/briefing-room/fact-sheets/2025/01/19/fact-sheet-tariffs/');
+    assert.equal(on('2025-01-20'), 'https://www.whitehouse.gov/fact-sheets/2025/01/fact-sheet-tariffs/');
+    assert.equal(on('2026-03-10'), 'https://www.whitehouse.gov/fact-sheets/2026/03/fact-sheet-tariffs/');
+  });
+
+  test('source_url in a form of the configuration; none when no form is for that date', () => {
+    const parsed = parseUrlTemplates([{ template: 'https://www.agency.gov/news/{yyyy}{mm}{dd}-{slug}.html', from: '2020-01-01' }]);
+    assert.ok('templates' in parsed);
+    const source = (day: string) => `---\ndate: '${day}'\nsource_url: |\ntags: releases\ntitle: Secretary Visits Ohio\n---\n`;
+    assert.deepEqual(labels(complete(source('2024-03-15'), { urls: parsed.templates })), ['https://www.agency.gov/news/20240315-secretary-visits-ohio.html']);
+    assert.deepEqual(labels(complete(source('2019-12-31'), { urls: parsed.templates })), []);
   });
 
   test('source_url while another line is still being typed (the document does not parse)', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseReadout } from '../../server/src/core/frontMatter';
 import { slugMatchesTitle } from '../../server/src/core/slug';
-import { parseSourceUrl } from '../../server/src/core/sourceUrl';
+import { BUILTIN_URL_TEMPLATES, matchUrl } from '../../server/src/core/urlTemplates';
 import { writeField } from '../../server/src/core/yamlWriter';
 import { generateCorpus, writeCorpus, type GeneratedReadout } from '../corpus';
 import { REFERENCE, service } from './helpers';
@@ -49,10 +49,11 @@ function assertArchiveFormat(readout: Pick<GeneratedReadout, 'text' | 'title' | 
   assert.match(frontMatter, new RegExp(`\npublished_time: ${readout.date} \\d\\d:\\d\\d:\\d\\d-0[45]:00\n`), 'published_time unquoted, on the same day');
   assert.equal(newYorkWallTime(published), published.slice(0, 19), `${published} carries New York's offset`);
 
-  const url = parseSourceUrl(readout.sourceUrl)!;
-  assert.equal(url.category, readout.tags[0]);
-  assert.equal(url.date, readout.date);
-  assert.ok(slugMatchesTitle(url.slug, readout.title), `${url.slug} is the slug of ${readout.title}`);
+  const url = matchUrl(readout.sourceUrl, BUILTIN_URL_TEMPLATES)!;
+  const part = (name: 'category' | 'yyyy' | 'mm' | 'dd' | 'slug') => url.values.get(name)!.value;
+  assert.equal(part('category'), readout.tags[0]);
+  assert.equal(`${part('yyyy')}-${part('mm')}-${part('dd')}`, readout.date);
+  assert.ok(slugMatchesTitle(part('slug'), readout.title), `${part('slug')} is the slug of ${readout.title}`);
 
   const lines = body.split('\n');
   assert.equal(lines[0], ' ', 'the body starts with a line holding a single space');

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARCHIVE_CATEGORIES, REFERENCE, bom, crlf, edit, only, seen, service, type Seen } from './helpers';
+import { parseUrlTemplates, type UrlTemplateSetting } from '../../server/src/core/urlTemplates';
+import { ARCHIVE_CATEGORIES, READOUT_2025, REFERENCE, bom, crlf, edit, only, seen, service, type Seen } from './helpers';
 
 const readouts = service();
 const check = (text: string) => readouts.getDiagnostics({ text });
@@ -104,17 +105,6 @@ const CASES: readonly Case[] = [
     message: /https:\/\//,
   },
   {
-    name: "pattern: a URL that is not a statement's (the briefing room's front page)",
-    text: edit(REFERENCE, 'statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', ''),
-    expected: [{ code: 'bad-format', severity: 'error', text: URL_PREFIX, at: '3:12-3:63' }],
-    message: /^'https:\/\/bidenwhitehouse\.archives\.gov\/briefing-room\/' is not a valid source URL: expected a statement's address, https:\/\/bidenwhitehouse\.archives\.gov\/briefing-room\/<category>\/<yyyy>\/<mm>\/<dd>\/<slug>\/, or https:\/\/www\.whitehouse\.gov\/<category>\/<yyyy>\/<mm>\/<slug>\/ from 2025\.$/,
-  },
-  {
-    name: 'pattern: a URL without its slug',
-    text: edit(REFERENCE, 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', ''),
-    expected: [{ code: 'bad-format', severity: 'error', text: `${URL_PREFIX}statements-releases/2023/01/10/`, at: '3:12-3:94' }],
-  },
-  {
     name: 'minLength: an empty title',
     text: edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 7), "title: ''"),
     expected: [{ code: 'empty-value', severity: 'error', text: "''", at: '5:7-5:9' }],
@@ -140,6 +130,7 @@ const CASES: readonly Case[] = [
     name: 'url-date-mismatch: on the date part of the URL',
     text: edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'),
     expected: [{ code: 'url-date-mismatch', severity: 'error', text: '2023/01/09', at: '3:83-3:93' }],
+    message: /^The date in 'source_url' is 2023\/01\/09, but 'date' is 2023-01-10\. One of them is wrong\.$/,
   },
   {
     name: 'url-category-mismatch: on the category part of the URL',
@@ -150,7 +141,25 @@ const CASES: readonly Case[] = [
     name: 'url-slug-mismatch: on the slug part of the URL',
     text: edit(REFERENCE, 'prime-minister-trudeau-of-canada/', 'prime-minister-trudeau/'),
     expected: [{ code: 'url-slug-mismatch', severity: 'information', text: 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau', at: '3:94-3:161' }],
-    message: /readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/,
+    message: /^The slug in 'source_url' is not the title's \('readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada'\): the title was edited after publication, or the URL is wrong\.$/,
+  },
+  {
+    name: 'url-date-mismatch: the form from 2025 has no day, and its month is compared',
+    text: edit(READOUT_2025, '/2025/03/', '/2025/02/'),
+    expected: [{ code: 'url-date-mismatch', severity: 'error', text: '2025/02', at: '4:51-4:58' }],
+    message: /^The month in 'source_url' is 2025\/02, but 'date' is 2025-03-04\. One of them is wrong\.$/,
+  },
+  {
+    name: 'url-category-mismatch: in the form from 2025',
+    text: edit(READOUT_2025, 'gov/fact-sheets/', 'gov/briefings-statements/'),
+    expected: [{ code: 'url-category-mismatch', severity: 'warning', text: 'briefings-statements', at: '4:39-4:59' }],
+    message: /^The category in 'source_url' is 'briefings-statements', which is not among the tags \('fact-sheets'\)\.$/,
+  },
+  {
+    name: 'url-slug-mismatch: in the form from 2025, information that the title was edited or the URL is wrong',
+    text: edit(READOUT_2025, 'Protects America', 'Defends America'),
+    expected: [{ code: 'url-slug-mismatch', severity: 'information', text: 'fact-sheet-president-donald-j-trump-protects-americas-workers', at: '4:59-4:120' }],
+    message: /^The slug in 'source_url' is not the title's \('fact-sheet-president-donald-j-trump-defends-americas-workers'\): the title was edited after publication, or the URL is wrong\.$/,
   },
   {
     name: 'title-whitespace: a doubled space, on its own characters inside the quoted title',
@@ -219,7 +228,9 @@ describe('what is not a mistake', () => {
   clean('title-whitespace: single no-break spaces between words', REFERENCE);
   clean('modified_time: a known field, in the archive\'s format, after published_time', edit(REFERENCE, 'published_time:', 'modified_time: 2023-01-11 09:30:12-05:00\npublished_time:'));
   clean('modified_time: earlier than published_time (a post edited before it went live), in another offset', edit(REFERENCE, 'published_time:', 'modified_time: 2023-01-09 22:10:00-04:00\npublished_time:'));
-  clean('a URL of the form used from 2025 (no day) passes, and is not compared with the fields', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/', 'https://www.whitehouse.gov/statements-releases/2023/01/'));
+  clean('a readout of 2025, its URL in the form of 2025, its modified_time earlier than its published_time', READOUT_2025);
+  clean('the form of 2025 has no day: any day of the month agrees with it', edit(edit(edit(READOUT_2025, "date: '2025-03-04'", "date: '2025-03-28'"), 'modified_time: 2025-03-04', 'modified_time: 2025-03-28'), 'published_time: 2025-03-04', 'published_time: 2025-03-28'));
+  clean('either form whatever the date: the days around a change-over have both', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/', 'https://www.whitehouse.gov/statements-releases/2023/01/'));
   clean('a real statement of 2025, at its www.whitehouse.gov address', [
     '---',
     "date: '2025-01-20'",
@@ -235,6 +246,49 @@ describe('what is not a mistake', () => {
   clean('a briefing-room address on www.whitehouse.gov, where those pages were before the archive', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/', 'https://www.whitehouse.gov/'));
   clean('a URL without its trailing slash', edit(REFERENCE, 'trudeau-of-canada/', 'trudeau-of-canada'));
   clean('comments and a closing `...` are fine', edit(edit(REFERENCE, "date: '2023-01-10'", "# archived copy\ndate: '2023-01-10' # the day"), '---\n \n', '...\n \n'));
+});
+
+describe('a source_url that follows none of the URL forms is checked as a URL only', () => {
+  const withUrl = (url: string) => edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('https://'), REFERENCE.indexOf('\ntags:')), url);
+
+  test('an https address of any other shape has no problem: not the briefing room, not an agency', () => {
+    for (const url of [
+      'https://bidenwhitehouse.archives.gov/briefing-room/',
+      'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/',
+      'https://www.state.gov/readout-of-a-call/',
+      'https://www.whitehouse.gov/briefing-room/statements-releases/2023/01/10/another-slug/',
+    ]) assert.deepEqual(check(withUrl(url)), [], url);
+  });
+
+  test('it must still be a complete https URL', () => {
+    for (const url of ['http://www.state.gov/readout/', 'www.state.gov/readout', 'https://www.state.gov/a readout/']) {
+      const diagnostic = only(check(withUrl(url)), 'bad-format');
+      assert.match(diagnostic.message, /source URL/, url);
+    }
+  });
+});
+
+describe('URL forms declared in the configuration (urls)', () => {
+  const forms = (...settings: UrlTemplateSetting[]) => {
+    const parsed = parseUrlTemplates(settings);
+    assert.ok('templates' in parsed);
+    return parsed.templates;
+  };
+  const agency = service({ urls: forms('https://www.agency.gov/news/{yyyy}{mm}{dd}-{slug}.html') });
+  const withUrl = (url: string) => edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('https://'), REFERENCE.indexOf('\ntags:')), url);
+
+  test("a URL of the archive's own form is compared with the fields: date, slug; it has no category", () => {
+    assert.deepEqual(agency.getDiagnostics({ text: withUrl('https://www.agency.gov/news/20230110-readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada.html') }), []);
+    const text = withUrl('https://www.agency.gov/news/20230109-readout-of-a-meeting.html');
+    assert.deepEqual(seen(text, agency.getDiagnostics({ text })), [
+      { code: 'url-date-mismatch', severity: 'error', text: '20230109', at: '3:40-3:48' },
+      { code: 'url-slug-mismatch', severity: 'information', text: 'readout-of-a-meeting', at: '3:49-3:69' },
+    ]);
+  });
+
+  test('the built-in forms are not known unless listed: their URLs are checked as URLs only', () => {
+    assert.deepEqual(agency.getDiagnostics({ text: edit(REFERENCE, '/2023/01/10/', '/2023/01/09/') }), []);
+  });
 });
 
 describe("the archive's 14 categories", () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { findFrontMatter } from '../../server/src/core/frontMatter';
 import { applyEdits } from '../../server/src/core/fixAll';
-import { ARCHIVE_CATEGORIES, REFERENCE, applyFix, bom, crlf, edit, only, service } from './helpers';
+import { ARCHIVE_CATEGORIES, READOUT_2025, REFERENCE, applyFix, bom, crlf, edit, only, service } from './helpers';
 
 const readouts = service();
 const check = (text: string) => readouts.getDiagnostics({ text });
@@ -31,6 +31,10 @@ const FIX_CASES: readonly FixCase[] = [
   { name: "the URL's date is rewritten", text: edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'), code: 'url-date-mismatch', title: "Change the URL's date to 2023/01/10" },
   { name: "the URL's category is rewritten", text: edit(REFERENCE, 'briefing-room/statements-releases/', 'briefing-room/speeches-remarks/'), code: 'url-category-mismatch', title: "Change the URL's category to 'statements-releases'" },
   { name: "the URL's slug is rewritten", text: edit(REFERENCE, 'trudeau-of-canada/', 'trudeau/'), code: 'url-slug-mismatch', title: "Change the URL's slug to the title's" },
+  { name: "the URL's month is rewritten, in the form of 2025", text: edit(READOUT_2025, '/2025/03/', '/2025/02/'), code: 'url-date-mismatch', title: "Change the URL's month to 2025/03", fixed: READOUT_2025 },
+  { name: "the URL's category is rewritten, in the form of 2025", text: edit(READOUT_2025, 'gov/fact-sheets/', 'gov/articles/'), code: 'url-category-mismatch', title: "Change the URL's category to 'fact-sheets'", fixed: READOUT_2025 },
+  { name: "the URL's slug is rewritten, in the form of 2025", text: edit(READOUT_2025, 'protects-americas-workers/', 'protects-workers/'), code: 'url-slug-mismatch', title: "Change the URL's slug to the title's", fixed: READOUT_2025 },
+  { name: 'a missing source_url is derived in the form of its date: 2025', text: edit(READOUT_2025, READOUT_2025.slice(READOUT_2025.indexOf('source_url:'), READOUT_2025.indexOf('tags:')), ''), code: 'missing-field', title: 'Add source_url: https://www.whitehouse.gov/fact-sheets/2025/03/fact-sheet-president-donald-j-trump-protects-americas-workers/', fixed: READOUT_2025 },
   { name: 'a doubled space in the folded, escaped title is removed', text: edit(REFERENCE, 'Meeting with', 'Meeting  with'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
   { name: 'a leading space in the title is removed', text: edit(REFERENCE, 'title: "Readout', 'title: " Readout'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
   { name: 'a repeated field is removed', text: edit(REFERENCE, 'tags: statements-releases\n', 'tags: statements-releases\ntags: statements-releases\n'), code: 'duplicate-key', title: "Remove this 'tags' field" },
@@ -90,12 +94,28 @@ describe('quick fixes', () => {
     assert.deepEqual(check(applyFix(text, fix)), []);
   });
 
+  test("a missing title is spelled out from the slug of a URL in the form of 2025", () => {
+    const title = READOUT_2025.slice(READOUT_2025.indexOf('title: "'), READOUT_2025.indexOf('Workers"') + 9);
+    const [fix] = only(check(edit(READOUT_2025, title, '')), 'missing-field').fixes;
+    assert.equal(fix.title, 'Add title: Fact Sheet President Donald J Trump Protects Americas Workers');
+  });
+
+  test('a missing source_url on the day the form changed is in the new form; the day before, in the old', () => {
+    const url = REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:'));
+    const on = (day: string) => {
+      const text = edit(edit(edit(REFERENCE, url, ''), "date: '2023-01-10'", `date: '${day}'`), 'published_time: 2023-01-10', `published_time: ${day}`);
+      return only(check(text), 'missing-field').fixes[0].title;
+    };
+    assert.equal(on('2025-01-19'), 'Add source_url: https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2025/01/19/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/');
+    assert.equal(on('2025-01-20'), 'Add source_url: https://www.whitehouse.gov/statements-releases/2025/01/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/');
+  });
+
   test('a missing title with no slug to spell: an empty title with the cursor in it, which is still reported', () => {
     const title = REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 8);
     const text = edit(edit(REFERENCE, title, ''), 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', '');
     const fix = only(check(text), 'missing-field').fixes[0];
     assert.deepEqual([fix.title, fix.edits[0].newText, fix.edits[0].snippet], ["Add the 'title' field", 'title: ""\n', 'title: "$1"\n']);
-    assert.deepEqual(check(applyFix(text, fix)).map((d) => d.code), ['bad-format', 'empty-value']);
+    assert.deepEqual(check(applyFix(text, fix)).map((d) => d.code), ['empty-value']);
   });
 
   test('other fields nobody can derive are inserted empty, never with a sample value that passes or contradicts the others', () => {
