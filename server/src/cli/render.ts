@@ -33,7 +33,7 @@ export async function runRender(args: readonly string[]): Promise<number> {
   }
   const relative = path.relative(project.root, file).split(path.sep).join('/');
   const document = { text, inReadoutFiles: !relative.startsWith('..') && !path.isAbsolute(relative) && readoutFilesMatcher(project.settings)(relative) };
-  const service = createReadoutService({ schema: project.schema, rules: project.settings.rules });
+  const service = createReadoutService({ schema: project.schema, rules: project.settings.rules, urls: project.urls });
   if (!service.isReadout(document)) {
     throw new CommandError(`readout render: ${positionals[0]} is not a readout: it does not open with a front-matter block whose first key is a readout field.`);
   }
