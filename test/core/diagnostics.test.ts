@@ -164,14 +164,14 @@ const CASES: readonly Case[] = [
   {
     name: 'title-whitespace: a doubled space, on its own characters inside the quoted title',
     text: edit(REFERENCE, 'Meeting with', 'Meeting  with'),
-    expected: [{ code: 'title-whitespace', severity: 'warning', text: '  ', at: '5:54-5:56' }],
-    message: /doubled space/,
+    expected: [{ code: 'title-whitespace', severity: 'information', text: '  ', at: '5:54-5:56' }],
+    message: /^The title has a doubled space: tidy it, unless the source wrote it so\.$/,
   },
   {
     name: 'title-whitespace: a trailing escaped space before the closing quote',
     text: edit(REFERENCE, 'of\\_Canada"', 'of\\_Canada\\ "'),
-    expected: [{ code: 'title-whitespace', severity: 'warning', text: '\\ ', at: '6:14-6:16' }],
-    message: /ends with a space/,
+    expected: [{ code: 'title-whitespace', severity: 'information', text: '\\ ', at: '6:14-6:16' }],
+    message: /^The title ends with a space: tidy it, unless the source wrote it so\.$/,
   },
 ];
 

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { findFrontMatter } from '../../server/src/core/frontMatter';
 import { applyEdits } from '../../server/src/core/fixAll';
+import { createReadoutService } from '../../server/src/core/languageService';
+import { compileSchema } from '../../server/src/core/schema';
 import { ARCHIVE_CATEGORIES, READOUT_2025, REFERENCE, applyFix, bom, crlf, edit, only, service } from './helpers';
 
 const readouts = service();
@@ -73,6 +75,14 @@ describe('quick fixes', () => {
     const text = edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases');
     const [fix] = only(check(text), 'unknown-value').fixes;
     assert.deepEqual(fix.edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText]), [['', 's']]);
+  });
+
+  test('the fixes of title and source_url are not safe: the title tidied, a missing URL derived', () => {
+    const tidy = only(check(edit(REFERENCE, 'Meeting with', 'Meeting  with')), 'title-whitespace').fixes;
+    assert.deepEqual(tidy.map((candidate) => [candidate.title, candidate.safe]), [['Tidy the spaces in the title', false]]);
+    const url = REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:'));
+    const derived = only(check(edit(REFERENCE, url, '')), 'missing-field').fixes;
+    assert.deepEqual(derived.map((candidate) => candidate.safe), [false]);
   });
 
   test('a missing field that cannot be derived is inserted as a snippet, and is not a safe fix', () => {
@@ -151,25 +161,63 @@ test('an unclosed front matter is closed after its last field', () => {
 });
 
 describe('fix all', () => {
-  test('applies every safe fix in one edit and leaves the reference', () => {
+  test('applies every safe fix in one edit', () => {
     let text = edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases');
-    text = edit(text, "date: '2023-01-10'\n", '');
-    text = edit(text, 'Meeting with', 'Meeting  with');
+    text = edit(text, "date: '2023-01-10'", "date: '2023-01-11'");
+    text = edit(text, 'published_time:', 'publishd_time:');
+    // The key first, then the date it makes comparable, in a second round.
     const fix = readouts.getFixAllEdit({ text })!;
     assert.equal(applyEdits(text, [fix]), REFERENCE);
   });
 
   test('leaves what only a person can decide: a URL that disagrees with the fields', () => {
-    const text = edit(edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'), 'Meeting with', 'Meeting  with');
+    const text = edit(edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'), 'tags: statements-releases', 'tags: statement-releases');
     const fixed = applyEdits(text, [readouts.getFixAllEdit({ text })!]);
     assert.deepEqual(check(fixed).map((d) => d.code), ['url-date-mismatch']);
   });
 
+  test('never changes the published record, title and source_url: their fixes are offered one at a time', () => {
+    const url = REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:'));
+    const record = (text: string) => text.slice(text.indexOf('tags:'), text.indexOf('---\n \n'));
+    const cases = [
+      edit(REFERENCE, 'Meeting with', 'Meeting  with'),
+      edit(REFERENCE, 'title: "Readout', 'title: " Readout'),
+      edit(REFERENCE, 'trudeau-of-canada/', 'trudeau/'),
+      edit(REFERENCE, 'briefing-room/statements-releases/', 'briefing-room/speeches-remarks/'),
+      edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'),
+      edit(REFERENCE, url, ''),
+      edit(READOUT_2025, '/2025/03/', '/2025/02/'),
+    ];
+    for (const text of cases) {
+      const withTypo = text.replace('tags: statements-releases', 'tags: statement-releases').replace('tags: fact-sheets', 'tags: fact-sheet');
+      const fixed = applyEdits(withTypo, [readouts.getFixAllEdit({ text: withTypo })!]);
+      // The tag is fixed; the title and the URL are as they were.
+      assert.equal(fixed.slice(0, fixed.indexOf('tags:')), withTypo.slice(0, withTypo.indexOf('tags:')), text);
+      assert.equal(record(fixed).replace(/tags: [^\n]+\n/, ''), record(withTypo).replace(/tags: [^\n]+\n/, ''), text);
+      // What is left is offered, one fix at a time.
+      const offered = check(fixed).flatMap((d) => d.fixes);
+      assert.ok(offered.length > 0 && offered.every((candidate) => !candidate.safe), text);
+    }
+  });
+
+  test('an enum on title or source_url in a custom schema: its fix is offered, not safe', () => {
+    const result = compileSchema({
+      type: 'object',
+      properties: { title: { enum: ['Readout of a Call'] }, source_url: { type: 'string' }, date: { type: 'string' } },
+    }, 'test');
+    assert.ok('schema' in result);
+    const text = "---\ndate: '2023-01-10'\ntitle: Readout of a Cal\n---\n";
+    const custom = createReadoutService({ schema: result.schema });
+    const [fix] = only(custom.getDiagnostics({ text }), 'unknown-value').fixes;
+    assert.deepEqual([fix.title, fix.safe], ["Replace with 'Readout of a Call'", false]);
+    assert.equal(custom.getFixAllEdit({ text }), undefined);
+  });
+
   test("only the kept diagnostics' fixes, when the host keeps some (the CLI's --fix --quiet: errors)", () => {
-    const text = edit(edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'), 'Meeting with', 'Meeting  with');
+    const text = edit(edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'), 'published_time:', 'publishd_time:');
     const fix = readouts.getFixAllEdit({ text }, (diagnostic) => diagnostic.severity === 'error')!;
-    assert.equal(applyEdits(text, [fix]), edit(REFERENCE, 'Meeting with', 'Meeting  with'));
-    assert.equal(readouts.getFixAllEdit({ text: edit(REFERENCE, 'Meeting with', 'Meeting  with') }, (diagnostic) => diagnostic.severity === 'error'), undefined);
+    assert.equal(applyEdits(text, [fix]), edit(REFERENCE, 'published_time:', 'publishd_time:'));
+    assert.equal(readouts.getFixAllEdit({ text: edit(REFERENCE, 'published_time:', 'publishd_time:') }, (diagnostic) => diagnostic.severity === 'error'), undefined);
   });
 
   test('nothing to fix: no edit', () => {

@@ -1,7 +1,7 @@
 // textDocument/codeAction: the quick fixes and the fix-all a client offers, applied as a client applies them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { DATE_LINE, MISSPELT_TAG, REFERENCE, replaceOnce, TAG_LINE } from './fixtures';
 import { LspClient } from './lspClient';
 import { applyTextEdits, positionAt, textEditsFor } from './textEdits';
@@ -107,6 +107,21 @@ describe('code actions', () => {
     const { fixed, diagnostics } = await applyAction(document, text, actions[0]);
     assert.equal(fixed, REFERENCE);
     assert.deepEqual(diagnostics, []);
+  });
+
+  test('source.fixAll.readout never changes the title or the source_url: their fixes stay quick fixes, one at a time', async () => {
+    const document = uri('published-record.md');
+    const text = replaceOnce(replaceOnce(MISSPELT_TAG, 'Meeting with', 'Meeting  with'), '/2023/01/10/', '/2023/01/09/');
+    await openWithDiagnostics(document, text, ['url-date-mismatch', 'unknown-value', 'title-whitespace']);
+    const whole = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
+    const [fixAll] = await client.codeActions(document, whole, { diagnostics: [], only: [CodeActionKind.SourceFixAll] });
+    const { fixed, diagnostics } = await applyAction(document, text, fixAll);
+    assert.equal(fixed, replaceOnce(replaceOnce(REFERENCE, 'Meeting with', 'Meeting  with'), '/2023/01/10/', '/2023/01/09/'));
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]), [['url-date-mismatch', DiagnosticSeverity.Error], ['title-whitespace', DiagnosticSeverity.Information]]);
+    const tidy = await quickFixes(document, diagnostics[1]);
+    assert.deepEqual(tidy.map((action) => action.title), ['Tidy the spaces in the title']);
+    // With nothing else to fix, fix all has no action at all.
+    assert.deepEqual(await client.codeActions(document, whole, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }), []);
   });
 
   test('source.fixAll.readout on a clean readout: no action', async () => {

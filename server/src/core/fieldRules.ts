@@ -127,9 +127,10 @@ function* titleWhitespace(fields: Sound): Generator<FieldProblem> {
     const where = start === 0 ? 'starts with a space' : end === title.value.length ? 'ends with a space' : 'has a doubled space';
     yield {
       code: 'title-whitespace',
-      message: `The title ${where}. Published titles have single spaces between words and none around them.`,
+      // Titles are published with such spaces too, and the title is the record: worth a mention, never a bulk rewrite.
+      message: `The title ${where}: tidy it, unless the source wrote it so.`,
       span: valuePart(fields.readout, title.field, start, end),
-      fixes: fix('Tidy the spaces in the title', edit, true),
+      fixes: fix('Tidy the spaces in the title', edit, false),
     };
   }
 }

@@ -9,6 +9,9 @@ import { span, type Fix } from './types';
 import { deriveUrl, matchUrl, type UrlTemplate } from './urlTemplates';
 import { writeValue, writeValueInStyle } from './yamlWriter';
 
+/** The published record: fixes that write these are offered one at a time, never applied in bulk. */
+const RECORD_FIELDS: ReadonlySet<string> = new Set(['title', 'source_url']);
+
 function stringAt(readout: ParsedReadout, name: string, flawed: ReadonlySet<string>): string | undefined {
   const value = (readout.data as Record<string, unknown> | undefined)?.[name];
   return !flawed.has(name) && typeof value === 'string' ? value : undefined;
@@ -81,7 +84,7 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
       const derived = derivedValue(readout, top, flawed, urls);
       if (derived !== undefined) {
         const edit = insertField(readout, top, derived);
-        return [{ title: `Add ${edit.newText.trim()}`, edits: [edit], safe: true, isPreferred: true }];
+        return [{ title: `Add ${edit.newText.trim()}`, edits: [edit], safe: !RECORD_FIELDS.has(top), isPreferred: true }];
       }
       const spelled = top === 'title' ? titleFromUrl(readout, flawed, urls) : undefined;
       if (spelled !== undefined) {
@@ -109,7 +112,7 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
       return choices.flatMap((value, index) => {
         const edit = replaceNode(readout, node, key, value);
         const likely = index === 0 && problem.suggestion !== undefined;
-        return edit ? [{ title: `Replace with '${value}'`, edits: [edit], safe: likely, isPreferred: likely }] : [];
+        return edit ? [{ title: `Replace with '${value}'`, edits: [edit], safe: likely && !RECORD_FIELDS.has(key), isPreferred: likely }] : [];
       });
     }
     case 'uniqueItems':
