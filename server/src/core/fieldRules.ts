@@ -45,6 +45,7 @@ function valuePart(readout: ParsedReadout, target: Field, from: number, to: numb
   return span(spans[from].start, spans[to - 1].end);
 }
 
+/** A `date` the URL's parts can be compared with: a custom schema may allow other forms. */
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function fix(title: string, edit: TextEdit | undefined, safe: boolean, isPreferred = true): Fix[] {

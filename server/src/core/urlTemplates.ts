@@ -191,6 +191,7 @@ export interface UrlDate {
 
 const DATE_PLACEHOLDERS = ['yyyy', 'mm', 'dd'] as const;
 
+/** The date parts of a URL taken apart by its form, or undefined when the form has none. */
 export function urlDate(parts: UrlParts): UrlDate | undefined {
   const found = DATE_PLACEHOLDERS.flatMap((name) => {
     const part = parts.values.get(name);
