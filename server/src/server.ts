@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { compileBuiltinSchema } from './core/builtinSchema';
 import { createReadoutService, type ReadoutInput, type ReadoutService } from './core/languageService';
+import { BUILTIN_URL_TEMPLATES, parseUrlTemplates } from './core/urlTemplates';
 import { createWorkspaceIndex } from './core/workspaceIndex';
 import {
   FIX_ALL_KIND, toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFixAllAction, toHover, toSpan, toWorkspaceSymbol,
@@ -47,6 +48,7 @@ function startServer(connection: Connection): void {
   let watchers: Disposable | undefined;
   let reportedSchemaError: string | undefined;
   let reportedConfigError: string | undefined;
+  let reportedUrlsError: string | undefined;
   const client = { pullsConfiguration: false, watchesFiles: false, snippetEdits: false, snippetCompletions: false, labelDetails: false, progress: false, workspaceFolders: false };
 
   /**
@@ -187,7 +189,15 @@ function startServer(connection: Connection): void {
     }
     reportedSchemaError = loaded.error;
     placer = createPlacer(settings);
-    service = createReadoutService({ schema: loaded.schema, rules: settings.rules, index });
+    // A bad template in .readoutrc.json is a configuration error above: this one is the editor's.
+    const urls = parseUrlTemplates(settings.urls);
+    const urlsError = 'error' in urls ? `readout.${urls.error} The built-in URL forms are used.` : undefined;
+    if (urlsError && urlsError !== reportedUrlsError) {
+      connection.console.warn(urlsError);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: urlsError });
+    }
+    reportedUrlsError = urlsError;
+    service = createReadoutService({ schema: loaded.schema, rules: settings.rules, urls: 'templates' in urls ? urls.templates : BUILTIN_URL_TEMPLATES, index });
     documents.all().forEach((document) => publish(document));
     return String(previous.files) !== String(settings.files) || String(previous.exclude) !== String(settings.exclude);
   }

@@ -1,4 +1,5 @@
 import { isRuleLevel, type RuleLevel } from './core/catalog';
+import { DEFAULT_URL_TEMPLATES, type UrlTemplateSetting } from './core/urlTemplates';
 
 /** The `readout.*` settings the server reads, normalised; bad values fall back to defaults. */
 export interface Settings {
@@ -12,6 +13,8 @@ export interface Settings {
   readonly files: readonly string[];
   /** Globs of files that are never readouts, whatever they hold. */
   readonly exclude: readonly string[];
+  /** The forms of source_url, as templates (checked when they are parsed, by the host that uses them). */
+  readonly urls: readonly UrlTemplateSetting[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,7 +22,18 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   files: [],
   exclude: ['**/node_modules/**', '**/.git/**'],
+  urls: DEFAULT_URL_TEMPLATES,
 };
+
+/** A list of templates, each text or `{ template, from?, before? }` with text values; anything else is not one. */
+function urlTemplates(value: unknown): UrlTemplateSetting[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const isText = (item: unknown) => typeof item === 'string';
+  const isForm = (item: unknown): item is UrlTemplateSetting => isText(item)
+    || (item !== null && typeof item === 'object' && !Array.isArray(item) && isText((item as Record<string, unknown>).template)
+      && Object.entries(item).every(([key, day]) => key === 'template' || ((key === 'from' || key === 'before') && isText(day))));
+  return value.every(isForm) ? value : undefined;
+}
 
 function strings(value: unknown): string[] | undefined {
   if (typeof value === 'string') return [value];
@@ -39,5 +53,6 @@ export function normalizeSettings(raw: unknown): Settings {
     rules,
     files: strings(value.files) ?? DEFAULT_SETTINGS.files,
     exclude: strings(value.exclude) ?? DEFAULT_SETTINGS.exclude,
+    urls: urlTemplates(value.urls) ?? DEFAULT_SETTINGS.urls,
   };
 }

@@ -58,9 +58,9 @@ describe('the stylish report (the default)', () => {
       const result = await mixed.run(['check']);
       assert.equal(result.stdout, [
         'mixed.md',
-        "  4:95  info     The slug in 'source_url' is not the title's: the title gives 'readout-of-a-call'.                       url-slug-mismatch",
-        "  5:7   error    Unknown tag 'statement-releases'. Did you mean 'statements-releases'?                                   unknown-value      (fixable)",
-        '  6:18  warning  The title has a doubled space. Published titles have single spaces between words and none around them.  title-whitespace   (fixable)',
+        "  3:1   warning  Unknown field 'publishd_time'. Did you mean 'published_time'?                                                                    unknown-field      (fixable)",
+        "  4:95  info     The slug in 'source_url' is not the title's ('readout-of-a-call'): the title was edited after publication, or the URL is wrong.  url-slug-mismatch",
+        "  5:7   error    Unknown tag 'statement-releases'. Did you mean 'statements-releases'?                                                            unknown-value      (fixable)",
         '',
         '✖ 3 problems (1 error, 1 warning, 1 info)',
         '  2 of them can be fixed with `readout check --fix`.',

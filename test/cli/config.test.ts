@@ -39,20 +39,54 @@ describe('findConfig and loadConfig', () => {
   });
 });
 
+describe('urls in .readoutrc.json', () => {
+  const load = (urls: unknown) => {
+    const fixture = new Fixture({ '.readoutrc.json': JSON.stringify({ urls }) });
+    try {
+      const result = loadConfig(fixture.path('.readoutrc.json'));
+      return 'error' in result ? result.error.replace(fixture.path('.readoutrc.json'), '<file>') : result.config.values;
+    } finally {
+      fixture.remove();
+    }
+  };
+
+  test('templates alone or with their days are kept as written', () => {
+    const urls = ['https://www.agency.gov/news/{yyyy}{mm}{dd}-{slug}.html', { template: 'https://a.gov/{category}/{slug}/', from: '2020-01-01', before: '2021-01-01' }];
+    assert.deepEqual(load(urls), { urls });
+  });
+
+  test('a template that cannot be one is refused with what is wrong and where', () => {
+    assert.equal(load(['https://a.gov/{slug}/', 'https://a.gov/{day}/{slug}/']),
+      "The configuration file <file> is not valid:\n  - urls[1]: '{day}' is not a placeholder. The placeholders are {category}, {yyyy}, {mm}, {dd} and {slug}.");
+    assert.equal(load([{ template: 'https://a.gov/{slug}/', from: '2025-01-20', before: '2024-01-01' }]),
+      "The configuration file <file> is not valid:\n  - urls[0]: 'from' (2025-01-20) must come before 'before' (2024-01-01).");
+  });
+
+  test('a value of the wrong shape is worded for the person who wrote it', () => {
+    assert.equal(load('https://a.gov/{slug}/'), "The configuration file <file> is not valid:\n  - 'urls' must be a list of URL templates, not \"https://a.gov/{slug}/\".");
+    assert.equal(load([3]), "The configuration file <file> is not valid:\n  - 'urls[0]' must be a template or an object with one, not 3.");
+    assert.equal(load([{ template: 'https://a.gov/{slug}/', since: '2020-01-01' }]),
+      "The configuration file <file> is not valid:\n  - 'urls[0]' has an unknown key 'since'. Its keys are template, from, before.");
+    assert.equal(load([{ from: '2020-01-01' }]), "The configuration file <file> is not valid:\n  - 'urls[0]' must have the key 'template'.");
+    assert.equal(load([{ template: 'https://a.gov/{slug}/', from: 'January 2020' }]),
+      "The configuration file <file> is not valid:\n  - 'urls[0][\"from\"]' must be a day, YYYY-MM-DD, not \"January 2020\".");
+  });
+});
+
 describe('layerSettings', () => {
-  const config: ReadoutConfig = { file: '/archive/.readoutrc.json', folder: '/archive', values: { schema: 'schemas/mine.json', rules: { enum: 'off' } } };
+  const config: ReadoutConfig = { file: '/archive/.readoutrc.json', folder: '/archive', values: { schema: 'schemas/mine.json', rules: { enum: 'off' }, urls: ['https://a.gov/{slug}/'] } };
   const editor = (changes: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...changes });
 
   test("the file's values where the editor's are at their defaults, the schema relative to the file", () => {
     assert.deepEqual(layerSettings(config, editor({}), '/workspace'), {
-      settings: { schema: 'schemas/mine.json', rules: { enum: 'off' }, files: DEFAULT_SETTINGS.files, exclude: DEFAULT_SETTINGS.exclude },
+      settings: { schema: 'schemas/mine.json', rules: { enum: 'off' }, files: DEFAULT_SETTINGS.files, exclude: DEFAULT_SETTINGS.exclude, urls: ['https://a.gov/{slug}/'] },
       schemaFolder: '/archive',
     });
   });
 
   test('a value set in the editor wins, its schema relative to the workspace', () => {
-    assert.deepEqual(layerSettings(config, editor({ schema: 'other.json', files: ['docs/**/*.md'] }), '/workspace'), {
-      settings: { schema: 'other.json', rules: { enum: 'off' }, files: ['docs/**/*.md'], exclude: DEFAULT_SETTINGS.exclude },
+    assert.deepEqual(layerSettings(config, editor({ schema: 'other.json', files: ['docs/**/*.md'], urls: ['https://b.gov/{slug}/'] }), '/workspace'), {
+      settings: { schema: 'other.json', rules: { enum: 'off' }, files: ['docs/**/*.md'], exclude: DEFAULT_SETTINGS.exclude, urls: ['https://b.gov/{slug}/'] },
       schemaFolder: '/workspace',
     });
   });

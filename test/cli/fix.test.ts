@@ -12,7 +12,7 @@ import { CLEAN_READOUT, coreDiagnostics, coreFixed, ERROR_READOUT, INFO_READOUT,
 interface JsonReport {
   fixed: number;
   problems: { error: number; warning: number; information: number; fixable: number };
-  files: { path: string; fixed: boolean; failure?: string; diagnostics: { code: string; line: number; column: number }[] }[];
+  files: { path: string; fixed: boolean; failure?: string; diagnostics: { code: string; line: number; column: number; fixable: boolean }[] }[];
 }
 
 const BOM = '\uFEFF';
@@ -73,16 +73,15 @@ describe('--fix', () => {
     }
   });
 
-  test('a source_url a fix fills in is compared with the other files: duplicate-source-url after the fix', async () => {
+  test('never writes the published record: a missing source_url stays missing, reported with its derived URL offered', async () => {
     const withoutUrl = replaceOnce(REFERENCE, /\nsource_url: [^\n]*/.exec(REFERENCE)![0], '');
     const again = new Fixture({ 'copy.md': withoutUrl, 'original.md': REFERENCE });
     try {
       const fixed = await again.run(['check', '--fix', '--format', 'json']);
-      assert.equal(readFileSync(again.path('copy.md'), 'utf8'), REFERENCE);
+      assert.equal(readFileSync(again.path('copy.md'), 'utf8'), withoutUrl);
       const report = JSON.parse(fixed.stdout) as JsonReport;
-      assert.deepEqual(report.files.map((file) => [file.path, file.fixed, file.diagnostics.map((diagnostic) => diagnostic.code)]), [
-        ['copy.md', true, ['duplicate-source-url']],
-        ['original.md', false, ['duplicate-source-url']],
+      assert.deepEqual(report.files.map((file) => [file.path, file.fixed, file.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.fixable])]), [
+        ['copy.md', false, [['missing-field', false]]],
       ]);
     } finally {
       again.remove();
@@ -130,7 +129,7 @@ describe('--fix --quiet', () => {
       assert.equal(result.status, 0);
       // What the fix left, the warning and the info, is still there for a run without --quiet.
       const rest = JSON.parse((await fixture.run(['check', '-f', 'json', 'mixed.md'])).stdout) as JsonReport;
-      assert.deepEqual(rest.files[0].diagnostics.map((diagnostic) => diagnostic.code), ['url-slug-mismatch', 'title-whitespace']);
+      assert.deepEqual(rest.files[0].diagnostics.map((diagnostic) => diagnostic.code), ['unknown-field', 'url-slug-mismatch']);
     } finally {
       fixture.remove();
     }

@@ -10,16 +10,16 @@ export { REFERENCE };
 
 /** An error with a safe fix (`enum`: the nearest tag). */
 export const ERROR_READOUT = MISSPELT_TAG;
-/** A warning with a safe fix (`title-whitespace`). */
-export const WARNING_READOUT = readoutText({ title: 'Readout of  a Call', date: '2023-02-01' });
+/** A warning with a safe fix (`unknown-field`: a misspelt key, renamed). */
+export const WARNING_READOUT = replaceOnce(readoutText({ title: 'Readout of a Call', date: '2023-02-01' }), 'published_time:', 'publishd_time:');
 /** Information without a safe fix (`url-slug-mismatch`). */
 export const INFO_READOUT = readoutText({
   title: 'Readout of a Call',
   date: '2023-02-02',
   sourceUrl: 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/02/02/readout-of-another-call/',
 });
-/** Information without a fix, an error with a safe fix and a warning with one, in that order. */
-export const MIXED_READOUT = replaceOnce(replaceOnce(INFO_READOUT, 'title: Readout of a Call', 'title: Readout of  a Call'), 'tags: statements-releases', 'tags: statement-releases');
+/** A warning with a safe fix, information without one, an error with one, in that order. */
+export const MIXED_READOUT = replaceOnce(replaceOnce(INFO_READOUT, 'published_time:', 'publishd_time:'), 'tags: statements-releases', 'tags: statement-releases');
 /** MIXED_READOUT with only its error fixed (the tag). */
 export const MIXED_ERROR_FIXED = replaceOnce(MIXED_READOUT, 'tags: statement-releases', 'tags: statements-releases');
 /** Valid, and with a source_url of its own. */

@@ -107,7 +107,7 @@ describe('the configuration file', () => {
   });
 
   test('--config names one explicitly', async () => {
-    const fixture = new Fixture({ 'config/strict.json': '{ "rules": { "title-whitespace": "error" } }', 'a.md': WARNING_READOUT });
+    const fixture = new Fixture({ 'config/strict.json': '{ "rules": { "unknown-field": "error" } }', 'a.md': WARNING_READOUT });
     try {
       assert.equal((await fixture.run(['check', 'a.md'])).status, 0);
       assert.equal((await fixture.run(['check', '--config', 'config/strict.json', 'a.md'])).status, 1);
@@ -118,7 +118,7 @@ describe('the configuration file', () => {
 
   const unusable: [string, string, RegExp][] = [
     ['not JSON', '{ "rules": { "enum": "off", } }', /^The configuration file .*\.readoutrc\.json is not valid JSON: .* at line 1, column \d+\.\n$/],
-    ['an unknown key', '{ "rule": {} }', /^The configuration file .*\.readoutrc\.json is not valid:\n {2}- Unknown key 'rule'\. Did you mean 'rules'\? The keys are schema, rules, files, exclude\.\n$/],
+    ['an unknown key', '{ "rule": {} }', /^The configuration file .*\.readoutrc\.json is not valid:\n {2}- Unknown key 'rule'\. Did you mean 'rules'\? The keys are schema, rules, files, exclude, urls\.\n$/],
     ['a level that does not exist', '{ "rules": { "enum": "warn" } }', /is not valid:\n {2}- 'rules\["enum"\]' must be one of error, warning, information, hint, off, not "warn"\.\n$/],
     ['files that are not a list', '{ "files": "**/*.md" }', /is not valid:\n {2}- 'files' must be a list of globs, not "\*\*\/\*\.md"\.\n$/],
   ];

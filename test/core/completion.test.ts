@@ -7,8 +7,9 @@ import { applyEdits } from '../../server/src/core/fixAll';
 import { findFrontMatter, parseReadout } from '../../server/src/core/frontMatter';
 import { readoutEntry, type ReadoutEntry } from '../../server/src/core/readoutEntry';
 import { compileSchema } from '../../server/src/core/schema';
+import { BUILTIN_URL_TEMPLATES, parseUrlTemplates } from '../../server/src/core/urlTemplates';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
-import { REFERENCE, bom, crlf, edit } from './helpers';
+import { ARCHIVE_CATEGORIES, REFERENCE, bom, crlf, edit } from './helpers';
 
 const SCHEMA = compileBuiltinSchema();
 /** 2024-07-04 12:00:00 in New York (daylight time). */
@@ -29,7 +30,7 @@ function marked(source: string): Marked {
 }
 
 function context(options: Partial<CompletionContext> = {}): CompletionContext {
-  return { schema: SCHEMA, index: createWorkspaceIndex(), now: NOW, ...options };
+  return { schema: SCHEMA, index: createWorkspaceIndex(), now: NOW, urls: BUILTIN_URL_TEMPLATES, ...options };
 }
 
 function complete(source: string, options: Partial<CompletionContext> = {}): CompletionList {
@@ -107,7 +108,7 @@ describe('completion: where it applies', () => {
   test('an unclosed block ends at its first blank line', () => {
     assert.deepEqual(labels(complete('---\ntags: press-briefings\n\n|\n')), []);
     assert.deepEqual(labels(complete('---\ntags: press-briefings\n\nbody |text\n')), []);
-    assert.deepEqual(labels(complete("---\ndate: '2023-01-10'\n|")), ['published_time', 'source_url', 'tags', 'title']);
+    assert.deepEqual(labels(complete("---\ndate: '2023-01-10'\n|")), ['published_time', 'source_url', 'tags', 'title', 'modified_time']);
   });
 
   test('nothing inside a key that has its colon, nor on a continuation line', () => {
@@ -121,7 +122,7 @@ describe('completion: keys', () => {
   test('the fields the readout lacks, as snippets with their documentation', () => {
     const source = "---\ndate: '2023-01-10'\ntags: press-briefings\n|\n---\n";
     const list = complete(source);
-    assert.deepEqual(labels(list), ['published_time', 'source_url', 'title']);
+    assert.deepEqual(labels(list), ['published_time', 'source_url', 'title', 'modified_time']);
     assert.equal(list.isIncomplete, false);
     const title = item(list, 'title');
     assert.equal(title.kind, 'field');
@@ -131,15 +132,23 @@ describe('completion: keys', () => {
     assert.equal(item(list, 'published_time').edit.snippet, 'published_time: 2023-01-10 ${1:12:00:00}-05:00');
   });
 
+  test('modified_time, optional, after the required fields, with its documentation', () => {
+    const list = complete("---\ndate: '2023-01-10'\npublished_time: 2023-01-10 12:54:40-05:00\n|\n---\n");
+    const modified = item(list, 'modified_time');
+    assert.equal(labels(list).at(-1), 'modified_time');
+    assert.equal(modified.detail, 'optional');
+    assert.match(modified.documentation!, /^When the statement was last modified/);
+  });
+
   test('tags as a choice of the vocabulary', () => {
     const list = complete("---\ndate: '2023-01-10'\n|\n---\n");
-    assert.equal(item(list, 'tags').edit.snippet, 'tags: ${1|statements-releases,speeches-remarks,press-briefings,presidential-actions|}');
+    assert.equal(item(list, 'tags').edit.snippet, `tags: \${1|${ARCHIVE_CATEGORIES.join(',')}|}`);
   });
 
   test('a partial key typed at column 0 is replaced; a key already present is never offered', () => {
     const source = "---\ndate: '2023-01-10'\npub|\ntitle: x\n---\n";
     const list = complete(source);
-    assert.deepEqual(labels(list), ['published_time', 'source_url', 'tags']);
+    assert.deepEqual(labels(list), ['published_time', 'source_url', 'tags', 'modified_time']);
     const chosen = item(list, 'published_time');
     assert.equal(replaced(source, chosen), 'pub');
     assert.equal(accept(source, chosen), "---\ndate: '2023-01-10'\npublished_time: 2023-01-10 12:00:00-05:00\ntitle: x\n---\n");
@@ -157,7 +166,7 @@ describe('completion: keys', () => {
   });
 
   test('on a blank line between fields, and in a document that does not parse yet', () => {
-    assert.deepEqual(labels(complete("---\ndate: '2023-01-10'\n|\ntitle: \"Unclosed\n---\n")), ['published_time', 'source_url', 'tags']);
+    assert.deepEqual(labels(complete("---\ndate: '2023-01-10'\n|\ntitle: \"Unclosed\n---\n")), ['published_time', 'source_url', 'tags', 'modified_time']);
   });
 
   test('the derived value of a missing field is filled in', () => {
@@ -174,7 +183,7 @@ describe('completion: keys', () => {
     test(`keys in a ${variant} file`, () => {
       const source = transform("---\ndate: '2023-01-10'\nti|\n---\n");
       const list = complete(source);
-      assert.deepEqual(labels(list), ['published_time', 'source_url', 'tags', 'title']);
+      assert.deepEqual(labels(list), ['published_time', 'source_url', 'tags', 'title', 'modified_time']);
       const chosen = item(list, 'title');
       assert.equal(replaced(source, chosen), 'ti');
       assert.equal(accept(source, chosen), transform("---\ndate: '2023-01-10'\ntitle: \n---\n"));
@@ -191,19 +200,20 @@ describe('completion: tags', () => {
 
   test('the vocabulary, then workspace tags, with their usage', () => {
     const list = complete('---\ntags: |\n---\n', { index: used });
-    assert.deepEqual(labels(list), ['statements-releases', 'press-briefings', 'speeches-remarks', 'presidential-actions', 'readouts']);
+    // The vocabulary in the schema's order (the archive's, most used first) after the ones the workspace uses.
+    assert.deepEqual(labels(list), ['statements-releases', 'press-briefings', ...ARCHIVE_CATEGORIES.filter((tag) => tag !== 'statements-releases' && tag !== 'press-briefings'), 'readouts']);
     assert.equal(item(list, 'statements-releases').detail, 'used in 1,234 readouts');
     assert.equal(item(list, 'press-briefings').detail, 'used in 1 readout');
     assert.equal(item(list, 'speeches-remarks').detail, 'not used in the workspace yet');
     assert.equal(item(list, 'readouts').detail, "used in 2 readouts; not in the schema's list");
-    assert.equal(item(list, 'presidential-actions').documentation, 'Presidential actions: executive orders, proclamations, memoranda.');
+    for (const category of ARCHIVE_CATEGORIES) assert.match(item(list, category).documentation!, /^[A-Z].+\.$/, category);
     assert.equal(item(list, 'readouts').kind, 'value');
   });
 
   test('filtered by prefix or substring, whatever the case; prefix matches first', () => {
-    assert.deepEqual(labels(complete('---\ntags: STA|\n---\n', { index: used })), ['statements-releases']);
-    assert.deepEqual(labels(complete('---\ntags: s|\n---\n', { index: used })), ['statements-releases', 'speeches-remarks', 'press-briefings', 'presidential-actions', 'readouts']);
-    assert.deepEqual(labels(complete('---\ntags: rel|\n---\n', { index: used })), ['statements-releases']);
+    assert.deepEqual(labels(complete('---\ntags: STA|\n---\n', { index: used })), ['statements-releases', 'briefings-statements']);
+    assert.deepEqual(labels(complete('---\ntags: s|\n---\n', { index: used })), ['statements-releases', 'speeches-remarks', 'press-briefings', 'presidential-actions', 'articles', 'briefings-statements', 'fact-sheets', 'legislation', 'releases', 'disclosures', 'remarks', 'research', 'readouts']);
+    assert.deepEqual(labels(complete('---\ntags: rel|\n---\n', { index: used })), ['releases', 'statements-releases']);
     assert.deepEqual(labels(complete('---\ntags: zz|\n---\n', { index: used })), []);
   });
 
@@ -221,7 +231,7 @@ describe('completion: tags', () => {
     const list = complete(source, { index: used });
     assert.deepEqual(labels(list), ['presidential-actions']);
     assert.equal(accept(source, list.items[0]), '---\ntags:\n- press-briefings\n- presidential-actions\n---\n');
-    assert.deepEqual(labels(complete('---\ntags:\n  - statements-releases\n  - |\n---\n', { index: used })), ['press-briefings', 'speeches-remarks', 'presidential-actions', 'readouts']);
+    assert.deepEqual(labels(complete('---\ntags:\n  - statements-releases\n  - |\n---\n', { index: used })), ['press-briefings', ...ARCHIVE_CATEGORIES.filter((tag) => tag !== 'statements-releases' && tag !== 'press-briefings'), 'readouts']);
   });
 
   test('no scalar on the key line of a list', () => {
@@ -235,7 +245,7 @@ describe('completion: tags', () => {
       assert.equal(replaced(scalar, chosen), 'spe');
       assert.equal(accept(scalar, chosen), transform('---\ntags: speeches-remarks\n---\n'));
       const list = transform('---\ntags:\n- speeches-remarks\n- |\n---\n');
-      assert.deepEqual(labels(complete(list)), ['statements-releases', 'press-briefings', 'presidential-actions']);
+      assert.deepEqual(labels(complete(list)), ARCHIVE_CATEGORIES.filter((tag) => tag !== 'speeches-remarks'));
     });
   }
 
@@ -405,6 +415,11 @@ describe('completion: title', () => {
     assert.equal(unknown.items[0].detail, "source_url's slug spelled out");
   });
 
+  test("the slug of a URL in the form of 2025 is spelled out too", () => {
+    const list = complete('---\nsource_url: https://www.whitehouse.gov/presidential-actions/2025/01/initial-rescissions-of-harmful-executive-orders-and-actions/\ntitle: |\n---\n', { index });
+    assert.equal(list.items[0].label, 'Initial Rescissions of Harmful Executive Orders and Actions');
+  });
+
   test('a memo follows the index as entries come and go', () => {
     const memo = createCompletionMemo();
     const live = indexOf([entry({ title: 'Remarks on Jobs', uri: 'file:///a.md' })]);
@@ -447,6 +462,21 @@ describe('completion: derived values', () => {
     assert.equal(accept(source, chosen), source.replace('|', '').replace('source_url: ', `source_url: ${chosen.label}`));
   });
 
+  test('source_url in the form of its date: the archive before 20 January 2025, www.whitehouse.gov from then', () => {
+    const on = (day: string) => complete1(`---\ndate: '${day}'\nsource_url: |\ntags: fact-sheets\ntitle: 'Fact Sheet: Tariffs'\n---\n`).label;
+    assert.equal(on('2025-01-19'), 'https://bidenwhitehouse.archives.gov/briefing-room/fact-sheets/2025/01/19/fact-sheet-tariffs/');
+    assert.equal(on('2025-01-20'), 'https://www.whitehouse.gov/fact-sheets/2025/01/fact-sheet-tariffs/');
+    assert.equal(on('2026-03-10'), 'https://www.whitehouse.gov/fact-sheets/2026/03/fact-sheet-tariffs/');
+  });
+
+  test('source_url in a form of the configuration; none when no form is for that date', () => {
+    const parsed = parseUrlTemplates([{ template: 'https://www.agency.gov/news/{yyyy}{mm}{dd}-{slug}.html', from: '2020-01-01' }]);
+    assert.ok('templates' in parsed);
+    const source = (day: string) => `---\ndate: '${day}'\nsource_url: |\ntags: releases\ntitle: Secretary Visits Ohio\n---\n`;
+    assert.deepEqual(labels(complete(source('2024-03-15'), { urls: parsed.templates })), ['https://www.agency.gov/news/20240315-secretary-visits-ohio.html']);
+    assert.deepEqual(labels(complete(source('2019-12-31'), { urls: parsed.templates })), []);
+  });
+
   test('source_url while another line is still being typed (the document does not parse)', () => {
     const source = "---\ndate: '2023-01-10'\npubl\nsource_url: |\ntags: statements-releases\ntitle: Readout of a Call\n---\n";
     assert.equal(complete1(source).label, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-a-call/');
@@ -455,7 +485,7 @@ describe('completion: derived values', () => {
   test('no source_url without a valid tag, date and title', () => {
     assert.deepEqual(complete("---\nsource_url: |\ntags: statements-releases\ntitle: A\n---\n").items, []);
     assert.deepEqual(complete("---\ndate: '2023-02-30'\nsource_url: |\ntags: statements-releases\ntitle: A\n---\n").items, []);
-    assert.deepEqual(complete("---\ndate: '2023-01-10'\nsource_url: |\ntags: blog\ntitle: A\n---\n").items, []);
+    assert.deepEqual(complete("---\ndate: '2023-01-10'\nsource_url: |\ntags: readouts\ntitle: A\n---\n").items, []);
     assert.deepEqual(complete("---\ndate: '2023-01-10'\nsource_url: |\ntags: statements-releases\ntitle: '---'\n---\n").items, []);
   });
 

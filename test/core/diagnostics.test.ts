@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REFERENCE, bom, crlf, edit, only, seen, service, type Seen } from './helpers';
+import { parseUrlTemplates, type UrlTemplateSetting } from '../../server/src/core/urlTemplates';
+import { ARCHIVE_CATEGORIES, READOUT_2025, REFERENCE, bom, crlf, edit, only, seen, service, type Seen } from './helpers';
 
 const readouts = service();
 const check = (text: string) => readouts.getDiagnostics({ text });
@@ -87,21 +88,21 @@ const CASES: readonly Case[] = [
     message: /YYYY-MM-DD HH:MM:SS±HH:MM/,
   },
   {
+    name: 'pattern: a modified_time without its offset, on its own value',
+    text: edit(REFERENCE, 'published_time:', 'modified_time: 2023-01-11 09:00:00\npublished_time:'),
+    expected: [{ code: 'bad-format', severity: 'error', text: '2023-01-11 09:00:00', at: '2:15-2:34' }],
+    message: /^'2023-01-11 09:00:00' is not a valid modification time: expected a date and time with its offset, YYYY-MM-DD HH:MM:SS±HH:MM\.$/,
+  },
+  {
+    name: 'format: a modified_time on a day that does not exist',
+    text: edit(REFERENCE, 'published_time:', 'modified_time: 2023-02-30 09:00:00-05:00\npublished_time:'),
+    expected: [{ code: 'bad-format', severity: 'error', text: '2023-02-30 09:00:00-05:00', at: '2:15-2:40' }],
+  },
+  {
     name: 'pattern: an http URL',
     text: edit(REFERENCE, 'source_url: https://', 'source_url: http://'),
     expected: [{ code: 'bad-format', severity: 'error', text: `http://${URL_PREFIX.slice(8)}statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/`, at: '3:12-3:171' }],
     message: /https:\/\//,
-  },
-  {
-    name: "pattern: a URL that is not a statement's (the briefing room's front page)",
-    text: edit(REFERENCE, 'statements-releases/2023/01/10/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', ''),
-    expected: [{ code: 'bad-format', severity: 'error', text: URL_PREFIX, at: '3:12-3:63' }],
-    message: /^'https:\/\/bidenwhitehouse\.archives\.gov\/briefing-room\/' is not a valid source URL: expected a statement's address, https:\/\/bidenwhitehouse\.archives\.gov\/briefing-room\/<category>\/<yyyy>\/<mm>\/<dd>\/<slug>\/, or https:\/\/www\.whitehouse\.gov\/<category>\/<yyyy>\/<mm>\/<slug>\/ from 2025\.$/,
-  },
-  {
-    name: 'pattern: a URL without its slug',
-    text: edit(REFERENCE, 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', ''),
-    expected: [{ code: 'bad-format', severity: 'error', text: `${URL_PREFIX}statements-releases/2023/01/10/`, at: '3:12-3:94' }],
   },
   {
     name: 'minLength: an empty title',
@@ -129,6 +130,7 @@ const CASES: readonly Case[] = [
     name: 'url-date-mismatch: on the date part of the URL',
     text: edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'),
     expected: [{ code: 'url-date-mismatch', severity: 'error', text: '2023/01/09', at: '3:83-3:93' }],
+    message: /^The date in 'source_url' is 2023\/01\/09, but 'date' is 2023-01-10\. One of them is wrong\.$/,
   },
   {
     name: 'url-category-mismatch: on the category part of the URL',
@@ -139,19 +141,37 @@ const CASES: readonly Case[] = [
     name: 'url-slug-mismatch: on the slug part of the URL',
     text: edit(REFERENCE, 'prime-minister-trudeau-of-canada/', 'prime-minister-trudeau/'),
     expected: [{ code: 'url-slug-mismatch', severity: 'information', text: 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau', at: '3:94-3:161' }],
-    message: /readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/,
+    message: /^The slug in 'source_url' is not the title's \('readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada'\): the title was edited after publication, or the URL is wrong\.$/,
+  },
+  {
+    name: 'url-date-mismatch: the form from 2025 has no day, and its month is compared',
+    text: edit(READOUT_2025, '/2025/03/', '/2025/02/'),
+    expected: [{ code: 'url-date-mismatch', severity: 'error', text: '2025/02', at: '4:51-4:58' }],
+    message: /^The month in 'source_url' is 2025\/02, but 'date' is 2025-03-04\. One of them is wrong\.$/,
+  },
+  {
+    name: 'url-category-mismatch: in the form from 2025',
+    text: edit(READOUT_2025, 'gov/fact-sheets/', 'gov/briefings-statements/'),
+    expected: [{ code: 'url-category-mismatch', severity: 'warning', text: 'briefings-statements', at: '4:39-4:59' }],
+    message: /^The category in 'source_url' is 'briefings-statements', which is not among the tags \('fact-sheets'\)\.$/,
+  },
+  {
+    name: 'url-slug-mismatch: in the form from 2025, information that the title was edited or the URL is wrong',
+    text: edit(READOUT_2025, 'Protects America', 'Defends America'),
+    expected: [{ code: 'url-slug-mismatch', severity: 'information', text: 'fact-sheet-president-donald-j-trump-protects-americas-workers', at: '4:59-4:120' }],
+    message: /^The slug in 'source_url' is not the title's \('fact-sheet-president-donald-j-trump-defends-americas-workers'\): the title was edited after publication, or the URL is wrong\.$/,
   },
   {
     name: 'title-whitespace: a doubled space, on its own characters inside the quoted title',
     text: edit(REFERENCE, 'Meeting with', 'Meeting  with'),
-    expected: [{ code: 'title-whitespace', severity: 'warning', text: '  ', at: '5:54-5:56' }],
-    message: /doubled space/,
+    expected: [{ code: 'title-whitespace', severity: 'information', text: '  ', at: '5:54-5:56' }],
+    message: /^The title has a doubled space: tidy it, unless the source wrote it so\.$/,
   },
   {
     name: 'title-whitespace: a trailing escaped space before the closing quote',
     text: edit(REFERENCE, 'of\\_Canada"', 'of\\_Canada\\ "'),
-    expected: [{ code: 'title-whitespace', severity: 'warning', text: '\\ ', at: '6:14-6:16' }],
-    message: /ends with a space/,
+    expected: [{ code: 'title-whitespace', severity: 'information', text: '\\ ', at: '6:14-6:16' }],
+    message: /^The title ends with a space: tidy it, unless the source wrote it so\.$/,
   },
 ];
 
@@ -206,7 +226,11 @@ describe('what is not a mistake', () => {
     return edit(edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 7), `title: ${title}`), 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada', slug);
   })());
   clean('title-whitespace: single no-break spaces between words', REFERENCE);
-  clean('a URL of the form used from 2025 (no day) passes, and is not compared with the fields', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/', 'https://www.whitehouse.gov/statements-releases/2023/01/'));
+  clean('modified_time: a known field, in the archive\'s format, after published_time', edit(REFERENCE, 'published_time:', 'modified_time: 2023-01-11 09:30:12-05:00\npublished_time:'));
+  clean('modified_time: earlier than published_time (a post edited before it went live), in another offset', edit(REFERENCE, 'published_time:', 'modified_time: 2023-01-09 22:10:00-04:00\npublished_time:'));
+  clean('a readout of 2025, its URL in the form of 2025, its modified_time earlier than its published_time', READOUT_2025);
+  clean('the form of 2025 has no day: any day of the month agrees with it', edit(edit(edit(READOUT_2025, "date: '2025-03-04'", "date: '2025-03-28'"), 'modified_time: 2025-03-04', 'modified_time: 2025-03-28'), 'published_time: 2025-03-04', 'published_time: 2025-03-28'));
+  clean('either form whatever the date: the days around a change-over have both', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/', 'https://www.whitehouse.gov/statements-releases/2023/01/'));
   clean('a real statement of 2025, at its www.whitehouse.gov address', [
     '---',
     "date: '2025-01-20'",
@@ -222,6 +246,70 @@ describe('what is not a mistake', () => {
   clean('a briefing-room address on www.whitehouse.gov, where those pages were before the archive', edit(REFERENCE, 'https://bidenwhitehouse.archives.gov/', 'https://www.whitehouse.gov/'));
   clean('a URL without its trailing slash', edit(REFERENCE, 'trudeau-of-canada/', 'trudeau-of-canada'));
   clean('comments and a closing `...` are fine', edit(edit(REFERENCE, "date: '2023-01-10'", "# archived copy\ndate: '2023-01-10' # the day"), '---\n \n', '...\n \n'));
+});
+
+describe('a source_url that follows none of the URL forms is checked as a URL only', () => {
+  const withUrl = (url: string) => edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('https://'), REFERENCE.indexOf('\ntags:')), url);
+
+  test('an https address of any other shape has no problem: not the briefing room, not an agency', () => {
+    for (const url of [
+      'https://bidenwhitehouse.archives.gov/briefing-room/',
+      'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/',
+      'https://www.state.gov/readout-of-a-call/',
+      'https://www.whitehouse.gov/briefing-room/statements-releases/2023/01/10/another-slug/',
+    ]) assert.deepEqual(check(withUrl(url)), [], url);
+  });
+
+  test('it must still be a complete https URL', () => {
+    for (const url of ['http://www.state.gov/readout/', 'www.state.gov/readout', 'https://www.state.gov/a readout/']) {
+      const diagnostic = only(check(withUrl(url)), 'bad-format');
+      assert.match(diagnostic.message, /source URL/, url);
+    }
+  });
+});
+
+describe('URL forms declared in the configuration (urls)', () => {
+  const forms = (...settings: UrlTemplateSetting[]) => {
+    const parsed = parseUrlTemplates(settings);
+    assert.ok('templates' in parsed);
+    return parsed.templates;
+  };
+  const agency = service({ urls: forms('https://www.agency.gov/news/{yyyy}{mm}{dd}-{slug}.html') });
+  const withUrl = (url: string) => edit(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('https://'), REFERENCE.indexOf('\ntags:')), url);
+
+  test("a URL of the archive's own form is compared with the fields: date, slug; it has no category", () => {
+    assert.deepEqual(agency.getDiagnostics({ text: withUrl('https://www.agency.gov/news/20230110-readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada.html') }), []);
+    const text = withUrl('https://www.agency.gov/news/20230109-readout-of-a-meeting.html');
+    assert.deepEqual(seen(text, agency.getDiagnostics({ text })), [
+      { code: 'url-date-mismatch', severity: 'error', text: '20230109', at: '3:40-3:48' },
+      { code: 'url-slug-mismatch', severity: 'information', text: 'readout-of-a-meeting', at: '3:49-3:69' },
+    ]);
+  });
+
+  test('the built-in forms are not known unless listed: their URLs are checked as URLs only', () => {
+    assert.deepEqual(agency.getDiagnostics({ text: edit(REFERENCE, '/2023/01/10/', '/2023/01/09/') }), []);
+  });
+});
+
+describe("the archive's 14 categories", () => {
+  test('each is a valid tag, alone or in a list', () => {
+    for (const category of ARCHIVE_CATEGORIES) {
+      const text = edit(edit(REFERENCE, 'tags: statements-releases', `tags: ${category}`), 'briefing-room/statements-releases/', `briefing-room/${category}/`);
+      assert.deepEqual(seen(text, check(text)), [], category);
+    }
+    const listed = edit(REFERENCE, 'tags: statements-releases', `tags:\n${ARCHIVE_CATEGORIES.map((category) => `- ${category}`).join('\n')}`);
+    assert.deepEqual(seen(listed, check(listed)), []);
+  });
+
+  test('a near miss of any of them gets "did you mean", with a safe fix to it', () => {
+    const misses: [string, string][] = [['fact-sheet', 'fact-sheets'], ['briefing-statements', 'briefings-statements'], ['speech-remarks', 'speeches-remarks'], ['disclosure', 'disclosures'], ['uncategorised', 'uncategorized']];
+    for (const [typed, meant] of misses) {
+      const text = edit(REFERENCE, 'tags: statements-releases', `tags: ${typed}`);
+      const diagnostic = only(check(text), 'unknown-value');
+      assert.equal(diagnostic.message, `Unknown tag '${typed}'. Did you mean '${meant}'?`);
+      assert.deepEqual([diagnostic.fixes[0].title, diagnostic.fixes[0].safe], [`Replace with '${meant}'`, true]);
+    }
+  });
 });
 
 describe('one message per mistake', () => {
@@ -248,7 +336,7 @@ describe('one message per mistake', () => {
 
   test('an unknown key far from every known one lists the fields instead of guessing', () => {
     const text = edit(REFERENCE, 'tags:', 'location: Mexico City\ntags:');
-    assert.match(only(check(text), 'unknown-field').message, /^Unknown field 'location'\. The fields are: date, published_time, source_url, tags, title\.$/);
+    assert.match(only(check(text), 'unknown-field').message, /^Unknown field 'location'\. The fields are: date, modified_time, published_time, source_url, tags, title\.$/);
   });
 
   test('an empty front matter names each missing field on the opening line', () => {

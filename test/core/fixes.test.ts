@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { findFrontMatter } from '../../server/src/core/frontMatter';
 import { applyEdits } from '../../server/src/core/fixAll';
-import { REFERENCE, applyFix, bom, crlf, edit, only, service } from './helpers';
+import { createReadoutService } from '../../server/src/core/languageService';
+import { compileSchema } from '../../server/src/core/schema';
+import { ARCHIVE_CATEGORIES, READOUT_2025, REFERENCE, applyFix, bom, crlf, edit, only, service } from './helpers';
 
 const readouts = service();
 const check = (text: string) => readouts.getDiagnostics({ text });
@@ -31,6 +33,10 @@ const FIX_CASES: readonly FixCase[] = [
   { name: "the URL's date is rewritten", text: edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'), code: 'url-date-mismatch', title: "Change the URL's date to 2023/01/10" },
   { name: "the URL's category is rewritten", text: edit(REFERENCE, 'briefing-room/statements-releases/', 'briefing-room/speeches-remarks/'), code: 'url-category-mismatch', title: "Change the URL's category to 'statements-releases'" },
   { name: "the URL's slug is rewritten", text: edit(REFERENCE, 'trudeau-of-canada/', 'trudeau/'), code: 'url-slug-mismatch', title: "Change the URL's slug to the title's" },
+  { name: "the URL's month is rewritten, in the form of 2025", text: edit(READOUT_2025, '/2025/03/', '/2025/02/'), code: 'url-date-mismatch', title: "Change the URL's month to 2025/03", fixed: READOUT_2025 },
+  { name: "the URL's category is rewritten, in the form of 2025", text: edit(READOUT_2025, 'gov/fact-sheets/', 'gov/articles/'), code: 'url-category-mismatch', title: "Change the URL's category to 'fact-sheets'", fixed: READOUT_2025 },
+  { name: "the URL's slug is rewritten, in the form of 2025", text: edit(READOUT_2025, 'protects-americas-workers/', 'protects-workers/'), code: 'url-slug-mismatch', title: "Change the URL's slug to the title's", fixed: READOUT_2025 },
+  { name: 'a missing source_url is derived in the form of its date: 2025', text: edit(READOUT_2025, READOUT_2025.slice(READOUT_2025.indexOf('source_url:'), READOUT_2025.indexOf('tags:')), ''), code: 'missing-field', title: 'Add source_url: https://www.whitehouse.gov/fact-sheets/2025/03/fact-sheet-president-donald-j-trump-protects-americas-workers/', fixed: READOUT_2025 },
   { name: 'a doubled space in the folded, escaped title is removed', text: edit(REFERENCE, 'Meeting with', 'Meeting  with'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
   { name: 'a leading space in the title is removed', text: edit(REFERENCE, 'title: "Readout', 'title: " Readout'), code: 'title-whitespace', title: 'Tidy the spaces in the title' },
   { name: 'a repeated field is removed', text: edit(REFERENCE, 'tags: statements-releases\n', 'tags: statements-releases\ntags: statements-releases\n'), code: 'duplicate-key', title: "Remove this 'tags' field" },
@@ -71,12 +77,20 @@ describe('quick fixes', () => {
     assert.deepEqual(fix.edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText]), [['', 's']]);
   });
 
+  test('the fixes of title and source_url are not safe: the title tidied, a missing URL derived', () => {
+    const tidy = only(check(edit(REFERENCE, 'Meeting with', 'Meeting  with')), 'title-whitespace').fixes;
+    assert.deepEqual(tidy.map((candidate) => [candidate.title, candidate.safe]), [['Tidy the spaces in the title', false]]);
+    const url = REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:'));
+    const derived = only(check(edit(REFERENCE, url, '')), 'missing-field').fixes;
+    assert.deepEqual(derived.map((candidate) => candidate.safe), [false]);
+  });
+
   test('a missing field that cannot be derived is inserted as a snippet, and is not a safe fix', () => {
     const text = edit(REFERENCE, 'tags: statements-releases\n', '');
     const [fix] = only(check(text), 'missing-field').fixes;
     assert.equal(fix.safe, false);
     assert.equal(fix.edits[0].newText, 'tags: \n');
-    assert.equal(fix.edits[0].snippet, 'tags: ${1|statements-releases,speeches-remarks,press-briefings,presidential-actions|}\n');
+    assert.equal(fix.edits[0].snippet, `tags: \${1|${ARCHIVE_CATEGORIES.join(',')}|}\n`);
     assert.equal(text.slice(fix.edits[0].span.start, fix.edits[0].span.start + 6), 'title:');
   });
 
@@ -90,12 +104,28 @@ describe('quick fixes', () => {
     assert.deepEqual(check(applyFix(text, fix)), []);
   });
 
+  test("a missing title is spelled out from the slug of a URL in the form of 2025", () => {
+    const title = READOUT_2025.slice(READOUT_2025.indexOf('title: "'), READOUT_2025.indexOf('Workers"') + 9);
+    const [fix] = only(check(edit(READOUT_2025, title, '')), 'missing-field').fixes;
+    assert.equal(fix.title, 'Add title: Fact Sheet President Donald J Trump Protects Americas Workers');
+  });
+
+  test('a missing source_url on the day the form changed is in the new form; the day before, in the old', () => {
+    const url = REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:'));
+    const on = (day: string) => {
+      const text = edit(edit(edit(REFERENCE, url, ''), "date: '2023-01-10'", `date: '${day}'`), 'published_time: 2023-01-10', `published_time: ${day}`);
+      return only(check(text), 'missing-field').fixes[0].title;
+    };
+    assert.equal(on('2025-01-19'), 'Add source_url: https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2025/01/19/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/');
+    assert.equal(on('2025-01-20'), 'Add source_url: https://www.whitehouse.gov/statements-releases/2025/01/readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/');
+  });
+
   test('a missing title with no slug to spell: an empty title with the cursor in it, which is still reported', () => {
     const title = REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 8);
     const text = edit(edit(REFERENCE, title, ''), 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', '');
     const fix = only(check(text), 'missing-field').fixes[0];
     assert.deepEqual([fix.title, fix.edits[0].newText, fix.edits[0].snippet], ["Add the 'title' field", 'title: ""\n', 'title: "$1"\n']);
-    assert.deepEqual(check(applyFix(text, fix)).map((d) => d.code), ['bad-format', 'empty-value']);
+    assert.deepEqual(check(applyFix(text, fix)).map((d) => d.code), ['empty-value']);
   });
 
   test('other fields nobody can derive are inserted empty, never with a sample value that passes or contradicts the others', () => {
@@ -131,25 +161,64 @@ test('an unclosed front matter is closed after its last field', () => {
 });
 
 describe('fix all', () => {
-  test('applies every safe fix in one edit and leaves the reference', () => {
+  test('applies every safe fix in one edit', () => {
     let text = edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases');
-    text = edit(text, "date: '2023-01-10'\n", '');
-    text = edit(text, 'Meeting with', 'Meeting  with');
+    text = edit(text, "date: '2023-01-10'", "date: '2023-01-11'");
+    text = edit(text, 'published_time:', 'publishd_time:');
+    // The key first, then the date it makes comparable, in a second round.
     const fix = readouts.getFixAllEdit({ text })!;
     assert.equal(applyEdits(text, [fix]), REFERENCE);
   });
 
   test('leaves what only a person can decide: a URL that disagrees with the fields', () => {
-    const text = edit(edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'), 'Meeting with', 'Meeting  with');
+    const text = edit(edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'), 'tags: statements-releases', 'tags: statement-releases');
     const fixed = applyEdits(text, [readouts.getFixAllEdit({ text })!]);
     assert.deepEqual(check(fixed).map((d) => d.code), ['url-date-mismatch']);
   });
 
+  test('never changes the published record, title and source_url: their fixes are offered one at a time', () => {
+    const url = REFERENCE.slice(REFERENCE.indexOf('source_url:'), REFERENCE.indexOf('tags:'));
+    const record = (text: string) => text.slice(text.indexOf('tags:'), text.indexOf('---\n \n'));
+    const cases = [
+      edit(REFERENCE, 'Meeting with', 'Meeting  with'),
+      edit(REFERENCE, 'title: "Readout', 'title: " Readout'),
+      edit(REFERENCE, 'trudeau-of-canada/', 'trudeau/'),
+      edit(REFERENCE, 'briefing-room/statements-releases/', 'briefing-room/speeches-remarks/'),
+      edit(REFERENCE, '/2023/01/10/', '/2023/01/09/'),
+      edit(REFERENCE, url, ''),
+      edit(READOUT_2025, '/2025/03/', '/2025/02/'),
+    ];
+    for (const text of cases) {
+      const withTypo = text.replace('tags: statements-releases', 'tags: statement-releases').replace('tags: fact-sheets', 'tags: fact-sheet');
+      const fixed = applyEdits(withTypo, [readouts.getFixAllEdit({ text: withTypo })!]);
+      // The tag is fixed; the title and the URL are as they were.
+      assert.equal(fixed.slice(0, fixed.indexOf('tags:')), withTypo.slice(0, withTypo.indexOf('tags:')), text);
+      assert.equal(record(fixed).replace(/tags: [^\n]+\n/, ''), record(withTypo).replace(/tags: [^\n]+\n/, ''), text);
+      // What is left is offered, one fix at a time.
+      const offered = check(fixed).flatMap((d) => d.fixes);
+      assert.ok(offered.length > 0 && offered.every((candidate) => !candidate.safe), text);
+    }
+  });
+
+  test('an enum on title or source_url in a custom schema: its fix is offered, not safe', () => {
+    const result = compileSchema({
+      type: 'object',
+      properties: { title: { enum: ['Readout of a Call'] }, source_url: { type: 'string' }, date: { type: 'string' } },
+    }, 'test');
+    assert.ok('schema' in result);
+    // Neither readout field is there: a readout because readout.files names it.
+    const document = { text: "---\ndate: '2023-01-10'\ntitle: Readout of a Cal\n---\n", inReadoutFiles: true };
+    const custom = createReadoutService({ schema: result.schema });
+    const [fix] = only(custom.getDiagnostics(document), 'unknown-value').fixes;
+    assert.deepEqual([fix.title, fix.safe], ["Replace with 'Readout of a Call'", false]);
+    assert.equal(custom.getFixAllEdit(document), undefined);
+  });
+
   test("only the kept diagnostics' fixes, when the host keeps some (the CLI's --fix --quiet: errors)", () => {
-    const text = edit(edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'), 'Meeting with', 'Meeting  with');
+    const text = edit(edit(REFERENCE, 'tags: statements-releases', 'tags: statement-releases'), 'published_time:', 'publishd_time:');
     const fix = readouts.getFixAllEdit({ text }, (diagnostic) => diagnostic.severity === 'error')!;
-    assert.equal(applyEdits(text, [fix]), edit(REFERENCE, 'Meeting with', 'Meeting  with'));
-    assert.equal(readouts.getFixAllEdit({ text: edit(REFERENCE, 'Meeting with', 'Meeting  with') }, (diagnostic) => diagnostic.severity === 'error'), undefined);
+    assert.equal(applyEdits(text, [fix]), edit(REFERENCE, 'published_time:', 'publishd_time:'));
+    assert.equal(readouts.getFixAllEdit({ text: edit(REFERENCE, 'published_time:', 'publishd_time:') }, (diagnostic) => diagnostic.severity === 'error'), undefined);
   });
 
   test('nothing to fix: no edit', () => {

@@ -9,6 +9,30 @@ import type { Diagnostic, Fix, Span } from '../../server/src/core/types';
 /** The reference readout, exactly as the archive stores it (a copy of shared/examples/000_97af98de986fb831.txt). */
 export const REFERENCE = readFileSync(path.join(__dirname, '..', 'fixtures', 'reference.txt'), 'utf8');
 
+/** The archive's 14 categories, most used first (statements-releases 6,458 ... uncategorized 4). */
+export const ARCHIVE_CATEGORIES = [
+  'statements-releases', 'speeches-remarks', 'presidential-actions', 'press-briefings', 'articles', 'briefings-statements', 'fact-sheets',
+  'legislation', 'releases', 'disclosures', 'blog', 'remarks', 'research', 'uncategorized',
+] as const;
+
+/**
+ * A readout of the form used from 2025, written as the archive writes it: a `modified_time` (here
+ * earlier than `published_time`), a title with `: ` and an escaped apostrophe, no day in its URL.
+ */
+export const READOUT_2025 = [
+  '---',
+  "date: '2025-03-04'",
+  'modified_time: 2025-03-04 17:41:02-05:00',
+  'published_time: 2025-03-04 17:45:30-05:00',
+  'source_url: https://www.whitehouse.gov/fact-sheets/2025/03/fact-sheet-president-donald-j-trump-protects-americas-workers/',
+  'tags: fact-sheets',
+  'title: "Fact Sheet: President Donald J. Trump Protects America\\u2019s Workers"',
+  '---',
+  ' ',
+  'PROTECTING AMERICAN WORKERS: Today, President Donald J. Trump signed an Executive Order.',
+  '',
+].join('\n');
+
 export function service(options: Partial<ServiceOptions> = {}): ReadoutService {
   return createReadoutService({ schema: compileBuiltinSchema(), ...options });
 }

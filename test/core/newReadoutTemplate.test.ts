@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newReadoutTemplate } from '../../server/src/core/newReadoutTemplate';
-import { edit, seen, service } from './helpers';
+import { ARCHIVE_CATEGORIES, edit, seen, service } from './helpers';
 
 const readouts = service();
 const CLOCK = { day: '2026-03-10', time: '14:05:09', offset: '-04:00' } as const;
@@ -13,7 +13,8 @@ describe('the New Readout template', () => {
       "date: '2026-03-10'",
       'published_time: 2026-03-10 ${1:14:05:09}-04:00',
       'source_url: $4',
-      'tags: ${2|statements-releases,speeches-remarks,press-briefings,presidential-actions|}',
+      // The archive's categories, most used first.
+      `tags: \${2|${ARCHIVE_CATEGORIES.join(',')}|}`,
       'title: "$3"',
       '---',
       ' ',

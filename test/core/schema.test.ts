@@ -13,11 +13,11 @@ const errorOf = (source: Parameters<typeof compileSchema>[0]) => {
 };
 
 describe('compileSchema', () => {
-  test('the built-in schema compiles, with its five fields required', () => {
+  test('the built-in schema compiles, with its five fields required and modified_time optional, in alphabetical order', () => {
     const result = compileSchema(BUILTIN_SCHEMA, 'built in');
     assert.ok('schema' in result);
     assert.deepEqual(result.schema.required, ['date', 'published_time', 'source_url', 'tags', 'title']);
-    assert.deepEqual(result.schema.keys, ['date', 'published_time', 'source_url', 'tags', 'title']);
+    assert.deepEqual(result.schema.keys, ['date', 'modified_time', 'published_time', 'source_url', 'tags', 'title']);
   });
 
   test('every field has a description, a markdownDescription and examples', () => {

@@ -41,7 +41,7 @@ describe('a quote never closed', () => {
     assert.deepEqual(seen(text, check(text)), [
       { code: 'date-mismatch', severity: 'error', text: "'2023-01-11'", at: '1:6-1:18' },
       { code: 'yaml-syntax', severity: 'error', text: '"', at: '4:6-4:7' },
-      { code: 'title-whitespace', severity: 'warning', text: '  ', at: '5:54-5:56' },
+      { code: 'title-whitespace', severity: 'information', text: '  ', at: '5:54-5:56' },
     ]);
   });
 

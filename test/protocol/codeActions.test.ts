@@ -1,7 +1,7 @@
 // textDocument/codeAction: the quick fixes and the fix-all a client offers, applied as a client applies them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { DATE_LINE, MISSPELT_TAG, REFERENCE, replaceOnce, TAG_LINE } from './fixtures';
 import { LspClient } from './lspClient';
 import { applyTextEdits, positionAt, textEditsFor } from './textEdits';
@@ -44,8 +44,9 @@ describe('code actions', () => {
     assert.deepEqual(preferred[0].diagnostics, [diagnostic]);
     // The other allowed tags are offered too, none of them preferred, and no fix-all was asked for.
     assert.deepEqual(actions.map((action) => action.title), [
-      "Replace with 'statements-releases'", "Replace with 'speeches-remarks'", "Replace with 'press-briefings'", "Replace with 'presidential-actions'",
-    ]);
+      'statements-releases', 'speeches-remarks', 'presidential-actions', 'press-briefings', 'articles', 'briefings-statements', 'fact-sheets',
+      'legislation', 'releases', 'disclosures', 'blog', 'remarks', 'research', 'uncategorized',
+    ].map((tag) => `Replace with '${tag}'`));
     assert.ok(actions.every((action) => action.kind === CodeActionKind.QuickFix));
 
     const { fixed, diagnostics } = await applyAction(document, MISSPELT_TAG, preferred[0]);
@@ -81,14 +82,15 @@ describe('code actions', () => {
   test('a missing title with no slug to spell it from: an empty title, still reported once inserted', async () => {
     const document = uri('missing-title.md');
     const title = REFERENCE.slice(REFERENCE.indexOf('title: "'), REFERENCE.indexOf('Canada"') + 8);
+    // A URL that follows none of the forms has no slug to read.
     const text = replaceOnce(replaceOnce(REFERENCE, title, ''), 'readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada/', '');
-    const diagnostics = await openWithDiagnostics(document, text, ['missing-field', 'bad-format']);
+    const diagnostics = await openWithDiagnostics(document, text, ['missing-field']);
     const [action] = await quickFixes(document, diagnostics.find((diagnostic) => diagnostic.code === 'missing-field')!);
     assert.equal(action.title, "Add the 'title' field");
     const at = positionAt(text, text.lastIndexOf('---\n \n'));
     assert.deepEqual(action.edit, { changes: { [document]: [{ range: { start: at, end: at }, newText: 'title: ""\n' }] } });
     const applied = await applyAction(document, text, action);
-    assert.deepEqual(applied.diagnostics.map((diagnostic) => diagnostic.code), ['bad-format', 'empty-value']);
+    assert.deepEqual(applied.diagnostics.map((diagnostic) => diagnostic.code), ['empty-value']);
   });
 
   test('source.fixAll.readout: one action whose edit fixes every safe mistake at once', async () => {
@@ -105,6 +107,21 @@ describe('code actions', () => {
     const { fixed, diagnostics } = await applyAction(document, text, actions[0]);
     assert.equal(fixed, REFERENCE);
     assert.deepEqual(diagnostics, []);
+  });
+
+  test('source.fixAll.readout never changes the title or the source_url: their fixes stay quick fixes, one at a time', async () => {
+    const document = uri('published-record.md');
+    const text = replaceOnce(replaceOnce(MISSPELT_TAG, 'Meeting with', 'Meeting  with'), '/2023/01/10/', '/2023/01/09/');
+    await openWithDiagnostics(document, text, ['url-date-mismatch', 'unknown-value', 'title-whitespace']);
+    const whole = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
+    const [fixAll] = await client.codeActions(document, whole, { diagnostics: [], only: [CodeActionKind.SourceFixAll] });
+    const { fixed, diagnostics } = await applyAction(document, text, fixAll);
+    assert.equal(fixed, replaceOnce(replaceOnce(REFERENCE, 'Meeting with', 'Meeting  with'), '/2023/01/10/', '/2023/01/09/'));
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]), [['url-date-mismatch', DiagnosticSeverity.Error], ['title-whitespace', DiagnosticSeverity.Information]]);
+    const tidy = await quickFixes(document, diagnostics[1]);
+    assert.deepEqual(tidy.map((action) => action.title), ['Tidy the spaces in the title']);
+    // With nothing else to fix, fix all has no action at all.
+    assert.deepEqual(await client.codeActions(document, whole, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }), []);
   });
 
   test('source.fixAll.readout on a clean readout: no action', async () => {

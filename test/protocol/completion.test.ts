@@ -89,7 +89,7 @@ describe('completion', () => {
     const list = await complete("---\ndate: '2023-01-10'\ntags: press-briefings\n|\n---\nBody.\n");
     const at = { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } };
     assert.equal(list?.isIncomplete, false);
-    assert.deepEqual(labels(list), ['published_time', 'source_url', 'title']);
+    assert.deepEqual(labels(list), ['published_time', 'source_url', 'title', 'modified_time']);
     assert.deepEqual(itemOf(list, 'published_time'), {
       label: 'published_time',
       kind: CompletionItemKind.Property,
@@ -103,6 +103,7 @@ describe('completion', () => {
       ["required, noon on date, with that day's US Eastern offset", { range: at, newText: 'published_time: 2023-01-10 ${1:12:00:00}-05:00' }],
       ['required', { range: at, newText: 'source_url: $1' }],
       ['required', { range: at, newText: 'title: $1' }],
+      ['optional', { range: at, newText: 'modified_time: $1' }],
     ]);
   });
 
@@ -113,20 +114,21 @@ describe('completion', () => {
       ['published_time', InsertTextFormat.PlainText, { range: at, newText: 'published_time: 2023-01-10 12:00:00-05:00' }],
       ['source_url', InsertTextFormat.PlainText, { range: at, newText: 'source_url: ' }],
       ['title', InsertTextFormat.PlainText, { range: at, newText: 'title: ' }],
+      ['modified_time', InsertTextFormat.PlainText, { range: at, newText: 'modified_time: ' }],
     ]);
   });
 
   test('a partial key is replaced; the source_url of a missing field is derived from the others', async () => {
     const source = "---\ndate: '2023-01-10'\npublished_time: 2023-01-10 12:54:40-05:00\ntags: statements-releases\ntitle: Readout of a Call\nsou|\n---\n";
     const list = await complete(source);
-    assert.deepEqual(labels(list), ['source_url']);
+    assert.deepEqual(labels(list), ['source_url', 'modified_time']);
     assert.deepEqual(itemOf(list, 'source_url').textEdit, {
       range: { start: { line: 5, character: 0 }, end: { line: 5, character: 3 } },
       newText: 'source_url: https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-a-call/',
     });
-    // A readout that has every field: no key to offer.
+    // A readout that has every required field: only the optional modified_time is left to offer.
     const full = REFERENCE.replace('\ntitle:', '\n|\ntitle:');
-    assert.deepEqual(labels(await complete(full)), []);
+    assert.deepEqual(labels(await complete(full)), ['modified_time']);
   });
 
   test("`tags: `: the schema's vocabulary, then the workspace's own tags, with their usage in the detail", async () => {
@@ -135,15 +137,25 @@ describe('completion', () => {
     assert.deepEqual(list!.items.map((item) => [item.label, item.detail]), [
       ['statements-releases', 'used in 4 readouts'],
       ['speeches-remarks', 'used in 1 readout'],
-      ['press-briefings', 'not used in the workspace yet'],
       ['presidential-actions', 'not used in the workspace yet'],
+      ['press-briefings', 'not used in the workspace yet'],
+      ['articles', 'not used in the workspace yet'],
+      ['briefings-statements', 'not used in the workspace yet'],
+      ['fact-sheets', 'not used in the workspace yet'],
+      ['legislation', 'not used in the workspace yet'],
+      ['releases', 'not used in the workspace yet'],
+      ['disclosures', 'not used in the workspace yet'],
+      ['blog', 'not used in the workspace yet'],
+      ['remarks', 'not used in the workspace yet'],
+      ['research', 'not used in the workspace yet'],
+      ['uncategorized', 'not used in the workspace yet'],
       ['readouts', "used in 2 readouts; not in the schema's list"],
     ]);
     assert.deepEqual(itemOf(list, 'statements-releases'), {
       label: 'statements-releases',
       kind: CompletionItemKind.Value,
       detail: 'used in 4 readouts',
-      documentation: { kind: 'markdown', value: 'Statements and releases: readouts, statements, fact sheets.' },
+      documentation: { kind: 'markdown', value: 'Statements and releases: readouts of calls and meetings, statements by the President, announcements.' },
       sortText: '0000',
       filterText: 'statements-releases',
       insertTextFormat: InsertTextFormat.PlainText,
@@ -155,6 +167,7 @@ describe('completion', () => {
     const list = await complete('---\ntags: sta|\n---\n');
     assert.deepEqual(list!.items.map((item) => [item.label, item.detail, item.textEdit]), [
       ['statements-releases', 'used in 4 readouts', { range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } }, newText: 'statements-releases' }],
+      ['briefings-statements', 'not used in the workspace yet', { range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } }, newText: 'briefings-statements' }],
     ]);
   });
 
@@ -162,8 +175,18 @@ describe('completion', () => {
     const list = await complete('---\ntags:\n- statements-releases\n- |\n---\n');
     assert.deepEqual(list!.items.map((item) => [item.label, item.detail]), [
       ['speeches-remarks', 'used in 1 readout'],
-      ['press-briefings', 'not used in the workspace yet'],
       ['presidential-actions', 'not used in the workspace yet'],
+      ['press-briefings', 'not used in the workspace yet'],
+      ['articles', 'not used in the workspace yet'],
+      ['briefings-statements', 'not used in the workspace yet'],
+      ['fact-sheets', 'not used in the workspace yet'],
+      ['legislation', 'not used in the workspace yet'],
+      ['releases', 'not used in the workspace yet'],
+      ['disclosures', 'not used in the workspace yet'],
+      ['blog', 'not used in the workspace yet'],
+      ['remarks', 'not used in the workspace yet'],
+      ['research', 'not used in the workspace yet'],
+      ['uncategorized', 'not used in the workspace yet'],
       ['readouts', "used in 2 readouts; not in the schema's list"],
     ]);
     assert.deepEqual(itemOf(list, 'readouts').textEdit, { range: { start: { line: 3, character: 2 }, end: { line: 3, character: 2 } }, newText: 'readouts' });

@@ -51,3 +51,33 @@ describe('.readoutrc.json', () => {
     assert.equal(await severityOfMisspeltTag(), undefined);
   });
 });
+
+describe('.readoutrc.json: urls', () => {
+  let workspace: string;
+  let client: LspClient;
+  const AGENCY_READOUT = MISSPELT_TAG
+    .replace('tags: statement-releases', 'tags: statements-releases')
+    .replace(/https:\/\/bidenwhitehouse[^\n]+/, 'https://www.agency.gov/news/20230109-readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada.html');
+
+  before(async () => {
+    workspace = mkdtempSync(path.join(os.tmpdir(), 'readout-config-urls-'));
+    writeFileSync(path.join(workspace, '.readoutrc.json'), JSON.stringify({ urls: ['https://www.agency.gov/news/{yyyy}{mm}{dd}-{slug}.html'] }));
+    client = await LspClient.start({ workspaceFolders: [workspace], capabilities: EDITOR_CAPABILITIES });
+    await client.indexed();
+  });
+
+  after(async () => {
+    await client.shutdown();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test("its forms are the server's: a URL of the agency's form is compared with the fields", async () => {
+    const uri = fileUri(path.join(workspace, 'agency.md'));
+    client.open(uri, AGENCY_READOUT, 'markdown');
+    const { diagnostics } = await client.nextDiagnostics(uri, 1);
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message]), [
+      ['url-date-mismatch', "The date in 'source_url' is 20230109, but 'date' is 2023-01-10. One of them is wrong."],
+    ]);
+    client.close(uri);
+  });
+});

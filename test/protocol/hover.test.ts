@@ -45,10 +45,12 @@ describe('hover', () => {
     assert.deepEqual(hover!.range, rangeOf(REFERENCE, value));
   });
 
-  test('over source_url: each part of the URL and what it agrees with, then the description', async () => {
+  test('over source_url: the form it follows, each part of the URL and what it agrees with, then the description', async () => {
     const markdown = markdownOf(await hoverOn('source_url'));
     const description = markdown.indexOf(BUILTIN_SCHEMA.properties.source_url.markdownDescription!);
     const table = [
+      'Follows the form `https://bidenwhitehouse.archives.gov/briefing-room/{category}/{yyyy}/{mm}/{dd}/{slug}/` (before 2025-01-20).',
+      '',
       '| part | value | agrees with |',
       '|---|---|---|',
       '| category | `statements-releases` | tags ✓ |',
@@ -61,7 +63,7 @@ describe('hover', () => {
 
   test('over a tag: what the tag means, then what the field is', async () => {
     const markdown = markdownOf(await client.hover(DOCUMENT, rangeOf(REFERENCE, 'statements-releases\n').start));
-    assert.ok(markdown.startsWith('**tags**\n\n`statements-releases`: Statements and releases: readouts, statements, fact sheets.\n\n'), markdown);
+    assert.ok(markdown.startsWith('**tags**\n\n`statements-releases`: Statements and releases: readouts of calls and meetings, statements by the President, announcements.\n\n'), markdown);
   });
 
   test('in the body: null', async () => {

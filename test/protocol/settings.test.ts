@@ -16,7 +16,7 @@ const WITH_LOCATION = replaceOnce(REFERENCE, TAG_LINE, `location: Mexico City\n$
 const UNKNOWN_LOCATION = {
   code: 'unknown-field',
   severity: DiagnosticSeverity.Warning,
-  message: "Unknown field 'location'. The fields are: date, published_time, source_url, tags, title.",
+  message: "Unknown field 'location'. The fields are: date, modified_time, published_time, source_url, tags, title.",
   range: rangeOf(WITH_LOCATION, 'location'),
 };
 
@@ -37,7 +37,8 @@ describe('settings pulled through workspace/configuration', () => {
   let client: LspClient;
   const inWorkspace = (...parts: string[]) => path.join(workspace, ...parts);
 
-  let copies = 0;
+  // WordPress's suffixes start at -2.
+  let copies = 1;
 
   /**
    * The texts these tests open are copies of the reference, which would all be duplicate-source-url
@@ -168,6 +169,40 @@ describe('settings pulled through workspace/configuration', () => {
     assert.deepEqual(await diagnosticsAfter(client.fileChanged(file), name), []);
   });
 
+  test("readout.urls: the editor's forms replace the built-in ones; a URL of the old ones is then checked as a URL only", async () => {
+    const agency = 'https://www.agency.gov/news/{yyyy}{mm}{dd}-{slug}.html';
+    const agencyUrl = replaceOnce(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('https://'), REFERENCE.indexOf('\ntags:')), 'https://www.agency.gov/news/20230109-readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada.html');
+    const archiveUrl = replaceOnce(REFERENCE, '/2023/01/10/', '/2023/01/09/');
+    const codes = (diagnostics: Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code);
+    await client.changeSettings({ urls: [agency] });
+    assert.deepEqual(codes(await openExactly('urls-agency.md', agencyUrl)), ['url-date-mismatch']);
+    assert.deepEqual(codes(await openExactly('urls-archive.md', archiveUrl)), []);
+    const hover = await client.hover(fileUri(inWorkspace('urls-agency.md')), rangeOf(agencyUrl, 'https://').start);
+    assert.ok((hover?.contents as { value: string }).value.startsWith(`**source_url**\n\nFollows the form \`${agency}\`.`));
+    // Back to the built-in forms: the archive's URL is compared again, the agency's is not.
+    assert.deepEqual(codes(await diagnosticsAfter(client.changeSettings({}), 'urls-archive.md')), ['url-date-mismatch']);
+    assert.deepEqual(codes((await client.nextDiagnostics(fileUri(inWorkspace('urls-agency.md')), 1)).diagnostics), []);
+    client.close(fileUri(inWorkspace('urls-agency.md')));
+    client.close(fileUri(inWorkspace('urls-archive.md')));
+  });
+
+  test('readout.urls with a template that cannot be one: one warning saying why, and the built-in forms apply', async () => {
+    await client.changeSettings({});
+    const name = 'bad-urls.md';
+    const text = replaceOnce(REFERENCE, '/2023/01/10/', '/2023/01/09/');
+    await openExactly(name, text);
+    const before = client.shownMessages.length;
+    const first = await diagnosticsAfter(client.changeSettings({ urls: ['https://a.gov/{day}/{slug}/'] }), name);
+    const second = await diagnosticsAfter(client.changeSettings({ urls: ['https://a.gov/{day}/{slug}/'], rules: {} }), name);
+    const shown = client.shownMessages.slice(before);
+    assert.deepEqual(shown.map(({ type, message }) => [type, message]), [
+      [MessageType.Warning, "readout.urls[0]: '{day}' is not a placeholder. The placeholders are {category}, {yyyy}, {mm}, {dd} and {slug}. The built-in URL forms are used."],
+    ]);
+    assert.deepEqual([first.map((d) => d.code), second.map((d) => d.code)], [['url-date-mismatch'], ['url-date-mismatch']]);
+    await client.changeSettings({});
+    client.close(fileUri(inWorkspace(name)));
+  });
+
   /** A page of a static site: no readout field, so a readout only where readout.files says any front matter makes one. */
   const SITE_PAGE = "---\nlayout: x\ntitle: A Page\ndate: '2023-01-10'\n---\nHello.\n";
 
@@ -189,7 +224,7 @@ describe('settings pulled through workspace/configuration', () => {
     const expected = {
       code: 'unknown-field',
       severity: DiagnosticSeverity.Warning,
-      message: "Unknown field 'layout'. The fields are: date, published_time, source_url, tags, title.",
+      message: "Unknown field 'layout'. The fields are: date, modified_time, published_time, source_url, tags, title.",
       range: rangeOf(SITE_PAGE, 'layout'),
     };
     const inArchive = await openExactly(path.join('archive', '2023', 'page.md'), SITE_PAGE);

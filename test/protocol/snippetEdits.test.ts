@@ -30,7 +30,7 @@ describe('snippet edits', () => {
       textDocument: { uri: document, version: 2 },
       edits: [{
         range: { start: at, end: at },
-        snippet: { kind: 'snippet', value: 'tags: ${1|statements-releases,speeches-remarks,press-briefings,presidential-actions|}\n' },
+        snippet: { kind: 'snippet', value: 'tags: ${1|statements-releases,speeches-remarks,presidential-actions,press-briefings,articles,briefings-statements,fact-sheets,legislation,releases,disclosures,blog,remarks,research,uncategorized|}\n' },
       }],
     });
   });

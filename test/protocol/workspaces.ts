@@ -2,8 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { slugify } from '../../server/src/core/slug';
-import { ARCHIVE_HOST, deriveSourceUrl } from '../../server/src/core/sourceUrl';
+import { BUILTIN_URL_TEMPLATES, deriveUrl } from '../../server/src/core/urlTemplates';
 import { writeField } from '../../server/src/core/yamlWriter';
 import { fileUri } from './lspClient';
 
@@ -20,11 +19,11 @@ export interface ReadoutFields {
   readonly body?: string;
 }
 
-/** The URL the archive gives a readout: category, date and the title's slug. */
+/** The URL the archive gives a readout: category, date and the title's slug, in the form of its date. */
 export function urlFor(fields: Pick<ReadoutFields, 'title' | 'date' | 'tags'>): string {
   const tags = fields.tags ?? 'statements-releases';
   const category = typeof tags === 'string' ? tags : tags[0];
-  return deriveSourceUrl(ARCHIVE_HOST, category, fields.date, slugify(fields.title));
+  return deriveUrl(BUILTIN_URL_TEMPLATES, category, fields.date, fields.title)!;
 }
 
 /** A readout as PyYAML writes its front matter (keys sorted, `date` quoted, escapes, folding), so valid and clean. */

@@ -128,7 +128,7 @@ const steps: Step[] = [
     },
   },
   {
-    name: 'Ctrl+Shift+M: the Problems panel lists the message; our status bar item counts 2 errors and 1 warning',
+    name: 'Ctrl+Shift+M: the Problems panel lists the message; our status bar item counts 2 errors and 1 info',
     async run(page) {
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: MESSAGE });
@@ -139,7 +139,7 @@ const steps: Step[] = [
       const ours = page.locator(STATUS_ITEM);
       await ours.waitFor({ state: 'visible', timeout: WAIT_MS });
       await page.waitForFunction(([selector, label]) => document.querySelector(selector)?.getAttribute('aria-label') === label,
-        [STATUS_ITEM, 'Readout: 2 errors and 1 warning'] as const, { timeout: WAIT_MS }).catch(async (error: Error) => {
+        [STATUS_ITEM, 'Readout: 2 errors and 1 info'] as const, { timeout: WAIT_MS }).catch(async (error: Error) => {
         throw new Error(`our status bar item reads ${JSON.stringify(await ours.getAttribute('aria-label'))} (${JSON.stringify(await ours.innerText())}): ${error.message}`);
       });
       console.log(`    our status bar item: ${JSON.stringify(await ours.innerText())}, ${JSON.stringify(await ours.getAttribute('aria-label'))}`);

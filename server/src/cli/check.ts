@@ -153,7 +153,7 @@ function render(format: Format, result: CheckResult, color: boolean): string {
 
 /** Checks the tasks on as many threads as fit the run; threads for a folder's files start while it is listed. */
 async function checkTargets(options: CheckOptions, project: Project, workerScript: string): Promise<{ tasks: FileTask[]; reports: FileReport[] }> {
-  const setup = { schema: project.schema.root, rules: project.settings.rules, errorsOnly: options.quiet };
+  const setup = { schema: project.schema.root, rules: project.settings.rules, urls: project.urls, errorsOnly: options.quiet };
   const listsFolders = options.paths.length === 0 || options.paths.some((arg) => !statSync(arg, { throwIfNoEntry: false })?.isFile());
   let threads = options.threads ?? (listsFolders ? availableParallelism() : 0);
   let pool = startCheckPool(setup, threads, workerScript);

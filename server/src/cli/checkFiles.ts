@@ -8,6 +8,7 @@ import { createReadoutService, type ReadoutInput } from '../core/languageService
 import { createLineIndex } from '../core/lineIndex';
 import { compileSchema, type SchemaObject } from '../core/schema';
 import type { Diagnostic } from '../core/types';
+import type { UrlTemplate } from '../core/urlTemplates';
 import { createWorkspaceIndex } from '../core/workspaceIndex';
 import { decodeText, encodeText, type DecodedText } from '../textEncoding';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
@@ -19,6 +20,8 @@ export interface CheckSetup {
   /** The schema as JSON (each thread compiles its own). */
   readonly schema: SchemaObject;
   readonly rules: RuleLevels;
+  /** Plain data, so sent to workers as it is. */
+  readonly urls: readonly UrlTemplate[];
   /** `--quiet`: only errors are reported, and only their fixes applied. */
   readonly errorsOnly: boolean;
 }
@@ -62,7 +65,7 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
   const compiled = compileSchema(setup.schema, 'in use');
   if ('error' in compiled) throw new Error(compiled.error);
   const index = createWorkspaceIndex();
-  const service = createReadoutService({ schema: compiled.schema, rules: setup.rules, index });
+  const service = createReadoutService({ schema: compiled.schema, rules: setup.rules, urls: setup.urls, index });
   // --quiet: warnings, infos and hints are neither reported nor fixed.
   const kept = setup.errorsOnly ? (diagnostic: Diagnostic) => diagnostic.severity === 'error' : undefined;
   const diagnose = (document: ReadoutInput): Diagnostic[] => {

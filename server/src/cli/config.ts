@@ -1,11 +1,12 @@
 // The configuration file `.readoutrc.json`, read alike by the command line and the language server:
-// the same keys as the VS Code settings (schema, rules, files, exclude), validated against
+// the same keys as the VS Code settings (schema, rules, files, exclude, urls), validated against
 // schemas/readoutrc.schema.json so that the file, its editor validation and this loader agree.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import configSchema from '../../../schemas/readoutrc.schema.json';
 import { didYouMean } from '../core/suggest';
+import { parseUrlTemplates, type UrlTemplateSetting } from '../core/urlTemplates';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 
 export const CONFIG_FILE_NAME = '.readoutrc.json';
@@ -61,6 +62,9 @@ export function loadConfig(file: string): ConfigResult {
     return { error: `The configuration file ${absolute} is not valid:\n${[...new Set(problems)].map((problem) => `  - ${problem}`).join('\n')}` };
   }
   const settings = raw as Record<string, unknown>;
+  // The schema checks each template's shape; what is inside it, the template parser.
+  const templates = settings.urls === undefined ? undefined : parseUrlTemplates(settings.urls as UrlTemplateSetting[]);
+  if (templates && 'error' in templates) return { error: `The configuration file ${absolute} is not valid:\n  - ${templates.error}` };
   // `$schema` is for editors; the rest are settings.
   const values = Object.fromEntries(SETTING_KEYS.filter((key) => key in settings).map((key) => [key, settings[key]])) as Partial<Settings>;
   return { config: { file: absolute, folder: path.dirname(absolute), values } };
@@ -88,17 +92,28 @@ function describeError(error: ErrorObject): string {
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
+      if (where !== '') return `'${where}' has an unknown key '${key}'. Its keys are ${Object.keys(error.parentSchema?.properties ?? {}).join(', ')}.`;
       const suggestion = didYouMean(key, SETTING_KEYS);
       // Only the top level is closed: `rules` takes any code (a custom schema's keywords are codes too).
       return `Unknown key '${key}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} The keys are ${SETTING_KEYS.join(', ')}.`;
     }
     case 'type':
-      return `'${where}' must be ${error.params.type === 'array' ? 'a list of globs' : error.params.type === 'object' ? 'an object' : `a ${error.params.type}`}, not ${JSON.stringify(error.data)}.`;
+      return `'${where}' must be ${typeWanted(error)}, not ${JSON.stringify(error.data)}.`;
+    case 'required':
+      return `'${where}' must have the key '${String(error.params.missingProperty)}'.`;
+    case 'pattern':
+      return `'${where}' must be ${String(error.parentSchema?.patternErrorMessage ?? `of the form ${String(error.params.pattern)}`)}, not ${JSON.stringify(error.data)}.`;
     case 'enum':
       return `'${where}' must be one of ${LEVELS.join(', ')}, not ${JSON.stringify(error.data)}.`;
     default:
       return `'${where || 'the file'}' ${error.message ?? 'is not valid'}.`;
   }
+}
+
+/** What a value of the wrong type should have been, in words: the schema's own where it has some. */
+function typeWanted(error: ErrorObject): string {
+  if (typeof error.parentSchema?.typeErrorMessage === 'string') return error.parentSchema.typeErrorMessage;
+  return error.params.type === 'array' ? 'a list of globs' : error.params.type === 'object' ? 'an object' : `a ${error.params.type}`;
 }
 
 /**
@@ -114,6 +129,7 @@ export function layerSettings(config: ReadoutConfig | undefined, editor: Setting
     rules: editorWins('rules') ? editor.rules : fromFile.rules,
     files: editorWins('files') ? editor.files : fromFile.files,
     exclude: editorWins('exclude') ? editor.exclude : fromFile.exclude,
+    urls: editorWins('urls') ? editor.urls : fromFile.urls,
   };
   return { settings, schemaFolder: config && !editorWins('schema') ? config.folder : workspaceFolder };
 }

@@ -12,7 +12,7 @@ Options:
   -h, --help                   Show help (also after a command: readout check --help)
   -v, --version                Show the version
 
-Configuration: the nearest .readoutrc.json above the checked path (keys schema, rules, files, exclude).
+Configuration: the nearest .readoutrc.json above the checked path (keys schema, rules, files, exclude, urls).
 Rules: docs/rules.md.`;
 
 export const CHECK_HELP = `Usage: readout check [paths or globs ...] [options]

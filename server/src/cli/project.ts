@@ -1,6 +1,7 @@
 // What a command works with: the configuration in force, its settings and the schema they name.
 import * as path from 'node:path';
 import type { ReadoutSchema } from '../core/schema';
+import { parseUrlTemplates, type UrlTemplate } from '../core/urlTemplates';
 import { loadSchema } from '../schemaSource';
 import { normalizeSettings, type Settings } from '../settings';
 import { CommandError } from './commandError';
@@ -13,6 +14,8 @@ export interface Project {
   readonly root: string;
   readonly settings: Settings;
   readonly schema: ReadoutSchema;
+  /** The forms of source_url its settings name. */
+  readonly urls: readonly UrlTemplate[];
 }
 
 /** The configuration file for a run: the one named with --config, or the nearest above `startFolder`. */
@@ -33,5 +36,8 @@ export async function openProject(configFile: string | undefined): Promise<Proje
   const loaded = await loadSchema(settings.schema, root);
   // Unlike the editor, which falls back to the built-in schema, a CI run must not pass on the wrong schema.
   if (loaded.error) throw new CommandError(configFile ? `${loaded.error} It is set by 'schema' in ${configFile}.` : loaded.error);
-  return { configFile, root, settings, schema: loaded.schema };
+  const urls = parseUrlTemplates(settings.urls);
+  // loadConfig refuses a file whose templates do not parse, and the built-in ones do.
+  if ('error' in urls) throw new Error(urls.error);
+  return { configFile, root, settings, schema: loaded.schema, urls: urls.templates };
 }

@@ -34,7 +34,7 @@ export async function runRender(args: readonly string[]): Promise<number> {
   }
   const { text } = decoded;
   const document = { text, ...placeFile(project.root, project.settings)(file) };
-  const service = createReadoutService({ schema: project.schema, rules: project.settings.rules });
+  const service = createReadoutService({ schema: project.schema, rules: project.settings.rules, urls: project.urls });
   if (!service.isReadout(document)) {
     const why = document.excluded ? "'exclude' names it"
       : document.inReadoutFiles ? 'it has no front matter' : "it has no front matter with source_url or published_time, and 'files' does not name it";

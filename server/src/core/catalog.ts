@@ -29,7 +29,7 @@ export const RULES = {
   'url-date-mismatch': 'error',
   'url-category-mismatch': 'warning',
   'url-slug-mismatch': 'information',
-  'title-whitespace': 'warning',
+  'title-whitespace': 'information',
   'duplicate-source-url': 'warning',
 } as const satisfies Record<string, Severity>;
 

@@ -6,9 +6,9 @@ import { findFrontMatter, tooDeeplyNested, type FrontMatterBlock } from './front
 import type { ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema, SchemaObject } from './schema';
 import { slugify, titleFromSlug } from './slug';
-import { ARCHIVE_HOST, deriveSourceUrl, parseSourceUrl } from './sourceUrl';
 import { escapeChoice, escapeSnippet } from './snippets';
 import { span, type Span, type TextEdit } from './types';
+import { deriveUrl, matchUrl, type UrlTemplate } from './urlTemplates';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { unescapeDoubleQuoted } from './yamlEscapes';
 import { writeValueInStyle, type WriteOptions } from './yamlWriter';
@@ -41,6 +41,8 @@ export interface CompletionContext {
   readonly index: WorkspaceIndex;
   /** The current time, for published_time's offset (tests pass a fixed one). */
   readonly now: Date;
+  /** The forms of source_url: the one for the readout's date is derived, a slug is read in any. */
+  readonly urls: readonly UrlTemplate[];
   /** What is derived from the index, kept between requests (one per service); without it, derived afresh. */
   readonly memo?: CompletionMemo;
   /** The document's own URI: its own index entry (its half-typed title) is not offered back to it. */
@@ -490,7 +492,7 @@ function derivedValue(key: string, values: ReadonlyMap<string, unknown>, context
     case 'published_time':
       return derivedPublishedTime(values, context.now, writer, style);
     case 'source_url':
-      return derivedSourceUrl(values, context.schema, writer);
+      return derivedSourceUrl(values, context, writer);
     default:
       return undefined;
   }
@@ -528,17 +530,16 @@ function derivedPublishedTime(values: ReadonlyMap<string, unknown>, now: Date, w
   return { value, written, snippet, detail: day ? "noon on date, with that day's US Eastern offset" : 'now, US Eastern time' };
 }
 
-function derivedSourceUrl(values: ReadonlyMap<string, unknown>, schema: ReadoutSchema, writer: ValueWriter): DerivedValue | undefined {
+function derivedSourceUrl(values: ReadonlyMap<string, unknown>, context: CompletionContext, writer: ValueWriter): DerivedValue | undefined {
   const tags = values.get('tags');
   const category = Array.isArray(tags) ? tags[0] : tags;
   const published = values.get('published_time');
   const day = calendarDay(values.get('date')) ?? (typeof published === 'string' ? calendarDay(published.slice(0, 10)) : undefined);
   const title = values.get('title');
-  const slug = typeof title === 'string' ? slugify(title) : '';
-  const allowed = enumOf(schema, 'tags', Array.isArray(tags))?.values;
-  if (typeof category !== 'string' || (allowed && !allowed.includes(category)) || !/^[a-z0-9-]+$/.test(category) || !day || slug === '') return undefined;
-  const value = deriveSourceUrl(ARCHIVE_HOST, category, day, slug);
-  return { value, written: writer.write(value), detail: 'from tags, date and title' };
+  const allowed = enumOf(context.schema, 'tags', Array.isArray(tags))?.values;
+  if (typeof category !== 'string' || (allowed && !allowed.includes(category)) || !day || typeof title !== 'string') return undefined;
+  const value = deriveUrl(context.urls, category, day, title);
+  return value === undefined ? undefined : { value, written: writer.write(value), detail: 'from tags, date and title' };
 }
 
 // --- Titles
@@ -567,7 +568,7 @@ function titleCompletions(region: Region, site: ValueSite, context: CompletionCo
   const matches = (forms: string) => forms.includes(needle);
   const ranked = catalog.ranked(needle, TITLE_LIMIT, context.uri);
   const candidates = [
-    ...slugTitle(catalog, context.index, values.get('source_url'), matches),
+    ...slugTitle(catalog, context, values.get('source_url'), matches),
     ...catalog.openings().filter((opening) => matches(opening.search) && opening.search !== needle).slice(0, OPENING_LIMIT)
       .map((opening) => ({ title: opening.text, detail: `common opening of ${opening.titles.toLocaleString('en-US')} titles`, opening: true, writtenCache: opening.written })),
     ...ranked.map((stat) => {
@@ -642,12 +643,12 @@ function latestCategory(stat: TitleStat, index: WorkspaceIndex): string {
 }
 
 /** The workspace title whose slug is the source_url's, or the slug spelled out as a title. */
-function slugTitle(catalog: TitleCatalog, index: WorkspaceIndex, url: unknown, matches: (forms: string) => boolean): TitleCandidate[] {
-  const slug = typeof url === 'string' ? parseSourceUrl(url)?.slug : undefined;
+function slugTitle(catalog: TitleCatalog, context: CompletionContext, url: unknown, matches: (forms: string) => boolean): TitleCandidate[] {
+  const slug = typeof url === 'string' ? matchUrl(url, context.urls)?.values.get('slug')?.value : undefined;
   if (!slug) return [];
   const known = catalog.withSlug(slug);
   const candidate = known
-    ? { title: known.title, detail: "the workspace's title for source_url's slug", description: titleUse(known, index), opening: false, writtenCache: known.written }
+    ? { title: known.title, detail: "the workspace's title for source_url's slug", description: titleUse(known, context.index), opening: false, writtenCache: known.written }
     : { title: titleFromSlug(slug), detail: "source_url's slug spelled out", opening: false };
   return matches(searchForms(candidate.title)) ? [candidate] : [];
 }

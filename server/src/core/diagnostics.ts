@@ -7,6 +7,7 @@ import type { ReadoutSchema } from './schema';
 import { schemaProblems } from './schemaDiagnostics';
 import { schemaFixes } from './schemaFixes';
 import { span, type Diagnostic, type Fix, type RelatedInformation, type Span } from './types';
+import type { UrlTemplate } from './urlTemplates';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { workspaceProblems } from './workspaceRules';
 
@@ -39,7 +40,7 @@ export function readReadout(text: string, schema: ReadoutSchema, inReadoutFiles:
   return parseReadout(text, block, { knownFields: schema.keys });
 }
 
-function findings(readout: ParsedReadout, schema: ReadoutSchema, workspace: WorkspaceContext | undefined): Finding[] {
+function findings(readout: ParsedReadout, schema: ReadoutSchema, urls: readonly UrlTemplate[], workspace: WorkspaceContext | undefined): Finding[] {
   const block = readout.block!;
   if (!block.close) {
     return [{
@@ -55,11 +56,11 @@ function findings(readout: ParsedReadout, schema: ReadoutSchema, workspace: Work
   // A field whose quote is never closed has no value to judge: its quote is the one problem.
   const problems = schemaProblems(readout, schema).filter((problem) => !readout.unreadable.has(String(problem.path[0] ?? '')));
   for (const problem of problems) flawed.add(String(problem.path[0] ?? ''));
-  for (const problem of problems) result.push({ ...problem, fixes: schemaFixes(readout, problem, schema, flawed) });
+  for (const problem of problems) result.push({ ...problem, fixes: schemaFixes(readout, problem, schema, flawed, urls) });
   // The rules about a readout's own fields (its dates, URL, title) leave alone a field the schema
   // does not declare: under a custom schema the name may mean something else, or nothing.
   const offLimits = new Set([...flawed, ...readout.fields.map((found) => found.name).filter((name) => !schema.keys.includes(name))]);
-  result.push(...fieldProblems(readout, offLimits));
+  result.push(...fieldProblems(readout, offLimits, urls));
   if (workspace) result.push(...workspaceProblems(readout, workspace.uri, workspace.index, offLimits).map((problem) => ({ ...problem, fixes: [] })));
   return result.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
@@ -89,10 +90,13 @@ function removeRepeat(readout: ParsedReadout, key: Span): Fix[] {
   return repeat ? [{ title: `Remove this '${repeat.name}' field`, edits: [removeField(repeat)], safe: false, isPreferred: true }] : [];
 }
 
-/** Every diagnostic of a parsed readout, with severities from `levels` (a code set to 'off' is dropped). */
-export function readoutDiagnostics(readout: ParsedReadout, schema: ReadoutSchema, levels: RuleLevels, workspace?: WorkspaceContext): Diagnostic[] {
+/**
+ * Every diagnostic of a parsed readout, with severities from `levels` (a code set to 'off' is
+ * dropped); `urls` are the forms a source_url is taken apart by.
+ */
+export function readoutDiagnostics(readout: ParsedReadout, schema: ReadoutSchema, levels: RuleLevels, urls: readonly UrlTemplate[], workspace?: WorkspaceContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const finding of findings(readout, schema, workspace)) {
+  for (const finding of findings(readout, schema, urls, workspace)) {
     const level = levels[finding.code] ?? defaultSeverity(finding.code);
     if (level !== 'off') diagnostics.push({ ...finding, severity: level });
   }

@@ -2,8 +2,8 @@ import { replaceInValue, replaceValue } from './edits';
 import { field, type Field, type ParsedReadout } from './frontMatter';
 import { scalarSourceSpans } from './scalarSource';
 import { slugify, slugMatchesTitle } from './slug';
-import { parseSourceUrl } from './sourceUrl';
 import { span, type Fix, type Span, type TextEdit } from './types';
+import { dateAgrees, matchUrl, urlDate, withDate, type UrlTemplate } from './urlTemplates';
 
 /** A finding of a rule that compares fields; severity is applied by the caller. */
 export interface FieldProblem {
@@ -45,6 +45,9 @@ function valuePart(readout: ParsedReadout, target: Field, from: number, to: numb
   return span(spans[from].start, spans[to - 1].end);
 }
 
+/** A `date` the URL's parts can be compared with: a custom schema may allow other forms. */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 function fix(title: string, edit: TextEdit | undefined, safe: boolean, isPreferred = true): Fix[] {
   return edit ? [{ title, edits: [edit], safe, isPreferred }] : [];
 }
@@ -64,43 +67,48 @@ function* dateMismatch(fields: Sound): Generator<FieldProblem> {
   };
 }
 
-function* sourceUrlRules(fields: Sound): Generator<FieldProblem> {
+/** The URL's parts compared with the fields, when the URL follows one of the forms; any other URL is the schema's alone. */
+function* sourceUrlRules(fields: Sound, urls: readonly UrlTemplate[]): Generator<FieldProblem> {
   const url = fields.string('source_url');
-  if (!url) return;
-  const parts = parseSourceUrl(url.value);
-  if (!parts) return;
+  const parts = url && matchUrl(url.value, urls);
+  if (!url || !parts) return;
   const { readout } = fields;
 
   const date = fields.string('date');
-  if (date && parts.date !== date.value) {
+  const inUrl = urlDate(parts);
+  if (date && inUrl && CALENDAR_DAY.test(date.value) && !dateAgrees(parts, date.value)) {
+    const wanted = withDate(url.value, parts, date.value).slice(inUrl.span.start, inUrl.span.end);
     yield {
       code: 'url-date-mismatch',
-      message: `The date in 'source_url' is ${parts.date}, but 'date' is ${date.value}. One of them is wrong.`,
-      span: valuePart(readout, url.field, parts.dateSpan.start, parts.dateSpan.end),
-      fixes: fix(`Change the URL's date to ${date.value.replace(/-/g, '/')}`, replaceInValue(readout, url.field, url.value, parts.dateSpan, date.value.replace(/-/g, '/')), false),
+      message: `The ${inUrl.noun} in 'source_url' is ${url.value.slice(inUrl.span.start, inUrl.span.end)}, but 'date' is ${date.value}. One of them is wrong.`,
+      span: valuePart(readout, url.field, inUrl.span.start, inUrl.span.end),
+      fixes: fix(`Change the URL's ${inUrl.noun} to ${wanted}`, replaceInValue(readout, url.field, url.value, inUrl.span, wanted), false),
     };
   }
 
+  const category = parts.values.get('category');
   const tags = fields.tags();
-  if (tags && tags.length > 0 && !tags.includes(parts.category)) {
+  if (category && tags && tags.length > 0 && !tags.includes(category.value)) {
     const listed = tags.map((tag) => `'${tag}'`).join(', ');
     yield {
       code: 'url-category-mismatch',
-      message: `The category in 'source_url' is '${parts.category}', which is not among the tags (${listed}).`,
-      span: valuePart(readout, url.field, parts.categorySpan.start, parts.categorySpan.end),
+      message: `The category in 'source_url' is '${category.value}', which is not among the tags (${listed}).`,
+      span: valuePart(readout, url.field, category.span.start, category.span.end),
       fixes: tags.flatMap((tag, index) =>
-        fix(`Change the URL's category to '${tag}'`, replaceInValue(readout, url.field, url.value, parts.categorySpan, tag), false, index === 0)),
+        fix(`Change the URL's category to '${tag}'`, replaceInValue(readout, url.field, url.value, category.span, tag), false, index === 0)),
     };
   }
 
+  const slug = parts.values.get('slug');
   const title = fields.string('title');
-  if (title && title.value.trim() !== '' && !slugMatchesTitle(parts.slug, title.value)) {
+  if (slug && title && title.value.trim() !== '' && !slugMatchesTitle(slug.value, title.value)) {
     const expected = slugify(title.value);
     yield {
       code: 'url-slug-mismatch',
-      message: `The slug in 'source_url' is not the title's: the title gives '${expected}'.`,
-      span: valuePart(readout, url.field, parts.slugSpan.start, parts.slugSpan.end),
-      fixes: fix("Change the URL's slug to the title's", replaceInValue(readout, url.field, url.value, parts.slugSpan, expected), false),
+      // The URL is the record: a title edited after publication keeps the slug of the first one.
+      message: `The slug in 'source_url' is not the title's ('${expected}'): the title was edited after publication, or the URL is wrong.`,
+      span: valuePart(readout, url.field, slug.span.start, slug.span.end),
+      fixes: expected === '' ? [] : fix("Change the URL's slug to the title's", replaceInValue(readout, url.field, url.value, slug.span, expected), false),
     };
   }
 }
@@ -120,19 +128,20 @@ function* titleWhitespace(fields: Sound): Generator<FieldProblem> {
     const where = start === 0 ? 'starts with a space' : end === title.value.length ? 'ends with a space' : 'has a doubled space';
     yield {
       code: 'title-whitespace',
-      message: `The title ${where}. Published titles have single spaces between words and none around them.`,
+      // Titles are published with such spaces too, and the title is the record: worth a mention, never a bulk rewrite.
+      message: `The title ${where}: tidy it, unless the source wrote it so.`,
       span: valuePart(fields.readout, title.field, start, end),
-      fixes: fix('Tidy the spaces in the title', edit, true),
+      fixes: fix('Tidy the spaces in the title', edit, false),
     };
   }
 }
 
 /** The rules a schema cannot express, each silent while a field it reads has a problem of its own. */
-export function fieldProblems(readout: ParsedReadout, flawed: ReadonlySet<string>): FieldProblem[] {
+export function fieldProblems(readout: ParsedReadout, flawed: ReadonlySet<string>, urls: readonly UrlTemplate[]): FieldProblem[] {
   if (!readout.parsed) return [];
   const dates = [...dateMismatch(soundFields(readout, flawed))];
   // A date at odds with published_time is already reported: the URL is not also compared with it.
   const fields = soundFields(readout, dates.length > 0 ? new Set([...flawed, 'date']) : flawed);
-  return [...dates, ...sourceUrlRules(fields), ...titleWhitespace(fields)];
+  return [...dates, ...sourceUrlRules(fields, urls), ...titleWhitespace(fields)];
 }
 

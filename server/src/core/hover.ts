@@ -2,8 +2,8 @@ import { isScalar, isSeq } from 'yaml';
 import type { Field, ParsedReadout } from './frontMatter';
 import type { ReadoutSchema, SchemaObject } from './schema';
 import { slugify, slugMatchesTitle } from './slug';
-import { parseSourceUrl } from './sourceUrl';
 import type { Span } from './types';
+import { dateAgrees, matchUrl, templateDays, urlDate, type UrlTemplate } from './urlTemplates';
 
 export interface Hover {
   /** Markdown. */
@@ -48,20 +48,28 @@ function tagDescription(schema: ReadoutSchema, tag: string): string | undefined 
   return index >= 0 && typeof descriptions?.[index] === 'string' ? `${inline(tag)}: ${descriptions[index]}` : undefined;
 }
 
-function sourceUrlParts(readout: ParsedReadout, url: string): string[] {
-  const parts = parseSourceUrl(url);
-  if (!parts) return [];
+/** The form the URL follows, then each of its parts and whether it agrees with its field. */
+function sourceUrlParts(readout: ParsedReadout, url: string, urls: readonly UrlTemplate[]): string[] {
+  const parts = matchUrl(url, urls);
+  if (!parts) return ['Follows none of the URL forms (the `urls` setting): it is checked as a URL only.'];
   const data = (readout.data ?? {}) as Record<string, unknown>;
   const tags = typeof data.tags === 'string' ? [data.tags] : Array.isArray(data.tags) ? data.tags.map(String) : [];
-  const mark = (ok: boolean | undefined) => ok === undefined ? '' : ok ? ' ✓' : ' ✗';
   const title = typeof data.title === 'string' ? data.title : undefined;
+  const mark = (ok: boolean | undefined) => ok === undefined ? '' : ok ? ' ✓' : ' ✗';
+  const days = templateDays(parts.template);
+  const category = parts.values.get('category')?.value;
+  const date = urlDate(parts);
+  const slug = parts.values.get('slug')?.value;
+  const slugAgrees = slug === undefined || title === undefined ? undefined : slugMatchesTitle(slug, title);
   return [
+    `Follows the form ${inline(parts.template.template)}${days ? ` (${days})` : ''}.`,
+    '',
     '| part | value | agrees with |',
     '|---|---|---|',
-    `| category | ${inline(parts.category)} | tags${mark(tags.length ? tags.includes(parts.category) : undefined)} |`,
-    `| date | ${inline(parts.date)} | date${mark(typeof data.date === 'string' ? data.date === parts.date : undefined)} |`,
-    `| slug | ${inline(parts.slug)} | title${mark(title === undefined ? undefined : slugMatchesTitle(parts.slug, title))} |`,
-    ...(title !== undefined && !slugMatchesTitle(parts.slug, title) ? ['', `The title's slug is ${inline(slugify(title))}.`] : []),
+    ...(category === undefined ? [] : [`| category | ${inline(category)} | tags${mark(tags.length ? tags.includes(category) : undefined)} |`]),
+    ...(date === undefined ? [] : [`| ${date.noun} | ${inline(date.value)} | date${mark(typeof data.date === 'string' ? dateAgrees(parts, data.date) : undefined)} |`]),
+    ...(slug === undefined ? [] : [`| slug | ${inline(slug)} | title${mark(slugAgrees)} |`]),
+    ...(slugAgrees === false ? ['', `The title's slug is ${inline(slugify(title!))}: the title was edited after publication, or the URL is wrong.`] : []),
   ];
 }
 
@@ -74,17 +82,17 @@ function hoveredField(readout: ParsedReadout, offset: number): { field: Field; s
 }
 
 /** What the value under the cursor means for this readout, first, then what the schema says of its field. */
-export function readoutHover(readout: ParsedReadout, schema: ReadoutSchema, offset: number): Hover | undefined {
+export function readoutHover(readout: ParsedReadout, schema: ReadoutSchema, urls: readonly UrlTemplate[], offset: number): Hover | undefined {
   const hovered = hoveredField(readout, offset);
   if (!hovered) return undefined;
   const { field } = hovered;
   const value = (readout.data as Record<string, unknown> | undefined)?.[field.name];
   const specific: string[] = [];
-  if (field.name === 'published_time' && typeof value === 'string') {
+  if ((field.name === 'published_time' || field.name === 'modified_time') && typeof value === 'string') {
     const utc = utcInstant(value);
     if (utc) specific.push(`In UTC: ${inline(utc)}`);
   }
-  if (field.name === 'source_url' && typeof value === 'string') specific.push(sourceUrlParts(readout, value).join('\n'));
+  if (field.name === 'source_url' && typeof value === 'string') specific.push(sourceUrlParts(readout, value, urls).join('\n'));
   if (field.name === 'tags') {
     const node = field.valueNode;
     const items = isSeq(node) ? node.items : [node];

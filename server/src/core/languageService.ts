@@ -10,12 +10,15 @@ import { createPreviewRenderer, type RenderedPreview } from './preview';
 import { createSymbolSearch, documentSymbols, type DocumentSymbol, type WorkspaceSymbol } from './symbols';
 import { findFrontMatter, firstKey } from './frontMatter';
 import type { Diagnostic, Fix, Span, TextEdit } from './types';
+import { BUILTIN_URL_TEMPLATES, type UrlTemplate } from './urlTemplates';
 import { createWorkspaceIndex, type WorkspaceIndex } from './workspaceIndex';
 
 export interface ServiceOptions {
   readonly schema: ReadoutSchema;
   /** Severity overrides per code (`readout.rules`). */
   readonly rules?: RuleLevels;
+  /** The forms of source_url (the `urls` setting); the archive's two by default. */
+  readonly urls?: readonly UrlTemplate[];
   /** Every readout of the workspace, for the rules and completions that look across files. */
   readonly index?: WorkspaceIndex;
   /** The clock, for values derived from today (tests pass a fixed one). */
@@ -69,6 +72,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
   // A schema keyword named as a code (`enum`, the code before 0.2.0) stands for its plain code.
   const rules = canonicalLevels(options.rules ?? {});
   const now = options.now ?? (() => new Date());
+  const urls = options.urls ?? BUILTIN_URL_TEMPLATES;
   const completionMemo = createCompletionMemo();
   const symbolSearch = createSymbolSearch(index);
   const renderer = createPreviewRenderer();
@@ -87,7 +91,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
     const readout = read(document);
     if (!readout) return [];
     const workspace = document.uri !== undefined ? { uri: document.uri, index } : undefined;
-    return readoutDiagnostics(readout, schema, rules, workspace);
+    return readoutDiagnostics(readout, schema, rules, urls, workspace);
   };
   return Object.freeze({
     isReadout: (document: ReadoutInput) => read(document) !== undefined,
@@ -98,7 +102,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
     getDiagnostics: diagnose,
     getHover(document: ReadoutInput, offset: number) {
       const readout = read(document);
-      return readout?.parsed ? readoutHover(readout, schema, offset) : undefined;
+      return readout?.parsed ? readoutHover(readout, schema, urls, offset) : undefined;
     },
     getCodeActions(document: ReadoutInput, range: Span) {
       const touching = diagnose(document).filter((diagnostic) => diagnostic.span.start <= range.end && range.start <= diagnostic.span.end);
@@ -118,7 +122,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       const block = findFrontMatter(document.text);
       const starting = block !== undefined && firstKey(document.text, block) === undefined;
       if (!starting && !read(document)) return { items: [], isIncomplete: false };
-      return readoutCompletions(document.text, offset, { schema, index, now: now(), memo: completionMemo, uri: document.uri });
+      return readoutCompletions(document.text, offset, { schema, index, now: now(), urls, memo: completionMemo, uri: document.uri });
     },
     getDocumentSymbols(document: ReadoutInput) {
       const readout = read(document);

@@ -3,11 +3,14 @@ import { insertField, insertPlaceholder, minimalEdit, renameKey, removeField, wr
 import { field, keyAtPath, nodeAtPath, nodeSpan, type ParsedReadout } from './frontMatter';
 import type { ReadoutSchema } from './schema';
 import type { SchemaProblem } from './schemaDiagnostics';
-import { slugify, titleFromSlug } from './slug';
+import { titleFromSlug } from './slug';
 import { escapeChoice, escapeSnippet } from './snippets';
-import { ARCHIVE_HOST, deriveSourceUrl, parseSourceUrl } from './sourceUrl';
 import { span, type Fix } from './types';
+import { deriveUrl, matchUrl, type UrlTemplate } from './urlTemplates';
 import { writeValue, writeValueInStyle } from './yamlWriter';
+
+/** The published record: fixes that write these are offered one at a time, never applied in bulk. */
+const RECORD_FIELDS: ReadonlySet<string> = new Set(['title', 'source_url']);
 
 function stringAt(readout: ParsedReadout, name: string, flawed: ReadonlySet<string>): string | undefined {
   const value = (readout.data as Record<string, unknown> | undefined)?.[name];
@@ -15,7 +18,7 @@ function stringAt(readout: ParsedReadout, name: string, flawed: ReadonlySet<stri
 }
 
 /** A value for a missing field that the other fields determine, if they do. */
-function derivedValue(readout: ParsedReadout, name: string, flawed: ReadonlySet<string>): string | undefined {
+function derivedValue(readout: ParsedReadout, name: string, flawed: ReadonlySet<string>, urls: readonly UrlTemplate[]): string | undefined {
   const published = stringAt(readout, 'published_time', flawed);
   const date = stringAt(readout, 'date', flawed) ?? published?.slice(0, 10);
   switch (name) {
@@ -25,8 +28,8 @@ function derivedValue(readout: ParsedReadout, name: string, flawed: ReadonlySet<
       const tags = (readout.data as Record<string, unknown> | undefined)?.tags;
       const category = typeof tags === 'string' ? tags : Array.isArray(tags) && typeof tags[0] === 'string' ? tags[0] : undefined;
       const title = stringAt(readout, 'title', flawed);
-      if (flawed.has('tags') || !category || !date || !title) return undefined;
-      return deriveSourceUrl(ARCHIVE_HOST, category, date, slugify(title));
+      if (flawed.has('tags') || !date || !title) return undefined;
+      return deriveUrl(urls, category, date, title);
     }
     default:
       return undefined;
@@ -47,10 +50,10 @@ function placeholder(schema: ReadoutSchema, name: string): { text: string; snipp
   return name === 'title' ? { text: '""', snippet: '"$1"' } : { text: '', snippet: '$1' };
 }
 
-/** The title spelled out from source_url's slug, when the URL is a statement's and sound. */
-function titleFromUrl(readout: ParsedReadout, flawed: ReadonlySet<string>): string | undefined {
+/** The title spelled out from source_url's slug, when the URL is sound and follows a form with a slug. */
+function titleFromUrl(readout: ParsedReadout, flawed: ReadonlySet<string>, urls: readonly UrlTemplate[]): string | undefined {
   const url = stringAt(readout, 'source_url', flawed);
-  const slug = url === undefined ? undefined : parseSourceUrl(url)?.slug;
+  const slug = url === undefined ? undefined : matchUrl(url, urls)?.values.get('slug')?.value;
   return slug ? titleFromSlug(slug) : undefined;
 }
 
@@ -72,7 +75,7 @@ function removeListItem(readout: ParsedReadout, item: Node | undefined): Fix[] {
 }
 
 /** The quick fixes for one schema problem. */
-export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, schema: ReadoutSchema, flawed: ReadonlySet<string>): Fix[] {
+export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, schema: ReadoutSchema, flawed: ReadonlySet<string>, urls: readonly UrlTemplate[]): Fix[] {
   const { path } = problem;
   const top = String(path[0] ?? '');
   switch (problem.keyword) {
@@ -80,12 +83,12 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
     case 'dependentRequired':
     case 'dependencies': {
       if (path.length !== 1) return [];
-      const derived = derivedValue(readout, top, flawed);
+      const derived = derivedValue(readout, top, flawed, urls);
       if (derived !== undefined) {
         const edit = insertField(readout, top, derived);
-        return [{ title: `Add ${edit.newText.trim()}`, edits: [edit], safe: true, isPreferred: true }];
+        return [{ title: `Add ${edit.newText.trim()}`, edits: [edit], safe: !RECORD_FIELDS.has(top), isPreferred: true }];
       }
-      const spelled = top === 'title' ? titleFromUrl(readout, flawed) : undefined;
+      const spelled = top === 'title' ? titleFromUrl(readout, flawed, urls) : undefined;
       if (spelled !== undefined) {
         // A guess (the slug dropped the apostrophes and capitals), inserted selected so that it is easy to correct.
         const edit = insertField(readout, top, spelled, `\${1:${escapeSnippet(writeValue(top, spelled, writeOptions(readout)))}}`);
@@ -113,7 +116,7 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
       return choices.flatMap((value, index) => {
         const edit = replaceNode(readout, node, key, value);
         const likely = index === 0 && problem.suggestion !== undefined;
-        return edit ? [{ title: `Replace with '${value}'`, edits: [edit], safe: likely, isPreferred: likely }] : [];
+        return edit ? [{ title: `Replace with '${value}'`, edits: [edit], safe: likely && !RECORD_FIELDS.has(key), isPreferred: likely }] : [];
       });
     }
     case 'uniqueItems':

@@ -1,50 +1,190 @@
-/** Latin letters that Unicode decomposition does not reduce to ASCII. */
-const TRANSLITERATIONS: Record<string, string> = {
-  ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd',
-  þ: 'th', Þ: 'th', ł: 'l', Ł: 'l', ı: 'i', ħ: 'h', Ħ: 'h', ŋ: 'n', Ŋ: 'n', ſ: 's',
+// The slug WordPress gives a title (sanitize_title: remove_accents, then sanitize_title_with_dashes
+// in its "save" context), step by step in WordPress's order, since the order decides the result:
+// the cut at 200 encoded characters comes before punctuation is deleted, so what is deleted still
+// counts towards it. Every step is one pass over the text.
+
+/** Letters remove_accents writes in ASCII that Unicode decomposition does not reduce to ASCII. */
+const LETTERS: Readonly<Record<string, string>> = {
+  'ª': 'a', 'º': 'o', 'Æ': 'AE', 'æ': 'ae', 'Ð': 'D', 'ð': 'd', 'Ø': 'O', 'ø': 'o', 'Þ': 'TH', 'þ': 'th',
+  // WordPress writes `s` outside German sites; the archive's slugs have `ss`.
+  'ß': 'ss',
+  'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ĳ': 'IJ', 'ĳ': 'ij', 'ĸ': 'k', 'Ŀ': 'L', 'ŀ': 'l',
+  'Ł': 'L', 'ł': 'l', 'ŉ': 'n', 'Ŋ': 'N', 'ŋ': 'n', 'Œ': 'OE', 'œ': 'oe', 'Ŧ': 'T', 'ŧ': 't', 'ſ': 's',
+  'ɑ': 'a', '€': 'E', '£': '',
 };
 
-const APOSTROPHES = /['’‘ʼ`´]/g;
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const SLUG_LIMIT = 200;
-
 /**
- * The URL slug of a title, as the archive's WordPress wrote it: lowercased, Latin letters
- * transliterated to ASCII, apostrophes dropped, every other run of non-alphanumerics one `-`.
+ * The characters remove_accents knows: Latin-1 and Latin Extended-A letters, a few of Latin
+ * Extended-B and IPA (Romanian, Vietnamese, Pinyin), Vietnamese vowels, € and £. Any other
+ * character is left as it is.
  */
-export function slugify(title: string): string {
-  const ascii = title
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[^\u0000-\u007f]/g, (ch) => TRANSLITERATIONS[ch] ?? ch)
-    .toLowerCase()
-    .replace(APOSTROPHES, '');
-  return ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, SLUG_LIMIT).replace(/-+$/, '');
+const ACCENTED = /[ªº£\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u01a0\u01a1\u01af\u01b0\u01cd-\u01dc\u0218-\u021b\u0251\u1ea0-\u1ef9€]/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/** WordPress's remove_accents: the Latin letters it knows, in ASCII. */
+export function removeAccents(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  return text.replace(ACCENTED, (ch) => LETTERS[ch] ?? ch.normalize('NFD').replace(COMBINING_MARKS, ''));
+}
+
+/** PHP's strip_tags, as far as a title needs it: a `<` before a non-space opens a tag that runs to the next `>`. */
+function stripTags(text: string): string {
+  if (!text.includes('<')) return text;
+  let result = '';
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('<', at);
+    if (open === -1 || open + 1 >= text.length) return result + text.slice(at);
+    if (/\s/.test(text[open + 1])) {
+      result += text.slice(at, open + 1);
+      at = open + 1;
+      continue;
+    }
+    result += text.slice(at, open);
+    const close = text.indexOf('>', open + 1);
+    if (close === -1) return result;
+    at = close + 1;
+  }
+}
+
+export const SLUG_LIMIT = 200;
+
+/** UTF-8 bytes of one code point, each as `%xx` in lowercase hex. */
+function octets(code: number): string {
+  const bytes = code < 0x800
+    ? [0xc0 | (code >> 6), 0x80 | (code & 0x3f)]
+    : code < 0x10000
+      ? [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+      : [0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)];
+  return bytes.map((byte) => `%${byte.toString(16)}`).join('');
 }
 
 /**
- * Whether a URL's slug is the title's: equal, or with WordPress' `-2`, `-3` suffix for a title
- * repeated on the same day.
+ * What the "save" context does to characters once encoded: no-break spaces, en and em dashes and
+ * spaces of other widths become `-`; soft hyphens, ¡ ¿, angle and curly quotes, the bullet,
+ * © ® ° … ™, accents on their own and the characters that take no width are deleted; × is `x`.
+ */
+const SAVED_AS: ReadonlyMap<string, string> = new Map([
+  ...[...'\u00a0\u2013\u2014\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f'].map((ch) => [ch, '-'] as const),
+  ...[...'\u00ad¡¿«»‹›‘’“”‚‛„‟•©®°…™´\u02ca\u0301\u0341\u0300\u0304\u030c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff\ufffc'].map((ch) => [ch, ''] as const),
+  ['×', 'x'],
+]);
+
+/** The same entities written as entities, and the slash. */
+const ENTITIES_AND_SLASH = ['&nbsp;', '&#160;', '&ndash;', '&#8211;', '&mdash;', '&#8212;', '/'];
+
+/**
+ * utf8_uri_encode, stopping before the character that would pass `limit` encoded characters, with
+ * what the save context does to each encoded character done as it is encoded (a character counts
+ * its encoded length towards the limit whatever it becomes).
+ */
+function encodeWithin(text: string, limit: number): string {
+  let result = '';
+  let length = 0;
+  for (let at = 0; at < text.length;) {
+    const code = text.codePointAt(at)!;
+    const width = code < 0x80 ? 1 : code < 0x800 ? 6 : code < 0x10000 ? 9 : 12;
+    if (length + width > limit) break;
+    length += width;
+    const ch = code > 0xffff ? text.slice(at, at + 2) : text[at];
+    result += code < 0x80 ? ch : SAVED_AS.get(ch) ?? octets(code);
+    at += ch.length;
+  }
+  return result;
+}
+
+/**
+ * The URL slug WordPress gives a title: accents transliterated, tags stripped, a `%` that is not an
+ * escaped octet removed, lowercased, %-encoded and cut at 200 encoded characters; then no-break
+ * spaces, en and em dashes, `/`, `.` and spaces become `-`, quotes and every other character
+ * outside `a-z 0-9 _ - %` are deleted, runs of `-` collapse and are trimmed.
+ */
+export function slugify(title: string): string {
+  const lowered = stripTags(removeAccents(title)).replace(/%(?![0-9a-fA-F]{2})/g, '').toLowerCase();
+  let slug = encodeWithin(lowered, SLUG_LIMIT);
+  // What follows works on at most 200 characters.
+  if (/[&/]/.test(slug)) for (const text of ENTITIES_AND_SLASH) slug = slug.replaceAll(text, '-');
+  // WordPress replaces the encoded forms: escapes typed in the title are replaced as well.
+  if (lowered.includes('%')) for (const [ch, replacement] of SAVED_AS) slug = slug.replaceAll(octets(ch.codePointAt(0)!), replacement);
+  if (slug.includes('&')) slug = slug.replace(/&[^\n]+?;/g, '');
+  return dashed(slug);
+}
+
+/** `a-z`, `0-9`, `_` and `%`: what a slug keeps besides its dashes. */
+function keeps(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x25;
+}
+
+/** `.` and spaces as `-`, other characters outside `a-z 0-9 _ - %` deleted, runs of `-` as one, none at either end: one pass. */
+function dashed(text: string): string {
+  let result = '';
+  let dash = false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x2d || code === 0x20 || code === 0x2e) {
+      dash = result !== '';
+    } else if (keeps(code)) {
+      if (dash) result += '-';
+      result += text[at];
+      dash = false;
+    }
+  }
+  return result;
+}
+
+/** A slug as WordPress stores it: raw non-ASCII %-encoded, escapes in lowercase hex. */
+function storedSlug(slug: string): string {
+  const encoded = NON_ASCII.test(slug) ? slug.replace(/[^\u0000-\u007f]/gu, (ch) => octets(ch.codePointAt(0)!)) : slug;
+  return encoded.includes('%') ? encoded.replace(/%[0-9a-fA-F]{2}/g, (escape) => escape.toLowerCase()) : encoded;
+}
+
+/** _truncate_post_slug: a slug cut to `length`, at a whole character (an escaped one is all its octets), never ending on `-`. */
+function truncateSlug(slug: string, length: number): string {
+  if (slug.length <= length) return slug;
+  let end = 0;
+  while (end < slug.length) {
+    // An escaped character is as many octets as its lead byte says.
+    const lead = slug[end] === '%' ? parseInt(slug.slice(end + 1, end + 3), 16) : 0;
+    const width = lead >= 0xf0 ? 12 : lead >= 0xe0 ? 9 : lead >= 0xc0 ? 6 : lead > 0 ? 3 : 1;
+    if (end + width > length) break;
+    end += width;
+  }
+  return slug.slice(0, end).replace(/-+$/, '');
+}
+
+const SUFFIX = /-([1-9]\d*)$/;
+
+/**
+ * Whether a URL's slug is the title's: equal, or with the `-2`, `-3`, ... WordPress adds to a slug
+ * already taken, the slug cut first to leave room for it.
  */
 export function slugMatchesTitle(slug: string, title: string): boolean {
+  const stored = storedSlug(slug);
   const expected = slugify(title);
-  if (slug === expected) return true;
-  const suffixed = /^(.*)-\d+$/.exec(slug);
-  if (!suffixed) return false;
-  // WordPress shortens a slug already at the limit to make room for its suffix.
-  const stem = suffixed[1];
-  return stem === expected || (expected.length + 1 >= SLUG_LIMIT - 8 && stem.length >= SLUG_LIMIT - 12 && expected.startsWith(stem));
+  if (stored === expected) return true;
+  const suffix = SUFFIX.exec(stored);
+  if (!suffix || Number(suffix[1]) < 2) return false;
+  return stored.slice(0, suffix.index) === truncateSlug(expected, SLUG_LIMIT - suffix[0].length);
 }
 
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'over', 'per', 'the', 'to', 'via', 'with']);
 
+function decodeWord(word: string): string {
+  try {
+    return decodeURIComponent(word);
+  } catch {
+    return word;
+  }
+}
+
 /**
- * A slug spelled out as a title, `readout-of-a-call-with-x` as "Readout of a Call with X": words
- * capitalized, minor ones not (but the first). Its slug is the slug again; the apostrophes, accents
- * and punctuation the slug dropped are for a person to put back.
+ * A slug spelled out as a title, `readout-of-a-call-with-x` as "Readout of a Call with X": escapes
+ * decoded, words capitalized, minor ones not (but the first). Its slug is the slug again; the
+ * apostrophes, accents and punctuation the slug dropped are for a person to put back.
  */
 export function titleFromSlug(slug: string): string {
-  return slug.split('-').filter(Boolean)
+  return slug.split('-').filter(Boolean).map(decodeWord)
     .map((word, at) => (at > 0 && MINOR_WORDS.has(word) ? word : word[0].toUpperCase() + word.slice(1)))
     .join(' ');
 }

@@ -4,7 +4,7 @@ import { isScalar, isSeq, type Node } from 'yaml';
 import { nodeSpan, type Field, type FrontMatterBlock, type ParsedReadout } from './frontMatter';
 import type { LineRange } from './lineIndex';
 import type { ReadoutEntry } from './readoutEntry';
-import { slugify } from './slug';
+import { removeAccents } from './slug';
 import { span, type Span } from './types';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -287,7 +287,7 @@ function foldCharacter(ch: string): string {
   if (ASCII_ONLY.test(stripped)) return stripped.toLowerCase();
   if (/^\s$/.test(ch)) return ' ';
   if (APOSTROPHE.test(ch)) return "'";
-  return slugify(ch) || ch;
+  return removeAccents(ch).toLowerCase() || ch;
 }
 
 function shownName(candidate: Candidate): string {

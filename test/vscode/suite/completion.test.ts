@@ -3,12 +3,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openSample, replaceText, revertAndCloseAll, waitForActiveReadout } from './helpers';
 
-const TAGS = ['statements-releases', 'speeches-remarks', 'press-briefings', 'presidential-actions'];
+// The archive's 14 categories, most used first.
+const TAGS = [
+  'statements-releases', 'speeches-remarks', 'presidential-actions', 'press-briefings', 'articles', 'briefings-statements', 'fact-sheets',
+  'legislation', 'releases', 'disclosures', 'blog', 'remarks', 'research', 'uncategorized',
+];
 
 suite('completion', () => {
   teardown(revertAndCloseAll);
 
-  test("after 'tags: ' completion offers the four tags", async () => {
+  test("after 'tags: ' completion offers the archive's categories", async () => {
     const editor = await openSample('2023/01/reference.txt');
     // Before the language client runs, VS Code offers only the words of the file.
     await waitForActiveReadout(editor.document.uri);

@@ -20,10 +20,10 @@ suite('status bar', () => {
   test('the sample with mistakes: every problem counted by severity, a tooltip that says what a click does', async () => {
     const api = await extensionApi();
     await openSample(MISTAKES);
-    // unknown-value and date-mismatch are errors, title-whitespace a warning (samples/README.md, docs/rules.md).
-    const status = await statusFor(api, sampleUri(MISTAKES), 'Readout $(error) 2 $(warning) 1');
-    assert.equal(status.tooltip, 'This readout has 2 errors and 1 warning. Click to open the Problems panel.');
-    assert.equal(status.accessibilityInformation?.label, 'Readout: 2 errors and 1 warning');
+    // unknown-value and date-mismatch are errors, title-whitespace information (samples/README.md, docs/rules.md).
+    const status = await statusFor(api, sampleUri(MISTAKES), 'Readout $(error) 2 $(info) 1');
+    assert.equal(status.tooltip, 'This readout has 2 errors and 1 info. Click to open the Problems panel.');
+    assert.equal(status.accessibilityInformation?.label, 'Readout: 2 errors and 1 info');
     assert.equal(status.command, 'workbench.actions.view.problems');
   });
 
