@@ -58,13 +58,22 @@ function toWorkspaceEdit(document: TextDocument, edits: readonly CoreTextEdit[],
   return { changes: { [document.uri]: edits.map((edit) => toTextEdit(document, edit)) } };
 }
 
+/** A fix that moves the file: its edits (if any), then the rename, never over an existing file. */
+function toMoveEdit(document: TextDocument, edits: readonly CoreTextEdit[], newUri: string): WorkspaceEdit {
+  const changes: NonNullable<WorkspaceEdit['documentChanges']> = edits.length > 0
+    ? [{ textDocument: { uri: document.uri, version: document.version }, edits: edits.map((edit) => toTextEdit(document, edit)) }]
+    : [];
+  return { documentChanges: [...changes, { kind: 'rename', oldUri: document.uri, newUri, options: { overwrite: false, ignoreIfExists: false } }] };
+}
+
 export function toCodeAction(document: TextDocument, action: CoreCodeAction, diagnostic: Diagnostic, snippets: boolean): CodeAction {
+  const { fix } = action;
   return {
-    title: action.fix.title,
+    title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    isPreferred: action.fix.isPreferred ?? false,
-    edit: toWorkspaceEdit(document, action.fix.edits, snippets),
+    isPreferred: fix.isPreferred ?? false,
+    edit: fix.rename ? toMoveEdit(document, fix.edits, fix.rename.newUri) : toWorkspaceEdit(document, fix.edits, snippets),
   };
 }
 

@@ -1,5 +1,6 @@
 // The language server's entry: a thin adapter from LSP to the readout core.
 // Run as `node server/out/server.js --stdio` (or `--node-ipc`); createConnection reads the flag.
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection } from 'vscode-languageserver/node';
@@ -12,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { compileBuiltinSchema } from './core/builtinSchema';
 import { createReadoutService, type ReadoutInput, type ReadoutService } from './core/languageService';
+import { layoutMode } from './core/layoutRule';
 import { BUILTIN_URL_TEMPLATES, parseUrlTemplates } from './core/urlTemplates';
 import { createWorkspaceIndex } from './core/workspaceIndex';
 import {
@@ -48,8 +50,9 @@ function startServer(connection: Connection): void {
   let watchers: Disposable | undefined;
   let reportedSchemaError: string | undefined;
   let reportedConfigError: string | undefined;
-  let reportedUrlsError: string | undefined;
-  const client = { pullsConfiguration: false, watchesFiles: false, snippetEdits: false, snippetCompletions: false, labelDetails: false, progress: false, workspaceFolders: false };
+  // The message last shown for each setting that could not be used: shown again only when it changes.
+  const reportedSettingErrors = new Map<string, string | undefined>();
+  const client = { pullsConfiguration: false, watchesFiles: false, snippetEdits: false, snippetCompletions: false, labelDetails: false, progress: false, workspaceFolders: false, renamesFiles: false, disabledActions: false };
 
   /**
    * Where readout.files and readout.exclude put a file, by its path relative to the workspace
@@ -189,17 +192,24 @@ function startServer(connection: Connection): void {
     }
     reportedSchemaError = loaded.error;
     placer = createPlacer(settings);
-    // A bad template in .readoutrc.json is a configuration error above: this one is the editor's.
+    // A bad template in .readoutrc.json is a configuration error above: these are the editor's.
     const urls = parseUrlTemplates(settings.urls);
-    const urlsError = 'error' in urls ? `readout.${urls.error} The built-in URL forms are used.` : undefined;
-    if (urlsError && urlsError !== reportedUrlsError) {
-      connection.console.warn(urlsError);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: urlsError });
-    }
-    reportedUrlsError = urlsError;
-    service = createReadoutService({ schema: loaded.schema, rules: settings.rules, urls: 'templates' in urls ? urls.templates : BUILTIN_URL_TEMPLATES, index });
+    warnOfSetting('urls', 'error' in urls ? `readout.${urls.error} The built-in URL forms are used.` : undefined);
+    const layout = layoutMode(settings.layout);
+    warnOfSetting('layout', 'error' in layout ? `readout.${layout.error} The layout is checked as with 'auto'.` : undefined);
+    service = createReadoutService({
+      schema: loaded.schema, rules: settings.rules, urls: 'templates' in urls ? urls.templates : BUILTIN_URL_TEMPLATES, layout: 'error' in layout ? { mode: 'auto' } : layout, index,
+    });
     documents.all().forEach((document) => publish(document));
     return String(previous.files) !== String(settings.files) || String(previous.exclude) !== String(settings.exclude);
+  }
+
+  function warnOfSetting(setting: string, error: string | undefined): void {
+    if (error && error !== reportedSettingErrors.get(setting)) {
+      connection.console.warn(error);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: error });
+    }
+    reportedSettingErrors.set(setting, error);
   }
 
   async function indexWorkspace(): Promise<void> {
@@ -218,6 +228,8 @@ function startServer(connection: Connection): void {
     client.labelDetails = capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
     client.progress = capabilities.window?.workDoneProgress === true;
     client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
+    client.renamesFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') === true;
+    client.disabledActions = capabilities.textDocument?.codeAction?.disabledSupport === true;
     editorSettings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     settings = editorSettings;
     placer = createPlacer(settings);
@@ -303,7 +315,13 @@ function startServer(connection: Connection): void {
     const text = input(document);
     if (wants(CodeActionKind.QuickFix)) {
       for (const action of service.getCodeActions(text, toSpan(document, params.range))) {
-        actions.push(toCodeAction(document, action, toDiagnostic(document, action.diagnostic, ruleUrl), client.snippetEdits));
+        const move = action.fix.rename;
+        // Moving a file needs a client that renames files, and is refused over one already there.
+        if (move && !client.renamesFiles) continue;
+        const taken = move !== undefined && existsSync(URI.parse(move.newUri).fsPath);
+        if (taken && !client.disabledActions) continue;
+        const codeAction = toCodeAction(document, action, toDiagnostic(document, action.diagnostic, ruleUrl), client.snippetEdits);
+        actions.push(taken ? { ...codeAction, edit: undefined, disabled: { reason: `A file is already at ${URI.parse(move.newUri).fsPath}: move or rename it first.` } } : codeAction);
       }
     }
     if (wants(FIX_ALL_KIND)) {

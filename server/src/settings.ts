@@ -15,6 +15,8 @@ export interface Settings {
   readonly exclude: readonly string[];
   /** The forms of source_url, as templates (checked when they are parsed, by the host that uses them). */
   readonly urls: readonly UrlTemplateSetting[];
+  /** Where each readout's file belongs: `auto`, `off`, or a template such as `{category}/{yyyy}-{mm}/{date}-{slug}.{ext}`. */
+  readonly layout: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   files: [],
   exclude: ['**/node_modules/**', '**/.git/**'],
   urls: DEFAULT_URL_TEMPLATES,
+  layout: 'auto',
 };
 
 /** A list of templates, each text or `{ template, from?, before? }` with text values; anything else is not one. */
@@ -54,5 +57,6 @@ export function normalizeSettings(raw: unknown): Settings {
     files: strings(value.files) ?? DEFAULT_SETTINGS.files,
     exclude: strings(value.exclude) ?? DEFAULT_SETTINGS.exclude,
     urls: urlTemplates(value.urls) ?? DEFAULT_SETTINGS.urls,
+    layout: typeof value.layout === 'string' && value.layout.trim() !== '' ? value.layout.trim() : DEFAULT_SETTINGS.layout,
   };
 }

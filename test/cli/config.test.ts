@@ -73,20 +73,42 @@ describe('urls in .readoutrc.json', () => {
   });
 });
 
+describe('layout in .readoutrc.json', () => {
+  const load = (layout: unknown) => {
+    const fixture = new Fixture({ '.readoutrc.json': JSON.stringify({ layout }) });
+    try {
+      const result = loadConfig(fixture.path('.readoutrc.json'));
+      return 'error' in result ? result.error.replace(fixture.path('.readoutrc.json'), '<file>') : result.config.values;
+    } finally {
+      fixture.remove();
+    }
+  };
+
+  test('auto, off or a template is kept as written', () => {
+    for (const layout of ['auto', 'off', '{category}/{yyyy}/{date}-{slug}.{ext}']) assert.deepEqual(load(layout), { layout });
+  });
+
+  test('a template that cannot be one is refused with what is wrong', () => {
+    assert.equal(load('{category}/{month}/{slug}.md'),
+      "The configuration file <file> is not valid:\n  - layout: The layout '{category}/{month}/{slug}.md' has an unknown placeholder {month}: use {category}, {yyyy}, {mm}, {dd}, {date}, {slug}, {ext}.");
+    assert.match(String(load(3)), /'layout' must be a string, not 3\./);
+  });
+});
+
 describe('layerSettings', () => {
-  const config: ReadoutConfig = { file: '/archive/.readoutrc.json', folder: '/archive', values: { schema: 'schemas/mine.json', rules: { enum: 'off' }, urls: ['https://a.gov/{slug}/'] } };
+  const config: ReadoutConfig = { file: '/archive/.readoutrc.json', folder: '/archive', values: { schema: 'schemas/mine.json', rules: { enum: 'off' }, urls: ['https://a.gov/{slug}/'], layout: 'off' } };
   const editor = (changes: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...changes });
 
   test("the file's values where the editor's are at their defaults, the schema relative to the file", () => {
     assert.deepEqual(layerSettings(config, editor({}), '/workspace'), {
-      settings: { schema: 'schemas/mine.json', rules: { enum: 'off' }, files: DEFAULT_SETTINGS.files, exclude: DEFAULT_SETTINGS.exclude, urls: ['https://a.gov/{slug}/'] },
+      settings: { schema: 'schemas/mine.json', rules: { enum: 'off' }, files: DEFAULT_SETTINGS.files, exclude: DEFAULT_SETTINGS.exclude, urls: ['https://a.gov/{slug}/'], layout: 'off' },
       schemaFolder: '/archive',
     });
   });
 
   test('a value set in the editor wins, its schema relative to the workspace', () => {
-    assert.deepEqual(layerSettings(config, editor({ schema: 'other.json', files: ['docs/**/*.md'], urls: ['https://b.gov/{slug}/'] }), '/workspace'), {
-      settings: { schema: 'other.json', rules: { enum: 'off' }, files: ['docs/**/*.md'], exclude: DEFAULT_SETTINGS.exclude, urls: ['https://b.gov/{slug}/'] },
+    assert.deepEqual(layerSettings(config, editor({ schema: 'other.json', files: ['docs/**/*.md'], urls: ['https://b.gov/{slug}/'], layout: '{date}-{slug}.{ext}' }), '/workspace'), {
+      settings: { schema: 'other.json', rules: { enum: 'off' }, files: ['docs/**/*.md'], exclude: DEFAULT_SETTINGS.exclude, urls: ['https://b.gov/{slug}/'], layout: '{date}-{slug}.{ext}' },
       schemaFolder: '/workspace',
     });
   });

@@ -38,6 +38,7 @@ describe('readout init', () => {
         { template: 'https://bidenwhitehouse.archives.gov/briefing-room/{category}/{yyyy}/{mm}/{dd}/{slug}/', before: '2025-01-20' },
         { template: 'https://www.whitehouse.gov/{category}/{yyyy}/{mm}/{slug}/', from: '2025-01-20' },
       ],
+      layout: 'auto',
     });
     assert.ok(new Ajv({ strict: false }).validate(CONFIG_SCHEMA, written));
     const check = await fixture.run(['check']);
@@ -60,8 +61,8 @@ describe('readout init', () => {
 describe('schemas/readoutrc.schema.json', () => {
   test("has the settings' keys and defaults, every code of the catalog under rules, then each old code marked as an alias", () => {
     const { properties } = CONFIG_SCHEMA;
-    assert.deepEqual(Object.keys(properties), ['$schema', 'schema', 'rules', 'files', 'exclude', 'urls']);
-    for (const key of ['schema', 'rules', 'files', 'exclude', 'urls'] as const) assert.deepEqual(properties[key].default, DEFAULT_SETTINGS[key], key);
+    assert.deepEqual(Object.keys(properties), ['$schema', 'schema', 'rules', 'files', 'exclude', 'urls', 'layout']);
+    for (const key of ['schema', 'rules', 'files', 'exclude', 'urls', 'layout'] as const) assert.deepEqual(properties[key].default, DEFAULT_SETTINGS[key], key);
     const rules = properties.rules.properties! as Record<string, { deprecationMessage?: string }>;
     assert.deepEqual(Object.keys(rules).slice(0, Object.keys(RULES).length), Object.keys(RULES));
     const aliases = Object.keys(rules).slice(Object.keys(RULES).length);
@@ -72,6 +73,6 @@ describe('schemas/readoutrc.schema.json', () => {
 
   test('has the defaults of the VS Code settings it mirrors', () => {
     const settings = (readJson(path.join(REPO_ROOT, 'package.json')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } }).contributes.configuration.properties;
-    for (const key of ['schema', 'rules', 'files', 'exclude', 'urls']) assert.deepEqual(CONFIG_SCHEMA.properties[key].default, settings[`readout.${key}`].default, key);
+    for (const key of ['schema', 'rules', 'files', 'exclude', 'urls', 'layout']) assert.deepEqual(CONFIG_SCHEMA.properties[key].default, settings[`readout.${key}`].default, key);
   });
 });

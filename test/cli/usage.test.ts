@@ -118,7 +118,7 @@ describe('the configuration file', () => {
 
   const unusable: [string, string, RegExp][] = [
     ['not JSON', '{ "rules": { "enum": "off", } }', /^The configuration file .*\.readoutrc\.json is not valid JSON: .* at line 1, column \d+\.\n$/],
-    ['an unknown key', '{ "rule": {} }', /^The configuration file .*\.readoutrc\.json is not valid:\n {2}- Unknown key 'rule'\. Did you mean 'rules'\? The keys are schema, rules, files, exclude, urls\.\n$/],
+    ['an unknown key', '{ "rule": {} }', /^The configuration file .*\.readoutrc\.json is not valid:\n {2}- Unknown key 'rule'\. Did you mean 'rules'\? The keys are schema, rules, files, exclude, urls, layout\.\n$/],
     ['a level that does not exist', '{ "rules": { "enum": "warn" } }', /is not valid:\n {2}- 'rules\["enum"\]' must be one of error, warning, information, hint, off, not "warn"\.\n$/],
     ['files that are not a list', '{ "files": "**/*.md" }', /is not valid:\n {2}- 'files' must be a list of globs, not "\*\*\/\*\.md"\.\n$/],
   ];

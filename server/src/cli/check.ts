@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { layoutApplies } from '../core/layout';
 import { parseCommandArguments } from './args';
 import { colorsFor } from './ansi';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
@@ -153,7 +154,7 @@ function render(format: Format, result: CheckResult, color: boolean): string {
 
 /** Checks the tasks on as many threads as fit the run; threads for a folder's files start while it is listed. */
 async function checkTargets(options: CheckOptions, project: Project, workerScript: string): Promise<{ tasks: FileTask[]; reports: FileReport[] }> {
-  const setup = { schema: project.schema.root, rules: project.settings.rules, urls: project.urls, errorsOnly: options.quiet };
+  const setup = { schema: project.schema.root, rules: project.settings.rules, urls: project.urls, errorsOnly: options.quiet, layout: project.layout };
   const listsFolders = options.paths.length === 0 || options.paths.some((arg) => !statSync(arg, { throwIfNoEntry: false })?.isFile());
   let threads = options.threads ?? (listsFolders ? availableParallelism() : 0);
   let pool = startCheckPool(setup, threads, workerScript);
@@ -171,6 +172,19 @@ async function checkTargets(options: CheckOptions, project: Project, workerScrip
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * `layout: auto`, decided on the run's readouts: their `path-mismatch` problems stay when at least
+ * 90% of them (and 20 or more) sit where the archive's layout puts them, and go otherwise.
+ */
+function withArchiveLayout(reports: readonly FileReport[]): FileReport[] {
+  const readouts = reports.filter((report) => report.isReadout).length;
+  const following = reports.filter((report) => report.followsLayout === true).length;
+  if (layoutApplies(following, readouts)) return [...reports];
+  return reports.map((report) => (report.diagnostics.some((diagnostic) => diagnostic.code === 'path-mismatch')
+    ? { ...report, diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.code !== 'path-mismatch') }
+    : report));
 }
 
 /** The run as the formats print it: only the files with something to say are kept. */
@@ -220,7 +234,9 @@ export async function runCheck(args: readonly string[], workerScript: string): P
   }
   if (options.outputFile !== undefined) checkReportFile(options.outputFile);
   const project = await openProject(configFileForPaths(options.paths, options.config));
-  const { tasks, reports } = await checkTargets(options, project, workerScript);
+  const checked = await checkTargets(options, project, workerScript);
+  const { tasks } = checked;
+  const reports = project.layout.mode === 'auto' ? withArchiveLayout(checked.reports) : checked.reports;
   const cwd = process.cwd();
   const result = summarize(tasks, reports, cwd, options.quiet);
   // A file gets no colours, whatever stdout is.

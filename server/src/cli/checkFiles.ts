@@ -8,6 +8,8 @@ import { createReadoutService, type ReadoutInput } from '../core/languageService
 import { createLineIndex } from '../core/lineIndex';
 import { compileSchema, type SchemaObject } from '../core/schema';
 import type { Diagnostic } from '../core/types';
+import { ARCHIVE_LAYOUT } from '../core/layout';
+import { entryFollowsLayout, type LayoutMode } from '../core/layoutRule';
 import type { UrlTemplate } from '../core/urlTemplates';
 import { createWorkspaceIndex } from '../core/workspaceIndex';
 import { decodeText, encodeText, type DecodedText } from '../textEncoding';
@@ -24,6 +26,12 @@ export interface CheckSetup {
   readonly urls: readonly UrlTemplate[];
   /** `--quiet`: only errors are reported, and only their fixes applied. */
   readonly errorsOnly: boolean;
+  /**
+   * Where readouts' files belong. `auto` is decided from the whole run: each file is checked as if
+   * the archive's layout applied and says whether it follows it; the main thread then keeps or drops
+   * the `path-mismatch` problems.
+   */
+  readonly layout: LayoutMode;
 }
 
 export interface CheckBatch {
@@ -65,7 +73,9 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
   const compiled = compileSchema(setup.schema, 'in use');
   if ('error' in compiled) throw new Error(compiled.error);
   const index = createWorkspaceIndex();
-  const service = createReadoutService({ schema: compiled.schema, rules: setup.rules, urls: setup.urls, index });
+  const auto = setup.layout.mode === 'auto';
+  const layout: LayoutMode = auto ? { mode: 'always', layout: ARCHIVE_LAYOUT } : setup.layout;
+  const service = createReadoutService({ schema: compiled.schema, rules: setup.rules, urls: setup.urls, layout, index });
   // --quiet: warnings, infos and hints are neither reported nor fixed.
   const kept = setup.errorsOnly ? (diagnostic: Diagnostic) => diagnostic.severity === 'error' : undefined;
   const diagnose = (document: ReadoutInput): Diagnostic[] => {
@@ -96,10 +106,10 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
   }
 
   /** The file as the core sees it: decoded as an editor does, without its BOM (columns on the first line stay right). */
-  function read(task: FileTask, compare: boolean): ReadFile {
+  function read(task: FileTask): ReadFile {
     const { text, encoding, bom, invalid } = decodeText(readWhole(task.path));
-    // The URI matters only where files are compared: the index knows them by it.
-    const uri = compare ? URI.file(task.path).toString() : '';
+    // The index knows a file by its URI, and the layout rule reads its place from it.
+    const uri = URI.file(task.path).toString();
     const document = { uri, text, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded };
     const advice = encoding === 'utf-8' ? ' Save it as UTF-8, or as UTF-16 with its byte order mark.' : '';
     return { encoded: { encoding, bom }, document, ...(invalid === undefined ? {} : { undecodable: `${invalid}, so it was not checked.${advice}` }) };
@@ -120,30 +130,32 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
     }
   }
 
-  function checkFile(task: FileTask, file: ReadFile, fix: boolean, compare: boolean): FileReport {
+  function checkFile(task: FileTask, file: ReadFile, fix: boolean): FileReport {
     if (!service.isReadout(file.document)) return { isReadout: false, diagnostics: [], fixed: false };
     // A readout whose bytes are not text: what it says is unknown, so it is neither checked nor fixed.
     if (file.undecodable !== undefined) return { isReadout: false, diagnostics: [], fixed: false, failure: file.undecodable };
     const { text, fixed, failure } = fix ? fixFile(task, file) : { text: file.document.text, fixed: false, failure: undefined };
-    const document = compare ? { ...file.document, text } : { text, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded };
+    const document = { ...file.document, text };
     const diagnostics = toReported(diagnose(document), text);
-    const url = service.getEntry({ ...file.document, text })?.sourceUrl?.value;
+    const entry = service.getEntry(document);
+    const url = entry?.sourceUrl?.value;
+    const follows = auto ? { followsLayout: entry !== undefined && entryFollowsLayout(entry, ARCHIVE_LAYOUT, setup.urls) } : {};
     // A value sliced from the text keeps all of the text alive, for as long as the run keeps the report.
     const sourceUrl = url === undefined ? undefined : Buffer.from(url, 'utf8').toString('utf8');
-    return { isReadout: true, diagnostics, fixed, ...(sourceUrl === undefined ? {} : { sourceUrl }), ...(failure === undefined ? {} : { failure }) };
+    return { isReadout: true, diagnostics, fixed, ...follows, ...(sourceUrl === undefined ? {} : { sourceUrl }), ...(failure === undefined ? {} : { failure }) };
   }
 
   /** Never throws: a file that cannot be read, or that the checks fail on, is reported as such. */
-  function checkTask(task: FileTask, fix: boolean, compare: boolean): FileReport {
+  function checkTask(task: FileTask, fix: boolean): FileReport {
     const failed = (failure: string): FileReport => ({ isReadout: false, diagnostics: [], fixed: false, failure });
     let file: ReadFile;
     try {
-      file = read(task, compare);
+      file = read(task);
     } catch (error) {
       return failed(`it could not be read (${(error as Error).message})`);
     }
     try {
-      return checkFile(task, file, fix, compare);
+      return checkFile(task, file, fix);
     } catch (error) {
       // A bug in the checks must not pass for a clean file.
       return failed(`checking it failed: ${(error as Error).stack ?? error}`);
@@ -156,13 +168,13 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
       // Every file sharing a URL is in the batch: index them all, then check each against the others.
       for (const task of tasks) {
         try {
-          const entry = service.getEntry(read(task, true).document);
+          const entry = service.getEntry(read(task).document);
           if (entry) index.set(entry);
         } catch {
           // Checking the file below reports why it cannot be read.
         }
       }
     }
-    return tasks.map((task) => checkTask(task, fix, compare));
+    return tasks.map((task) => checkTask(task, fix));
   };
 }

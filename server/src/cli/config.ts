@@ -1,5 +1,5 @@
 // The configuration file `.readoutrc.json`, read alike by the command line and the language server:
-// the same keys as the VS Code settings (schema, rules, files, exclude, urls), validated against
+// the same keys as the VS Code settings (schema, rules, files, exclude, urls, layout), validated against
 // schemas/readoutrc.schema.json so that the file, its editor validation and this loader agree.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -7,6 +7,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import configSchema from '../../../schemas/readoutrc.schema.json';
 import { didYouMean } from '../core/suggest';
 import { parseUrlTemplates, type UrlTemplateSetting } from '../core/urlTemplates';
+import { layoutMode } from '../core/layoutRule';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 
 export const CONFIG_FILE_NAME = '.readoutrc.json';
@@ -65,6 +66,8 @@ export function loadConfig(file: string): ConfigResult {
   // The schema checks each template's shape; what is inside it, the template parser.
   const templates = settings.urls === undefined ? undefined : parseUrlTemplates(settings.urls as UrlTemplateSetting[]);
   if (templates && 'error' in templates) return { error: `The configuration file ${absolute} is not valid:\n  - ${templates.error}` };
+  const layout = typeof settings.layout === 'string' ? layoutMode(settings.layout) : undefined;
+  if (layout && 'error' in layout) return { error: `The configuration file ${absolute} is not valid:\n  - ${layout.error}` };
   // `$schema` is for editors; the rest are settings.
   const values = Object.fromEntries(SETTING_KEYS.filter((key) => key in settings).map((key) => [key, settings[key]])) as Partial<Settings>;
   return { config: { file: absolute, folder: path.dirname(absolute), values } };
@@ -130,6 +133,7 @@ export function layerSettings(config: ReadoutConfig | undefined, editor: Setting
     files: editorWins('files') ? editor.files : fromFile.files,
     exclude: editorWins('exclude') ? editor.exclude : fromFile.exclude,
     urls: editorWins('urls') ? editor.urls : fromFile.urls,
+    layout: editorWins('layout') ? editor.layout : fromFile.layout,
   };
   return { settings, schemaFolder: config && !editorWins('schema') ? config.folder : workspaceFolder };
 }

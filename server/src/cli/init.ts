@@ -9,8 +9,8 @@ import { CONFIG_FILE_NAME } from './config';
 import { INIT_HELP } from './help';
 
 export function defaultConfigText(): string {
-  const { schema, rules, files, exclude, urls } = DEFAULT_SETTINGS;
-  return `${JSON.stringify({ schema, rules, files, exclude, urls }, null, 2)}\n`;
+  const { schema, rules, files, exclude, urls, layout } = DEFAULT_SETTINGS;
+  return `${JSON.stringify({ schema, rules, files, exclude, urls, layout }, null, 2)}\n`;
 }
 
 export async function runInit(args: readonly string[]): Promise<number> {

@@ -1,6 +1,7 @@
 // What a command works with: the configuration in force, its settings and the schema they name.
 import * as path from 'node:path';
 import type { ReadoutSchema } from '../core/schema';
+import { layoutMode, type LayoutMode } from '../core/layoutRule';
 import { parseUrlTemplates, type UrlTemplate } from '../core/urlTemplates';
 import { loadSchema } from '../schemaSource';
 import { normalizeSettings, type Settings } from '../settings';
@@ -16,6 +17,8 @@ export interface Project {
   readonly schema: ReadoutSchema;
   /** The forms of source_url its settings name. */
   readonly urls: readonly UrlTemplate[];
+  /** Where its readouts' files belong. */
+  readonly layout: LayoutMode;
 }
 
 /** The configuration file for a run: the one named with --config, or the nearest above `startFolder`. */
@@ -39,5 +42,7 @@ export async function openProject(configFile: string | undefined): Promise<Proje
   const urls = parseUrlTemplates(settings.urls);
   // loadConfig refuses a file whose templates do not parse, and the built-in ones do.
   if ('error' in urls) throw new Error(urls.error);
-  return { configFile, root, settings, schema: loaded.schema, urls: urls.templates };
+  const layout = layoutMode(settings.layout);
+  if ('error' in layout) throw new Error(layout.error);
+  return { configFile, root, settings, schema: loaded.schema, urls: urls.templates, layout };
 }

@@ -24,6 +24,8 @@ export interface FileReport {
   readonly diagnostics: readonly ReportedDiagnostic[];
   /** `--fix` rewrote the file. */
   readonly fixed: boolean;
+  /** With `layout: auto`: whether the readout sits where the archive's layout puts it. */
+  readonly followsLayout?: boolean;
   /** Why the file could not be read, checked or written: the run cannot be trusted to be complete. */
   readonly failure?: string;
 }

@@ -31,6 +31,7 @@ export const RULES = {
   'url-slug-mismatch': 'information',
   'title-whitespace': 'information',
   'duplicate-source-url': 'warning',
+  'path-mismatch': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;

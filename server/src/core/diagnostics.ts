@@ -2,6 +2,8 @@ import { defaultSeverity, type RuleLevels } from './catalog';
 import { lineBreak, removeField } from './edits';
 import { fieldProblems } from './fieldRules';
 import { hasReadoutField } from './detection';
+import type { Layout } from './layout';
+import { layoutProblems } from './layoutRule';
 import { findFrontMatter, parseReadout, type ParsedReadout } from './frontMatter';
 import type { ReadoutSchema } from './schema';
 import { schemaProblems } from './schemaDiagnostics';
@@ -10,6 +12,9 @@ import { span, type Diagnostic, type Fix, type RelatedInformation, type Span } f
 import type { UrlTemplate } from './urlTemplates';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { workspaceProblems } from './workspaceRules';
+
+/** The rules across fields that leave a readout's date or category in doubt. */
+const CONTRADICTIONS = new Set(['date-mismatch', 'url-date-mismatch', 'url-category-mismatch']);
 
 /** What the checks found before severities are applied. */
 interface Finding {
@@ -24,6 +29,8 @@ interface Finding {
 export interface WorkspaceContext {
   readonly uri: string;
   readonly index: WorkspaceIndex;
+  /** The layout its file must follow, when one applies (`path-mismatch`). */
+  readonly layout?: Layout;
 }
 
 /**
@@ -60,8 +67,12 @@ function findings(readout: ParsedReadout, schema: ReadoutSchema, urls: readonly 
   // The rules about a readout's own fields (its dates, URL, title) leave alone a field the schema
   // does not declare: under a custom schema the name may mean something else, or nothing.
   const offLimits = new Set([...flawed, ...readout.fields.map((found) => found.name).filter((name) => !schema.keys.includes(name))]);
-  result.push(...fieldProblems(readout, offLimits, urls));
+  const acrossFields = fieldProblems(readout, offLimits, urls);
+  result.push(...acrossFields);
   if (workspace) result.push(...workspaceProblems(readout, workspace.uri, workspace.index, offLimits).map((problem) => ({ ...problem, fixes: [] })));
+  // Fields that contradict each other cannot say where the file belongs: that mistake is reported once.
+  const contradicted = acrossFields.some((problem) => CONTRADICTIONS.has(problem.code));
+  if (workspace?.layout && !contradicted) result.push(...layoutProblems(readout, workspace.uri, workspace.layout, urls, offLimits));
   return result.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 

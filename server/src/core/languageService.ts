@@ -10,6 +10,8 @@ import { createPreviewRenderer, type RenderedPreview } from './preview';
 import { createSymbolSearch, documentSymbols, type DocumentSymbol, type WorkspaceSymbol } from './symbols';
 import { findFrontMatter, firstKey } from './frontMatter';
 import type { Diagnostic, Fix, Span, TextEdit } from './types';
+import { ARCHIVE_LAYOUT, layoutApplies, type Layout } from './layout';
+import { entryFollowsLayout, type LayoutMode } from './layoutRule';
 import { BUILTIN_URL_TEMPLATES, type UrlTemplate } from './urlTemplates';
 import { createWorkspaceIndex, type WorkspaceIndex } from './workspaceIndex';
 
@@ -21,6 +23,11 @@ export interface ServiceOptions {
   readonly urls?: readonly UrlTemplate[];
   /** Every readout of the workspace, for the rules and completions that look across files. */
   readonly index?: WorkspaceIndex;
+  /**
+   * Where a readout's file must be (`path-mismatch`): `auto` (the default) checks the archive's
+   * layout when most of the index follows it; `always` checks this layout; `off` never.
+   */
+  readonly layout?: LayoutMode;
   /** The clock, for values derived from today (tests pass a fixed one). */
   readonly now?: () => Date;
 }
@@ -73,6 +80,14 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
   const rules = canonicalLevels(options.rules ?? {});
   const now = options.now ?? (() => new Date());
   const urls = options.urls ?? BUILTIN_URL_TEMPLATES;
+  const layoutMode = options.layout ?? { mode: 'auto' };
+  index.classifyLayout((entry) => entryFollowsLayout(entry, ARCHIVE_LAYOUT, urls));
+  /** The layout to check now: in `auto`, the archive's, while at least 90% of the index (20 readouts or more) follows it. */
+  const layout = (): Layout | undefined => {
+    if (layoutMode.mode !== 'auto') return layoutMode.mode === 'always' ? layoutMode.layout : undefined;
+    const { following, readouts } = index.layoutCounts();
+    return layoutApplies(following, readouts) ? ARCHIVE_LAYOUT : undefined;
+  };
   const completionMemo = createCompletionMemo();
   const symbolSearch = createSymbolSearch(index);
   const renderer = createPreviewRenderer();
@@ -90,7 +105,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
   const diagnose = (document: ReadoutInput): Diagnostic[] => {
     const readout = read(document);
     if (!readout) return [];
-    const workspace = document.uri !== undefined ? { uri: document.uri, index } : undefined;
+    const workspace = document.uri !== undefined ? { uri: document.uri, index, layout: layout() } : undefined;
     return readoutDiagnostics(readout, schema, rules, urls, workspace);
   };
   return Object.freeze({

@@ -61,6 +61,9 @@ export function parseLayout(template: string): LayoutResult {
   return { layout: { template, segments } };
 }
 
+/** The archive's layout, parsed. */
+export const ARCHIVE_LAYOUT: Layout = (parseLayout(BUILTIN_LAYOUT) as { readonly layout: Layout }).layout;
+
 function valueOf(placeholder: LayoutPlaceholder, facts: LayoutFacts): string {
   switch (placeholder) {
     case 'category': return facts.category;

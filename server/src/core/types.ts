@@ -23,6 +23,8 @@ export interface Fix {
   readonly isPreferred?: boolean;
   /** Safe fixes change nothing the author meant to write; "fix all" and `--fix` apply only these. */
   readonly safe: boolean;
+  /** The fix moves the document's file (after its edits, if any): never safe. */
+  readonly rename?: { readonly newUri: string };
 }
 
 /** A place in another file that a diagnostic refers to. */

@@ -16,6 +16,13 @@ export interface WorkspaceIndex {
   withSourceUrl(url: string): readonly ReadoutEntry[];
   /** How many readouts use each tag. */
   tagCounts(): ReadonlyMap<string, number>;
+  /**
+   * Sorts the readouts by `follows` (whether each sits where the archive's layout puts it), now
+   * and as entries come and go; the service sets it, as it knows the URL forms.
+   */
+  classifyLayout(follows: (entry: ReadoutEntry) => boolean): void;
+  /** How many readouts follow the layout, of how many, by the last `classifyLayout`. */
+  layoutCounts(): { readonly following: number; readonly readouts: number };
 }
 
 function sameValue(a: IndexedValue | undefined, b: IndexedValue | undefined): boolean {
@@ -34,6 +41,8 @@ export function createWorkspaceIndex(): WorkspaceIndex {
   const bySourceUrl = new Map<string, Set<string>>();
   const tagCounts = new Map<string, number>();
   let version = 0;
+  let follows: (entry: ReadoutEntry) => boolean = () => false;
+  let following = 0;
 
   function unlink(entry: ReadoutEntry): void {
     const url = entry.sourceUrl?.value;
@@ -42,6 +51,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       uris?.delete(entry.uri);
       if (uris?.size === 0) bySourceUrl.delete(url);
     }
+    if (follows(entry)) following--;
     for (const tag of new Set(entry.tags.map((t) => t.value))) {
       const count = (tagCounts.get(tag) ?? 0) - 1;
       if (count > 0) tagCounts.set(tag, count);
@@ -57,6 +67,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       bySourceUrl.set(url, uris);
     }
     for (const tag of new Set(entry.tags.map((t) => t.value))) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    if (follows(entry)) following++;
   }
 
   return Object.freeze({
@@ -87,5 +98,11 @@ export function createWorkspaceIndex(): WorkspaceIndex {
     entries: () => byUri.values(),
     withSourceUrl: (url: string) => [...(bySourceUrl.get(url) ?? [])].map((uri) => byUri.get(uri)!),
     tagCounts: () => tagCounts,
+    classifyLayout(classify: (entry: ReadoutEntry) => boolean) {
+      follows = classify;
+      following = 0;
+      for (const entry of byUri.values()) if (follows(entry)) following++;
+    },
+    layoutCounts: () => ({ following, readouts: byUri.size }),
   });
 }
