@@ -34,8 +34,6 @@ export interface CorpusOptions {
   readonly spacedTitleShare?: number;
   /** The share of readouts whose tags are a list (of one or two); 0.03 by default. */
   readonly listTagsShare?: number;
-  /** Only titles on which a slug rule that turns every run of punctuation into `-` agrees with WordPress (see isSimple). */
-  readonly simpleTitles?: boolean;
   /** Shares of the copies kept elsewhere: `.txt` files, CRLF line ends, a BOM. None in the archive. */
   readonly txtShare?: number;
   readonly crlfShare?: number;
@@ -79,19 +77,6 @@ export const CATEGORY_COUNTS: Readonly<Record<Era, ReadonlyMap<string, number>>>
 /** The variants copies kept elsewhere have: half `.txt`, some with CRLF line ends or a BOM. */
 export const COPY_VARIANTS = { txtShare: 0.5, crlfShare: 0.1, bomShare: 0.05 } as const satisfies Partial<CorpusOptions>;
 
-/**
- * What the checker knew before issue 11: the briefing-room URL, four categories, no
- * `modified_time`, slugs by a rule that is not quite WordPress's, every title as first published.
- */
-export const OLD_CHECKER_SUBSET = {
-  eras: ['archive'],
-  categories: ['statements-releases', 'speeches-remarks', 'presidential-actions', 'press-briefings'],
-  modifiedTimeShare: 0,
-  editedTitleShare: 0,
-  spacedTitleShare: 0,
-  simpleTitles: true,
-} as const satisfies Partial<CorpusOptions>;
-
 const DEFAULTS = {
   seed: 1,
   eras: ['archive', 'current'] as readonly Era[],
@@ -99,7 +84,6 @@ const DEFAULTS = {
   editedTitleShare: 0.02,
   spacedTitleShare: 79 / 14_396,
   listTagsShare: 0.03,
-  simpleTitles: false,
   txtShare: 0,
   crlfShare: 0,
   bomShare: 0,
@@ -124,7 +108,6 @@ const LAST_WORD_NBSP_SHARE = 0.83;
 const JOE_NBSP_SHARE = 0.4;
 const TWO_TAGS_SHARE = 0.3;
 const EARLIER_MODIFIED_SHARE = 0.12;
-const SLUG_LENGTH = 200;
 
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -175,37 +158,17 @@ function schedule(count: number, weights: Plan['weights']): { era: Era; date: st
   return slots;
 }
 
-const utf8 = new TextEncoder();
-
-/** The title's length %-encoded, as WordPress measures it before its cut: three characters per byte of a non-ASCII letter. */
-function encodedLength(title: string): number {
-  return Array.from(title).reduce((length, ch) => length + (ch < '\x80' ? 1 : 3 * utf8.encode(ch).length), 0);
-}
-
-/**
- * A title whose slug comes out the same by WordPress's rule and by the simpler "lowercase, drop
- * apostrophes, every other run of non-alphanumerics one `-`": no `&`, `_` or `%`, no punctuation
- * inside a word (`506(a)(1)`, `500,000`), Latin letters only, and short enough that WordPress's
- * cut at 200 encoded characters and its shortening for a `-N` never apply.
- */
-function isSimple(title: string): boolean {
-  return !/[&_%]/.test(title)
-    && !/[\p{L}\p{N}][^\p{L}\p{N}\s./\-\u2013\u2014'’]+[\p{L}\p{N}]/u.test(title)
-    && !/[^\p{Script=Latin}\P{L}]/u.test(title)
-    && encodedLength(title) <= SLUG_LENGTH - 10;
-}
-
 // Draws of a new title before one whose slug is already taken is accepted (and gets its `-N`).
 const FRESH_TITLE_TRIES = 20;
 // The archive's longest title.
 const LONGEST_TITLE = 341;
 
 /** A title of the category: a recurring one as drawn, any other new to the site when it can be (its slug not yet taken). */
-function draftTitle(random: Random, era: Era, category: string, date: string, simple: boolean, slugs: SlugRegistry): Draft {
+function draftTitle(random: Random, era: Era, category: string, date: string, slugs: SlugRegistry): Draft {
   const kinds = new Map(TITLE_KINDS[era][category].map(([weight, maker]) => [maker, weight]));
   for (let tries = 1; ; tries++) {
     const draft = weighted(random, kinds)(random, date);
-    const fits = draft.title.length <= LONGEST_TITLE && (!simple || isSimple(draft.title));
+    const fits = draft.title.length <= LONGEST_TITLE;
     if (fits && (draft.recurring || tries >= FRESH_TITLE_TRIES || !slugs.has(sanitizeTitle(draft.title)))) return draft;
   }
 }
@@ -268,7 +231,7 @@ function newPage(random: Random, index: number, era: Era, date: string, planned:
   const { options } = planned;
   const categories = planned.weights.get(era)!;
   const category = weighted(random, categories);
-  const draft = draftTitle(random, era, category, date, options.simpleTitles, slugs);
+  const draft = draftTitle(random, era, category, date, slugs);
   let title = withNoBreakSpaces(random, draft.title);
   if (random() < options.spacedTitleShare) title = withStraySpace(random, title);
   const firstTitle = (random() < options.editedTitleShare && earlierTitle(random, title)) || title;
