@@ -78,6 +78,7 @@ describe('preview: header values', () => {
     assert.equal(categoryLabel('press-briefings'), 'Press Briefings');
     assert.equal(categoryLabel('presidential-actions'), 'Presidential Actions');
     assert.equal(categoryLabel('fact-sheets'), 'Fact Sheets');
+    assert.equal(categoryLabel('briefings-statements'), 'Briefings & Statements');
     const listed = edit(REFERENCE, 'tags: statements-releases', 'tags:\n- press-briefings\n- statements-releases');
     assert.match(html(listed), /<p class="category" data-line="4">Press Briefings<\/p>/);
   });

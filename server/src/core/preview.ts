@@ -41,6 +41,8 @@ const CATEGORY_LABELS: Readonly<Record<string, string>> = {
   'speeches-remarks': 'Speeches and Remarks',
   'press-briefings': 'Press Briefings',
   'presidential-actions': 'Presidential Actions',
+  // whitehouse.gov's name for it, from 2025; the other categories read right title-cased.
+  'briefings-statements': 'Briefings & Statements',
 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
