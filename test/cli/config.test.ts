@@ -39,16 +39,19 @@ describe('findConfig and loadConfig', () => {
   });
 });
 
+/** Loads a `.readoutrc.json` holding `values`: its settings, or its error with the file's path as `<file>`. */
+function loadValues(values: Record<string, unknown>): string | Partial<Settings> {
+  const fixture = new Fixture({ '.readoutrc.json': JSON.stringify(values) });
+  try {
+    const result = loadConfig(fixture.path('.readoutrc.json'));
+    return 'error' in result ? result.error.replace(fixture.path('.readoutrc.json'), '<file>') : result.config.values;
+  } finally {
+    fixture.remove();
+  }
+}
+
 describe('urls in .readoutrc.json', () => {
-  const load = (urls: unknown) => {
-    const fixture = new Fixture({ '.readoutrc.json': JSON.stringify({ urls }) });
-    try {
-      const result = loadConfig(fixture.path('.readoutrc.json'));
-      return 'error' in result ? result.error.replace(fixture.path('.readoutrc.json'), '<file>') : result.config.values;
-    } finally {
-      fixture.remove();
-    }
-  };
+  const load = (urls: unknown) => loadValues({ urls });
 
   test('templates alone or with their days are kept as written', () => {
     const urls = ['https://www.agency.gov/news/{yyyy}{mm}{dd}-{slug}.html', { template: 'https://a.gov/{category}/{slug}/', from: '2020-01-01', before: '2021-01-01' }];
@@ -74,15 +77,7 @@ describe('urls in .readoutrc.json', () => {
 });
 
 describe('layout in .readoutrc.json', () => {
-  const load = (layout: unknown) => {
-    const fixture = new Fixture({ '.readoutrc.json': JSON.stringify({ layout }) });
-    try {
-      const result = loadConfig(fixture.path('.readoutrc.json'));
-      return 'error' in result ? result.error.replace(fixture.path('.readoutrc.json'), '<file>') : result.config.values;
-    } finally {
-      fixture.remove();
-    }
-  };
+  const load = (layout: unknown) => loadValues({ layout });
 
   test('auto, off or a template is kept as written', () => {
     for (const layout of ['auto', 'off', '{category}/{yyyy}/{date}-{slug}.{ext}']) assert.deepEqual(load(layout), { layout });
