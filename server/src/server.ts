@@ -184,7 +184,7 @@ function startServer(connection: Connection): void {
     reportedConfigError = configError;
     const layered = layerSettings(config && 'config' in config ? config.config : undefined, editorSettings, folders[0] ?? process.cwd());
     settings = layered.settings;
-    loaded = await loadSchema(settings.schema, layered.schemaFolder, builtin);
+    loaded = loadSchema(settings.schema, layered.schemaFolder, builtin);
     if (loaded.error && loaded.error !== reportedSchemaError) {
       connection.console.warn(loaded.error);
       // A notification, not a request: nothing for the person to answer.
