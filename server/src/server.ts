@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection } from 'vscode-languageserver/node';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, MessageType,
-  ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, MessageType,
+  ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
   type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type Disposable, type InitializeParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -38,6 +38,8 @@ const FILE_CHANGES: Record<number, FileChange> = {
 
 function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  // Where the session is: requests are answered only between `initialize` and `shutdown`.
+  let lifecycle: 'starting' | 'running' | 'shut down' = 'starting';
   const index = createWorkspaceIndex();
   const builtin = compileBuiltinSchema();
   // What the editor says (settings pulled or pushed), and what is in force: those over .readoutrc.json.
@@ -218,6 +220,7 @@ function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams) => {
+    lifecycle = 'running';
     folders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     const capabilities = params.capabilities;
@@ -286,9 +289,29 @@ function startServer(connection: Connection): void {
     if (event.document.uri.startsWith('file:')) void indexer.fileChanged(URI.parse(event.document.uri).fsPath, 'changed');
   });
 
-  /** Runs a request handler; a failure is logged and answered with the empty result, never half an answer. */
-  function guarded<P, R>(name: string, empty: R, handler: (params: P) => R): (params: P) => R {
+  /** The error LSP asks for a request outside the session, or undefined inside it. */
+  function outOfSession(): ResponseError<void> | undefined {
+    if (lifecycle === 'starting') return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send initialize first.');
+    if (lifecycle === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: only exit is expected now.');
+    return undefined;
+  }
+
+  connection.onShutdown(() => {
+    const refused = outOfSession();
+    if (!refused) lifecycle = 'shut down';
+    return refused;
+  });
+  // A request no handler takes: outside the session its error is the session's, not MethodNotFound.
+  connection.onRequest((method) => outOfSession() ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
+
+  /**
+   * Runs a request handler inside the session; a failure is logged and answered with the empty
+   * result, never half an answer.
+   */
+  function guarded<P, R>(name: string, empty: R, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
     return (params) => {
+      const refused = outOfSession();
+      if (refused) return refused;
       try {
         return handler(params);
       } catch (error) {
@@ -358,7 +381,20 @@ function startServer(connection: Connection): void {
     return { isReadout: service.isReadout(readout), title: service.getEntry(readout)?.title?.value };
   }));
 
-  documents.listen(connection);
+  // A change must be newer than the document: an older one (messages out of order, a client's
+  // bug) would leave the server checking a text the editor no longer has.
+  documents.listen({
+    ...connection,
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument((change) => {
+      const { uri, version } = change.textDocument;
+      const current = documents.get(uri);
+      if (current && version <= current.version) {
+        connection.console.warn(`Ignored a change of ${uri} to version ${version}: it has version ${current.version} already, and a change must be newer.`);
+        return;
+      }
+      handler(change);
+    }),
+  });
   connection.listen();
 }
 

@@ -252,6 +252,11 @@ export class LspClient {
     return version;
   }
 
+  /** Sends a whole-text change with the version given, as a client out of step would; the version the client tracks is left as it was. */
+  changeAtVersion(uri: string, version: number, text: string): void {
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
   close(uri: string): void {
     this.versions.delete(uri);
     void this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
