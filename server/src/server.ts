@@ -23,7 +23,7 @@ import { loadSchema, type LoadedSchema } from './schemaSource';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { createIndexer, type FileChange } from './workspaceIndexer';
 import { createPlacer, listedGlobs, NOWHERE, type FilePlace } from './readoutFiles';
-import { DocumentInfoRequest, PreviewRequest } from './protocol';
+import { DocumentInfoRequest, PreviewRequest, WorkspaceTrustedNotification, type InitializationOptions } from './protocol';
 import { CONFIG_FILE_NAME, findConfig, layerSettings, loadConfig } from './cli/config';
 import { version } from '../../package.json';
 
@@ -51,6 +51,9 @@ function startServer(connection: Connection): void {
   let placer = createPlacer(settings);
   let watchers: Disposable | undefined;
   let reportedSchemaError: string | undefined;
+  // Until the person trusts the workspace (VS Code's restricted mode), no schema it names is loaded.
+  let workspaceTrusted = true;
+  let reportedUntrustedSchema: string | undefined;
   let reportedConfigError: string | undefined;
   // The message last shown for each setting that could not be used: shown again only when it changes.
   const reportedSettingErrors = new Map<string, string | undefined>();
@@ -186,7 +189,14 @@ function startServer(connection: Connection): void {
     reportedConfigError = configError;
     const layered = layerSettings(config && 'config' in config ? config.config : undefined, editorSettings, folders[0] ?? process.cwd());
     settings = layered.settings;
-    loaded = loadSchema(settings.schema, layered.schemaFolder, builtin);
+    const untrustedSchema = workspaceTrusted ? undefined : settings.schema || undefined;
+    if (untrustedSchema && untrustedSchema !== reportedUntrustedSchema) {
+      const message = `The workspace is not trusted, so the schema it names ('${untrustedSchema}') is not loaded: readouts are checked against the built-in schema until you trust it.`;
+      connection.console.info(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+    }
+    reportedUntrustedSchema = untrustedSchema;
+    loaded = loadSchema(untrustedSchema ? '' : settings.schema, layered.schemaFolder, builtin);
     if (loaded.error && loaded.error !== reportedSchemaError) {
       connection.console.warn(loaded.error);
       // A notification, not a request: nothing for the person to answer.
@@ -233,7 +243,9 @@ function startServer(connection: Connection): void {
     client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
     client.renamesFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') === true;
     client.disabledActions = capabilities.textDocument?.codeAction?.disabledSupport === true;
-    editorSettings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const options = params.initializationOptions as (InitializationOptions & { settings?: unknown }) | undefined;
+    workspaceTrusted = options?.workspaceTrusted !== false;
+    editorSettings = normalizeSettings(options?.settings);
     settings = editorSettings;
     placer = createPlacer(settings);
     return {
@@ -262,6 +274,11 @@ function startServer(connection: Connection): void {
     });
     await reconfigure();
     await indexWorkspace();
+  });
+
+  connection.onNotification(WorkspaceTrustedNotification, async () => {
+    workspaceTrusted = true;
+    if (await reconfigure()) await indexWorkspace();
   });
 
   connection.onDidChangeConfiguration(async (change) => {

@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from './core/workspaceIndex';
 import type { ReadoutService } from './core/languageService';
 import { readFrontMatterHead } from './readHead';
+import { fileIdentity } from './regularFile';
 import { byDepth, type FilePlace } from './readoutFiles';
 import type { Settings } from './settings';
 import { scanFolders, type ScanProgress } from './workspaceScan';
@@ -49,7 +50,9 @@ export function createIndexer(options: IndexerOptions) {
     const holder = pathOf.get(identity);
     if (holder !== undefined && holder !== uri && index.get(holder) !== undefined) {
       const file = URI.parse(uri).fsPath;
-      if (byDepth([file, URI.parse(holder).fsPath])[0] !== file) return false;
+      const holderFile = URI.parse(holder).fsPath;
+      // A holder renamed away (its deletion not reported yet) no longer leads to the file: it keeps no claim.
+      if (fileIdentity(holderFile) === identity && byDepth([file, holderFile])[0] !== file) return false;
       drop(holder, changed);
     }
     const previous = identityOf.get(uri);
