@@ -1,7 +1,8 @@
 // The VS Code side: starts the bundled language server, and adds what an editor shows beyond LSP:
 // the live preview, the status bar item, the commands, the header in VS Code's Markdown preview.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { createPreviewRenderer } from '../../server/src/core/preview';
+import { WorkspaceTrustedNotification } from '../../server/src/protocol';
 import { ActiveReadout, type ActiveReadoutEvents } from './activeReadout';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
@@ -28,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): ReadoutExtension {
   const statusBar = new StatusBar(activeReadout);
   // Disposing the client on deactivation stops the server.
   context.subscriptions.push(client, activeReadout, previews, registerCommands(client, previews), statusBar);
+  // Restricted mode loads no schema the workspace names (protocol.ts); trusting it lifts that at once.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(WorkspaceTrustedNotification)));
   // Activation does not wait for the server: requests made meanwhile wait for it to be ready.
   void client.start().then(
     () => client.outputChannel.appendLine(`Readout activated in ${activated} ms; the language server was ready ${Date.now() - started} ms after activation began.`),

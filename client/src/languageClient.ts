@@ -1,5 +1,6 @@
-import { extensions, SymbolKind, type DocumentSymbol, type ExtensionContext, type SymbolInformation } from 'vscode';
+import { extensions, SymbolKind, workspace, type DocumentSymbol, type ExtensionContext, type SymbolInformation } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/protocol';
 
 /** The documents the server is given; it decides which of them are readouts. */
 export const DOCUMENT_SELECTOR = [
@@ -33,6 +34,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'readout' },
+    initializationOptions: { workspaceTrusted: workspace.isTrusted } satisfies InitializationOptions,
     middleware: {
       provideDocumentSymbols: async (document, token, next) => withoutMarkdownHeadings(document, await next(document, token)),
     },

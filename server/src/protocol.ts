@@ -1,6 +1,6 @@
 // The custom requests between the VS Code client and the language server, in one place for both.
 // Plain LSP clients need none of them: diagnostics, fixes, hover and completion are standard LSP.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { PreviewProblem } from './core/preview';
 
 export interface DocumentParams {
@@ -29,3 +29,16 @@ export interface DocumentInfo {
 
 /** What the client shows about a document outside diagnostics: the status bar, the preview button. */
 export const DocumentInfoRequest = new RequestType<DocumentParams, DocumentInfo, void>('readout/documentInfo');
+
+/** What the client tells the server when it starts it (LSP's `initializationOptions`). */
+export interface InitializationOptions {
+  /**
+   * False in a workspace the person has not trusted (VS Code's restricted mode): a schema the
+   * workspace names is then not loaded. A client that says nothing is trusted, as other editors
+   * have no such notion.
+   */
+  readonly workspaceTrusted?: boolean;
+}
+
+/** The person has trusted the workspace: a schema it names may now be loaded. */
+export const WorkspaceTrustedNotification = new NotificationType<void>('readout/workspaceTrusted');

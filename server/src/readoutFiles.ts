@@ -28,6 +28,16 @@ export function listFiles(folder: string, settings: Settings): Promise<string[]>
   return glob(listedGlobs(settings), { cwd: folder, ignore: [...settings.exclude], absolute: true, dot: true, onlyFiles: true, expandDirectories: false });
 }
 
+/**
+ * Paths by their number of segments, then in order. Of several paths to one file, the tools keep
+ * the first: a path through a link to a parent folder comes after the file's own.
+ */
+export function byDepth(files: readonly string[]): string[] {
+  return files.map((file) => ({ file, depth: file.split(/[\\/]/).length }))
+    .sort((a, b) => a.depth - b.depth || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map(({ file }) => file);
+}
+
 const never = () => false;
 const matcher = (globs: readonly string[]) => (globs.length > 0 ? picomatch([...globs], { dot: true }) : never);
 

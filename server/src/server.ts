@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection } from 'vscode-languageserver/node';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, MessageType,
-  ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, MessageType,
+  ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
   type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type Disposable, type InitializeParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,7 +23,7 @@ import { loadSchema, type LoadedSchema } from './schemaSource';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { createIndexer, type FileChange } from './workspaceIndexer';
 import { createPlacer, listedGlobs, NOWHERE, type FilePlace } from './readoutFiles';
-import { DocumentInfoRequest, PreviewRequest } from './protocol';
+import { DocumentInfoRequest, PreviewRequest, WorkspaceTrustedNotification, type InitializationOptions } from './protocol';
 import { CONFIG_FILE_NAME, findConfig, layerSettings, loadConfig } from './cli/config';
 import { version } from '../../package.json';
 
@@ -38,6 +38,8 @@ const FILE_CHANGES: Record<number, FileChange> = {
 
 function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  // Where the session is: requests are answered only between `initialize` and `shutdown`.
+  let lifecycle: 'starting' | 'running' | 'shut down' = 'starting';
   const index = createWorkspaceIndex();
   const builtin = compileBuiltinSchema();
   // What the editor says (settings pulled or pushed), and what is in force: those over .readoutrc.json.
@@ -49,6 +51,9 @@ function startServer(connection: Connection): void {
   let placer = createPlacer(settings);
   let watchers: Disposable | undefined;
   let reportedSchemaError: string | undefined;
+  // Until the person trusts the workspace (VS Code's restricted mode), no schema it names is loaded.
+  let workspaceTrusted = true;
+  let reportedUntrustedSchema: string | undefined;
   let reportedConfigError: string | undefined;
   // The message last shown for each setting that could not be used: shown again only when it changes.
   const reportedSettingErrors = new Map<string, string | undefined>();
@@ -184,7 +189,14 @@ function startServer(connection: Connection): void {
     reportedConfigError = configError;
     const layered = layerSettings(config && 'config' in config ? config.config : undefined, editorSettings, folders[0] ?? process.cwd());
     settings = layered.settings;
-    loaded = await loadSchema(settings.schema, layered.schemaFolder, builtin);
+    const untrustedSchema = workspaceTrusted ? undefined : settings.schema || undefined;
+    if (untrustedSchema && untrustedSchema !== reportedUntrustedSchema) {
+      const message = `The workspace is not trusted, so the schema it names ('${untrustedSchema}') is not loaded: readouts are checked against the built-in schema until you trust it.`;
+      connection.console.info(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+    }
+    reportedUntrustedSchema = untrustedSchema;
+    loaded = loadSchema(untrustedSchema ? '' : settings.schema, layered.schemaFolder, builtin);
     if (loaded.error && loaded.error !== reportedSchemaError) {
       connection.console.warn(loaded.error);
       // A notification, not a request: nothing for the person to answer.
@@ -218,6 +230,7 @@ function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams) => {
+    lifecycle = 'running';
     folders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     const capabilities = params.capabilities;
@@ -230,7 +243,9 @@ function startServer(connection: Connection): void {
     client.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
     client.renamesFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') === true;
     client.disabledActions = capabilities.textDocument?.codeAction?.disabledSupport === true;
-    editorSettings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const options = params.initializationOptions as (InitializationOptions & { settings?: unknown }) | undefined;
+    workspaceTrusted = options?.workspaceTrusted !== false;
+    editorSettings = normalizeSettings(options?.settings);
     settings = editorSettings;
     placer = createPlacer(settings);
     return {
@@ -261,6 +276,11 @@ function startServer(connection: Connection): void {
     await indexWorkspace();
   });
 
+  connection.onNotification(WorkspaceTrustedNotification, async () => {
+    workspaceTrusted = true;
+    if (await reconfigure()) await indexWorkspace();
+  });
+
   connection.onDidChangeConfiguration(async (change) => {
     if (!client.pullsConfiguration) editorSettings = normalizeSettings((change.settings as { readout?: unknown } | undefined)?.readout);
     if (await reconfigure()) await indexWorkspace();
@@ -286,9 +306,29 @@ function startServer(connection: Connection): void {
     if (event.document.uri.startsWith('file:')) void indexer.fileChanged(URI.parse(event.document.uri).fsPath, 'changed');
   });
 
-  /** Runs a request handler; a failure is logged and answered with the empty result, never half an answer. */
-  function guarded<P, R>(name: string, empty: R, handler: (params: P) => R): (params: P) => R {
+  /** The error LSP asks for a request outside the session, or undefined inside it. */
+  function outOfSession(): ResponseError<void> | undefined {
+    if (lifecycle === 'starting') return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send initialize first.');
+    if (lifecycle === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: only exit is expected now.');
+    return undefined;
+  }
+
+  connection.onShutdown(() => {
+    const refused = outOfSession();
+    if (!refused) lifecycle = 'shut down';
+    return refused;
+  });
+  // A request no handler takes: outside the session its error is the session's, not MethodNotFound.
+  connection.onRequest((method) => outOfSession() ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
+
+  /**
+   * Runs a request handler inside the session; a failure is logged and answered with the empty
+   * result, never half an answer.
+   */
+  function guarded<P, R>(name: string, empty: R, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
     return (params) => {
+      const refused = outOfSession();
+      if (refused) return refused;
       try {
         return handler(params);
       } catch (error) {
@@ -358,7 +398,20 @@ function startServer(connection: Connection): void {
     return { isReadout: service.isReadout(readout), title: service.getEntry(readout)?.title?.value };
   }));
 
-  documents.listen(connection);
+  // A change must be newer than the document: an older one (messages out of order, a client's
+  // bug) would leave the server checking a text the editor no longer has.
+  documents.listen({
+    ...connection,
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument((change) => {
+      const { uri, version } = change.textDocument;
+      const current = documents.get(uri);
+      if (current && version <= current.version) {
+        connection.console.warn(`Ignored a change of ${uri} to version ${version}: it has version ${current.version} already, and a change must be newer.`);
+        return;
+      }
+      handler(change);
+    }),
+  });
   connection.listen();
 }
 

@@ -3,7 +3,8 @@ import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from './core/workspaceIndex';
 import type { ReadoutService } from './core/languageService';
 import { readFrontMatterHead } from './readHead';
-import type { FilePlace } from './readoutFiles';
+import { fileIdentity } from './regularFile';
+import { byDepth, type FilePlace } from './readoutFiles';
 import type { Settings } from './settings';
 import { scanFolders, type ScanProgress } from './workspaceScan';
 
@@ -31,9 +32,34 @@ export function createIndexer(options: IndexerOptions) {
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   }
 
+  // The file each indexed path reads, and the path indexed for each file: a file reached by several
+  // paths (a link to its folder, a hard link) is indexed once, by the shortest, never as its own duplicate.
+  const identityOf = new Map<string, string>();
+  const pathOf = new Map<string, string>();
+
   function drop(uri: string, changed: Set<string>): void {
     const url = index.get(uri)?.sourceUrl?.value;
     if (index.delete(uri) && url !== undefined) changed.add(url);
+    const identity = identityOf.get(uri);
+    if (identity !== undefined && pathOf.get(identity) === uri) pathOf.delete(identity);
+    identityOf.delete(uri);
+  }
+
+  /** Whether `uri` is the path to index its file by; another path indexed for it is dropped when this one is shorter. */
+  function claim(uri: string, identity: string, changed: Set<string>): boolean {
+    const holder = pathOf.get(identity);
+    if (holder !== undefined && holder !== uri && index.get(holder) !== undefined) {
+      const file = URI.parse(uri).fsPath;
+      const holderFile = URI.parse(holder).fsPath;
+      // A holder renamed away (its deletion not reported yet) no longer leads to the file: it keeps no claim.
+      if (fileIdentity(holderFile) === identity && byDepth([file, holderFile])[0] !== file) return false;
+      drop(holder, changed);
+    }
+    const previous = identityOf.get(uri);
+    if (previous !== undefined && previous !== identity && pathOf.get(previous) === uri) pathOf.delete(previous);
+    pathOf.set(identity, uri);
+    identityOf.set(uri, identity);
+    return true;
   }
 
   return {
@@ -54,7 +80,9 @@ export function createIndexer(options: IndexerOptions) {
           failures++;
           options.log(`Could not read ${file}: ${reason}`);
         },
-        onEntry(entry) {
+        onEntry(entry, identity) {
+          // A second path to a file the index holds is not a readout of its own.
+          if (!claim(entry.uri, identity, changed)) return;
           seen.add(entry.uri);
           // Its folder may have left the workspace while the scan ran.
           if (options.isOpen(entry.uri) || !options.place(URI.parse(entry.uri).fsPath).listed) return;
@@ -94,15 +122,15 @@ export function createIndexer(options: IndexerOptions) {
       if (change === 'deleted' || !place.listed) {
         drop(uri, changed);
       } else {
-        let text: string | undefined;
+        let head: { text: string; identity: string } | undefined;
         try {
-          text = readFrontMatterHead(file);
+          head = readFrontMatterHead(file);
         } catch (error) {
           options.log(`Could not read ${file}: ${(error as Error).message}`);
         }
-        const entry = text === undefined ? undefined : options.service().getEntry({ uri, text, inReadoutFiles: place.inReadoutFiles });
+        const entry = head === undefined ? undefined : options.service().getEntry({ uri, text: head.text, inReadoutFiles: place.inReadoutFiles });
         const before = index.get(uri)?.sourceUrl?.value;
-        if (entry) {
+        if (entry && claim(uri, head!.identity, changed)) {
           index.set(entry);
           if (before !== undefined) changed.add(before);
           if (entry.sourceUrl) changed.add(entry.sourceUrl.value);

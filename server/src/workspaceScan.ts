@@ -4,7 +4,7 @@ import { hasReadoutField } from './core/detection';
 import { quickEntry } from './core/quickEntry';
 import type { IndexedValue, ReadoutEntry } from './core/readoutEntry';
 import { readFrontMatterHead } from './readHead';
-import { listFiles } from './readoutFiles';
+import { byDepth, listFiles } from './readoutFiles';
 import type { Settings } from './settings';
 
 /** How long the scan runs before it lets the server answer what has come in meanwhile. */
@@ -22,7 +22,8 @@ export interface ScanOptions {
   readonly inReadoutFiles: (file: string) => boolean;
   /** The entry of a file outside PyYAML's layout, by a full parse (undefined: not a readout). */
   readonly parse: (uri: string, text: string, inReadoutFiles: boolean) => ReadoutEntry | undefined;
-  readonly onEntry: (entry: ReadoutEntry) => void;
+  /** A readout's entry, and its file's identity (two paths to one file have the same). */
+  readonly onEntry: (entry: ReadoutEntry, identity: string) => void;
   readonly onFailure: (file: string, reason: string) => void;
   readonly onProgress?: (progress: ScanProgress) => void;
 }
@@ -44,7 +45,8 @@ function ownEntry(entry: ReadoutEntry): ReadoutEntry {
  */
 export async function scanFolders(folders: readonly string[], options: ScanOptions): Promise<void> {
   const lists = await Promise.all(folders.map((folder) => listFiles(folder, options.settings)));
-  const files = lists.flat();
+  // Shortest paths first: of the paths to one file (a link to its folder, a hard link), the index keeps the first.
+  const files = byDepth(lists.flat());
   const total = files.length;
   options.onProgress?.({ scanned: 0, total });
   const scratch = Buffer.alloc(2048);
@@ -52,13 +54,13 @@ export async function scanFolders(folders: readonly string[], options: ScanOptio
   for (let scanned = 0; scanned < total; scanned++) {
     const file = files[scanned];
     try {
-      const text = readFrontMatterHead(file, scratch);
+      const { text, identity } = readFrontMatterHead(file, scratch);
       const inReadoutFiles = options.inReadoutFiles(file);
       // A static site's page is passed over on its raw keys, before any reading of its values.
       if (inReadoutFiles || hasReadoutField(text)) {
         const uri = URI.file(file).toString();
         const entry = quickEntry(uri, text) ?? options.parse(uri, text, inReadoutFiles);
-        if (entry) options.onEntry(ownEntry(entry));
+        if (entry) options.onEntry(ownEntry(entry), identity);
       }
     } catch (error) {
       options.onFailure(file, (error as Error).message);

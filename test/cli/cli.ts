@@ -52,6 +52,8 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Run as this user (only as root): to test files root could write anyway. */
   readonly uid?: number;
+  /** How long before the run is killed (its status is then null): a guard against a run that hangs. */
+  readonly timeoutMs?: number;
 }
 
 export function runCli(args: readonly string[], options: RunOptions): Promise<RunResult> {
@@ -63,7 +65,7 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Ru
       cwd: options.cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: RUN_TIMEOUT_MS,
+      timeout: options.timeoutMs ?? RUN_TIMEOUT_MS,
       ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     });
     let stdout = '';

@@ -32,7 +32,7 @@ describe('findConfig and loadConfig', () => {
       assert.deepEqual(loadConfig(broken.path('.readoutrc.json')), {
         error: `The configuration file ${broken.path('.readoutrc.json')} is not valid:\n  - 'rules["enum"]' must be one of error, warning, information, hint, off, not 3.\n  - 'exclude[0]' must be a string, not 1.`,
       });
-      assert.deepEqual(loadConfig(broken.folder), { error: `The configuration file ${broken.folder} is a folder, not a file.` });
+      assert.deepEqual(loadConfig(broken.folder), { error: `The configuration file ${broken.folder} cannot be used: it is a folder, not a regular file, so it is not read.` });
     } finally {
       broken.remove();
     }

@@ -1,6 +1,7 @@
 // Bad usage, and configurations or schemas that cannot be used: exit status 2, and a message that
 // says what was wrong.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { buildCli, Fixture } from './cli';
 import { CLEAN_READOUT, ERROR_READOUT, SITE_PAGE, WARNING_READOUT } from './readouts';
@@ -176,7 +177,38 @@ describe('the schema named by the configuration', () => {
     ['not JSON', { 'mine.json': '{ nope' }, /^The schema 'mine\.json' is not valid JSON: .*\. It is set by 'schema' in /],
     ['not a valid JSON Schema', { 'mine.json': '{ "type": "bogus" }' }, /^The schema 'mine\.json' is not a valid JSON Schema: /],
     ['referring to a remote schema', { 'mine.json': '{ "$ref": "https://example.com/s.json" }' }, /refers to 'https:\/\/example\.com\/s\.json'/],
+    ['with a backreference in a pattern', { 'mine.json': JSON.stringify({ properties: { title: { pattern: '^(\\w+) \\1$' } } }) },
+      /^The schema 'mine\.json' cannot be used: the pattern '\^\(\\w\+\) \\1\$' uses a backreference \(\\1\), which cannot be checked in bounded time\. Write it without that\. It is set by 'schema' in /],
+    // The file named may be anything: what it holds is never repeated.
+    ['a file that is no JSON at all, holding secrets', { 'mine.json': 'root:$6$saltsalt$hashhashhash:19000:0:99999:7:::\n' },
+      /^The schema 'mine\.json' is not valid JSON: the error is at line 1, column 1\. It is set by 'schema' in [^\n]*\n$/],
+    ['over the size limit', { 'mine.json': `{ "description": "${'x'.repeat(200 * 1024)}" }` },
+      /^The schema 'mine\.json' set in readout\.schema cannot be used: it is 200 KiB, over the limit of 128 KiB for a file to read\. It is set by /],
   ];
+  test('a FIFO named as the schema: exit 2 at once, saying what it is', async () => {
+    const fixture = new Fixture({ '.readoutrc.json': '{ "schema": "pipe.json" }', 'a.md': CLEAN_READOUT });
+    try {
+      execFileSync('mkfifo', [fixture.path('pipe.json')]);
+      const result = await fixture.run(['check'], { timeoutMs: 15_000 });
+      assert.equal(result.status, 2, `status ${result.status}: ${result.stderr}`);
+      assert.match(result.stderr, /^The schema 'pipe\.json' set in readout\.schema cannot be used: it is a named pipe \(FIFO\), not a regular file, so it is not read\. It is set by /);
+    } finally {
+      fixture.remove();
+    }
+  });
+
+  test("a pattern that backtracks for ever, ^(a+)+$, against a title of 40 a's and a '!': answered at once", async () => {
+    const schema = { type: 'object', properties: { title: { type: 'string', pattern: '^(a+)+$' } } };
+    const fixture = new Fixture({ '.readoutrc.json': '{ "schema": "mine.json", "files": ["*.md"] }', 'mine.json': JSON.stringify(schema), 'a.md': `---\ntitle: ${'a'.repeat(40)}!\n---\n` });
+    try {
+      const result = await fixture.run(['check', '-f', 'json'], { timeoutMs: 15_000 });
+      assert.equal(result.status, 1, `status ${result.status}: ${result.stderr}`);
+      assert.deepEqual((JSON.parse(result.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0].diagnostics.map((d) => d.code), ['bad-format']);
+    } finally {
+      fixture.remove();
+    }
+  });
+
   for (const [what, files, message] of broken) {
     test(`${what}: exit 2, not the built-in schema in its place`, async () => {
       const fixture = new Fixture({ '.readoutrc.json': '{ "schema": "mine.json" }', 'a.md': CLEAN_READOUT, ...files });

@@ -4,7 +4,7 @@ import { compileSchema } from '../../server/src/core/schema';
 import { BUILTIN_SCHEMA } from '../../server/src/core/builtinSchema';
 import type { ServiceOptions } from '../../server/src/core/languageService';
 import { createWorkspaceIndex } from '../../server/src/core/workspaceIndex';
-import { REFERENCE, edit, service } from './helpers';
+import { ARCHIVE_CATEGORIES, REFERENCE, edit, service } from './helpers';
 
 const errorOf = (source: Parameters<typeof compileSchema>[0]) => {
   const result = compileSchema(source, "'custom.json'");
@@ -153,6 +153,171 @@ describe("a custom schema's keywords, each worded by us", () => {
     const ajvWords = /must NOT|must be equal to|must match (a schema|exactly one schema|pattern|format)|must have (required )?propert|must contain at least|property name must|boolean schema|must be [<>]=?|must be multiple of|must pass/;
     for (const [keyword, schema, yaml, , dialect] of CASES) {
       for (const [, message] of problems(schema, yaml, dialect)) assert.doesNotMatch(message, ajvWords, keyword);
+    }
+  });
+});
+
+describe('a schema runs in bounded time', () => {
+  /** How long `run` takes, in milliseconds. */
+  function timed(run: () => void): number {
+    const started = performance.now();
+    run();
+    return performance.now() - started;
+  }
+
+  /** The codes a front matter gets under a schema of these top-level keywords (every file a readout). */
+  function codesUnder(schema: Record<string, unknown>, yaml: string): string[] {
+    return withSchema({ type: 'object', ...schema }).getDiagnostics({ text: `---\n${yaml}---\n`, inReadoutFiles: true }).map((d) => d.code);
+  }
+
+  // Each of these took seconds with a backtracking engine, doubling with every character more.
+  test("a catastrophic pattern, ^(a+)+$, on a title of 30 a's and a '!' and on one of 100,000: linear, and still a mismatch", () => {
+    const schema = { properties: { title: { type: 'string', pattern: '^(a+)+$' } } };
+    for (const length of [30, 100_000]) {
+      let codes: string[] = [];
+      const elapsed = timed(() => { codes = codesUnder(schema, `title: ${'a'.repeat(length)}!\n`); });
+      assert.deepEqual(codes, ['bad-format']);
+      assert.ok(elapsed < 1_000, `${length} characters took ${Math.round(elapsed)} ms`);
+    }
+    assert.deepEqual(codesUnder(schema, `title: ${'a'.repeat(30)}\n`), []);
+  });
+
+  test('patternProperties ^(a|a)*$ against a 30-character key, and propertyNames likewise: linear', () => {
+    const key = `${'a'.repeat(30)}!`;
+    for (const schema of [{ patternProperties: { '^(a|a)*$': { type: 'number' } }, additionalProperties: false }, { propertyNames: { pattern: '^(a|a)*$' } }]) {
+      let codes: string[] = [];
+      const elapsed = timed(() => { codes = codesUnder(schema, `${key}: 1\n`); });
+      assert.deepEqual(codes, ['unknown-field']);
+      assert.ok(elapsed < 1_000, `${JSON.stringify(schema)} took ${Math.round(elapsed)} ms`);
+    }
+  });
+
+  const unbounded: [string, string, RegExp][] = [
+    ['a backreference', '^(a+)\\1$', /the pattern '\^\(a\+\)\\1\$' uses a backreference \(\\1\), which cannot be checked in bounded time/],
+    ['a named backreference', '^(?<x>a)\\k<x>$', /uses a backreference \(\\k<x>\), which cannot be checked in bounded time/],
+    ['a lookahead', '^(?=a)a', /uses a lookahead \(\(\?=\), which cannot be checked in bounded time/],
+    ['a negative lookahead', '^(?!b)a', /uses a lookahead \(\(\?!\), which cannot be checked in bounded time/],
+    ['a lookbehind', '(?<=a)b', /uses a lookbehind \(\(\?<=\), which cannot be checked in bounded time/],
+    ['a negative lookbehind', '(?<!a)b', /uses a lookbehind \(\(\?<!\), which cannot be checked in bounded time/],
+    ['a count over 1,000', '^a{1001}$', /the pattern '\^a\{1001\}\$' uses a repeat count over 1,000 \(\{1001\}\), which cannot be checked in bounded time/],
+  ];
+  for (const [what, pattern, message] of unbounded) {
+    test(`a pattern with ${what} is refused with one clear message, in pattern, patternProperties and propertyNames alike`, () => {
+      // A pattern whose schema is empty is never run, so never compiled: these have one.
+      for (const schema of [{ properties: { title: { pattern } } }, { patternProperties: { [pattern]: { type: 'string' } } }, { propertyNames: { pattern } }]) {
+        const error = errorOf(schema);
+        assert.match(error, /^The schema 'custom.json' cannot be used: /);
+        assert.match(error, message);
+      }
+    });
+  }
+
+  test("a pattern too large for bounded time (RE2's program over 1,000 instructions) is refused, named by its start", () => {
+    // Words with no common start, which RE2 would factor out: 200 of them make about 2,000 instructions.
+    let seed = 7;
+    const letter = () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26));
+    const words = Array.from({ length: 200 }, () => Array.from({ length: 8 }, letter).join(''));
+    const error = errorOf({ properties: { title: { pattern: `^(${words.join('|')})+$` } } });
+    assert.match(error, new RegExp(`^The schema 'custom.json' cannot be used: the pattern '\\^\\(${words[0]}\\|[^']{60,}…' uses [\\d,]+ instructions of RE2's program, over the limit of 1,000 \\(a length is better checked with minLength and maxLength\\), which cannot be checked in bounded time`));
+    assert.ok(!error.includes(words[199]), error);
+    // The archive's own patterns are far below it, and so is a list of its 14 categories.
+    assert.ok('schema' in compileSchema({ properties: { tags: { pattern: `^(${ARCHIVE_CATEGORIES.join('|')})$` } } }, 'categories'));
+  });
+
+  test('a pattern that is not a regular expression at all is refused as before', () => {
+    assert.match(errorOf({ properties: { title: { pattern: '(' } } }), /^The schema 'custom.json' is not a valid JSON Schema: .*Invalid regular expression/);
+  });
+
+  test('an enum of 200,000 values compiles and checks in bounded time', () => {
+    const values = Array.from({ length: 200_000 }, (_, index) => `category-${index}`);
+    const started = performance.now();
+    const result = compileSchema({ type: 'object', properties: { tags: { enum: values } } }, 'custom');
+    const compiling = performance.now() - started;
+    assert.ok('schema' in result, JSON.stringify(result));
+    assert.ok(compiling < 5_000, `compiling took ${Math.round(compiling)} ms`);
+    assert.equal(result.schema.validate({ tags: 'category-199999' }), true);
+    assert.equal(result.schema.validate({ tags: 'category-200000' }), false);
+    let codes: string[] = [];
+    const checking = timed(() => { codes = service({ schema: result.schema }).getDiagnostics({ text: '---\ntags: category-199999\n---\n', inReadoutFiles: true }).map((d) => d.code); });
+    assert.deepEqual(codes, []);
+    assert.ok(checking < 250, `checking took ${Math.round(checking)} ms`);
+  });
+
+  test('an enum that repeats a value is refused, as JSON Schema says', () => {
+    assert.match(errorOf({ properties: { tags: { enum: ['a', 'b', 'a'] } } }), /is not a valid JSON Schema: .*duplicate items/);
+    assert.match(errorOf({ properties: { tags: { enum: [{ a: 1, b: 2 }, { b: 2, a: 1 }] } } }), /duplicate items/);
+  });
+
+  test('uniqueItems over 50,000 items is linear, and names the later of two equal items', () => {
+    const tags = [...Array.from({ length: 50_000 }, (_, index) => `tag-${index}`), 'tag-7'];
+    const readouts = withSchema({ type: 'object', properties: { tags: { type: 'array', uniqueItems: true, items: {} } } });
+    const text = `---\ntags: [${tags.join(', ')}]\n---\n`;
+    // Timed the second time: the first one's cost is mostly the YAML parser warming up to 50,000 items.
+    readouts.getDiagnostics({ text, inReadoutFiles: true });
+    let diagnostics: ReturnType<typeof readouts.getDiagnostics> = [];
+    const elapsed = timed(() => { diagnostics = readouts.getDiagnostics({ text, inReadoutFiles: true }); });
+    assert.deepEqual(diagnostics.map((d) => [d.code, text.slice(d.span.start, d.span.end)]), [['repeated-item', 'tag-7']]);
+    assert.equal(diagnostics[0].span.start, text.lastIndexOf('tag-7'));
+    assert.ok(elapsed < 1_000, `took ${Math.round(elapsed)} ms`);
+    // Equal as JSON values, whatever the order of their keys; 1 and '1' are not equal.
+    const objects = withSchema({ type: 'object', properties: { list: { uniqueItems: true } } });
+    assert.deepEqual(objects.getDiagnostics({ text: '---\nlist: [{a: 1, b: 2}, 1, "1", {b: 2, a: 1}]\n---\n', inReadoutFiles: true }).map((d) => d.code), ['repeated-item']);
+    assert.deepEqual(objects.getDiagnostics({ text: '---\nlist: [{a: 1}, {a: "1"}, 1, "1", [1], ["1"]]\n---\n', inReadoutFiles: true }), []);
+  });
+
+  test('a schema file larger than the limit is refused by its size, before it is parsed', () => {
+    const huge = JSON.stringify({ type: 'object', properties: Object.fromEntries(Array.from({ length: 40_000 }, (_, index) => [`field${index}`, { type: 'string' }])) });
+    let error = '';
+    const elapsed = timed(() => { error = errorOf(huge); });
+    assert.match(error, /^The schema 'custom.json' is too large: [\d,.]+ KiB, over the limit of [\d,.]+ KiB\. A readout schema is a few kilobytes\.$/);
+    assert.ok(elapsed < 1_000, `took ${Math.round(elapsed)} ms`);
+  });
+
+  test("bad JSON is located by line and column, and none of the file's content is echoed", () => {
+    const secrets = ['root:$6$saltsalt$hashhash:19000:0:99999:7:::\nbin:*:19000:0:99999:7:::\n', 'HOME=/root\u0000SECRET_TOKEN=abc123\u0000', '{\n  "type": "object",\n  "title": secretvalue\n}'];
+    for (const text of secrets) {
+      const error = errorOf(text);
+      assert.match(error, /^The schema 'custom.json' is not valid JSON: the error is at line \d+, column \d+\.$/);
+      for (const word of ['root', '$6$', 'HOME', 'SECRET', 'abc123', 'secretvalue', 'bin']) assert.ok(!error.includes(word), `${JSON.stringify(error)} echoes ${word}`);
+    }
+    assert.equal(errorOf('{\n  "type": "object",\n  "title": secretvalue\n}'), "The schema 'custom.json' is not valid JSON: the error is at line 3, column 12.");
+  });
+});
+
+describe("schema patterns mean what JavaScript's regular expressions (with the u flag) mean", () => {
+  const BUILTIN_PATTERNS = ['^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})$', '^https://', '\\S'];
+  const PATTERNS = [
+    ...BUILTIN_PATTERNS, '\\s', '^\\s*$', '^.$', '^..$', '^[\\s\\d]+$', '^[^\\s]+$', '^[\\S]+$', '^[^\\S]+$', '[\\b]', '\\bword\\b', '^\\w+$', '^\\W$', '^\\D$',
+    '^[]$', '^[^]$', '^a[^]b$', '^[[]$', '^[[:a]+$', '\\u00e9', '^\\u{1F600}$', '^\\uD83D\\uDE00$', '^\\x41$', '^\\cJ$', '^\\0$', '\\/', '^[\\-a]$',
+    '^(?<year>\\d{4})$', '^(?:ab)+$', 'a{2,3}', '^\\p{Lu}', '^\\P{L}$', '^\\p{Script=Greek}+$', '^\\p{sc=Latin}$', '^\\p{General_Category=Nd}$', '^[\\u0041-\\u005A]+$',
+    '^[\\t\\n\\v\\f\\r]$', '^\\$\\^\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\\\$', '^a|b$', '.', '^.*$', 'é', '^😀+$',
+  ];
+  const INPUTS = [
+    '', 'a', 'b', 'ab', 'aab', 'A', 'Z', 'é', 'e\u0301', '😀', '😀😀', '\uD83D', '\uDE00', 'α', 'αβγ', 'Ж', '1', '٣', '2023-01-10 12:54:40-05:00', '2023-01-10T12:54:40Z',
+    'https://x', 'http://x', 'word', 'a word here', 'wordy', '[', ']', '-', ':', '/', '\\', '$^.*+?()[]{}|\\', '\u0000', '\n', '\r', '\t', '\v', '\f', ' ', '\u00a0',
+    '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e', 'a\nb', '\b', 'abab', 'aa', 'aaa', '2023',
+  ];
+
+  test('every pattern gives the same answer as new RegExp(pattern, "u") on every input', () => {
+    for (const pattern of PATTERNS) {
+      const result = compileSchema({ type: 'object', properties: { field: { type: 'string', pattern } } }, 'differential');
+      assert.ok('schema' in result, `${pattern}: ${JSON.stringify(result)}`);
+      const native = new RegExp(pattern, 'u');
+      for (const input of INPUTS) {
+        assert.equal(result.schema.validate({ field: input }), native.test(input), `/${pattern}/u on ${JSON.stringify(input)}`);
+      }
+    }
+  });
+
+  test('\\s, \\S and . agree with JavaScript on every code point', () => {
+    const result = compileSchema({ type: 'object', properties: { s: { pattern: '^\\s$' }, S: { pattern: '^\\S$' }, dot: { pattern: '^.$' }, inClass: { pattern: '^[\\s]$' }, notInClass: { pattern: '^[^\\s\\S]$' } } }, 'classes');
+    assert.ok('schema' in result);
+    const expected = { s: /^\s$/u, S: /^\S$/u, dot: /^.$/u, inClass: /^[\s]$/u, notInClass: /^[^\s\S]$/u };
+    for (let code = 0; code <= 0x10ffff; code += code < 0x10000 ? 1 : 97) {
+      const char = String.fromCodePoint(code);
+      for (const [field, native] of Object.entries(expected)) {
+        if (result.schema.validate({ [field]: char }) !== native.test(char)) assert.fail(`${field} on U+${code.toString(16)}`);
+      }
     }
   });
 });

@@ -18,6 +18,7 @@ import {
   type Registration, type SymbolInformation, type Unregistration, type WorkDoneProgressBegin, type WorkDoneProgressEnd,
   type WorkDoneProgressReport, type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
+import { WorkspaceTrustedNotification, type InitializationOptions } from '../../server/src/protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_PATH = path.join(REPO_ROOT, 'server', 'out', 'server.js');
@@ -51,6 +52,8 @@ export interface ClientOptions {
   readonly transport?: 'stdio' | 'node-ipc';
   /** Options for the server's Node process (benchmarks pass `--inspect` to read its heap). */
   readonly nodeArguments?: readonly string[];
+  /** LSP's initializationOptions (VS Code's client sends whether the workspace is trusted). */
+  readonly initializationOptions?: InitializationOptions;
 }
 
 /** A message the server showed, by notification or by request: a user sees both the same way. */
@@ -220,6 +223,7 @@ export class LspClient {
       rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map(folderOf),
       capabilities,
+      initializationOptions: options.initializationOptions,
     }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
     if (!client.pullsConfiguration) {
       // Without a pull, the server applies its defaults at `initialized`, before it reads the probe.
@@ -250,6 +254,11 @@ export class LspClient {
     this.versions.set(uri, version);
     void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  /** Sends a whole-text change with the version given, as a client out of step would; the version the client tracks is left as it was. */
+  changeAtVersion(uri: string, version: number, text: string): void {
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
   close(uri: string): void {
@@ -291,6 +300,11 @@ export class LspClient {
   async changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
     await this.settleAfter(() => this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null }));
+  }
+
+  /** Tells the server the person has trusted the workspace, as VS Code's client does, and waits until it has reconfigured. */
+  async trustWorkspace(): Promise<void> {
+    await this.settleAfter(() => this.connection.sendNotification(WorkspaceTrustedNotification));
   }
 
   /** Sends a didChangeConfiguration that carries the settings, as clients without `workspace/configuration` do. */

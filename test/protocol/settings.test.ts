@@ -1,5 +1,6 @@
 // The readout.* settings, pulled through workspace/configuration, and the schema file they name.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -169,6 +170,50 @@ describe('settings pulled through workspace/configuration', () => {
     assert.deepEqual(await diagnosticsAfter(client.fileChanged(file), name), []);
   });
 
+  test("readout.schema with a pattern that backtracks for ever, ^(a+)+$: each keystroke on a title of 40 a's and a '!' answered at once", async () => {
+    const file = inWorkspace('catastrophic.schema.json');
+    const schema = structuredClone(BUILTIN_SCHEMA);
+    (schema.properties.title as Record<string, unknown>).pattern = '^(a+)+$';
+    writeFileSync(file, JSON.stringify(schema));
+    const name = 'catastrophic.md';
+    await client.changeSettings({ schema: 'catastrophic.schema.json' });
+    const titled = (title: string) => withOwnUrl(replaceOnce(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('title:'), REFERENCE.indexOf('\n---\n', REFERENCE.indexOf('title:'))), `title: ${title}`));
+    const document = fileUri(inWorkspace(name));
+    client.open(document, titled('a'), 'markdown');
+    await client.nextDiagnostics(document, 1);
+    for (const length of [30, 35, 40]) {
+      const started = Date.now();
+      const version = client.change(document, titled(`${'a'.repeat(length)}!`));
+      const { diagnostics } = await client.nextDiagnostics(document, version);
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'bad-format'), JSON.stringify(diagnostics));
+      assert.ok(Date.now() - started < 2_000, `${length} a's took ${Date.now() - started} ms`);
+    }
+    await client.changeSettings({});
+  });
+
+  test('readout.schema with a backreference: one warning naming the pattern, and the built-in schema still applies', async () => {
+    writeFileSync(inWorkspace('backreference.schema.json'), JSON.stringify({ type: 'object', properties: { title: { type: 'string', pattern: '^(\\w+) \\1$' } } }));
+    const { shown, diagnostics } = await badSchema('backreference.schema.json', 'backreference.md');
+    assert.deepEqual(shown.map((message) => message.message), [
+      "The schema 'backreference.schema.json' cannot be used: the pattern '^(\\w+) \\1$' uses a backreference (\\1), which cannot be checked in bounded time. Write it without that. Readouts are checked against the built-in schema.",
+    ]);
+    assert.deepEqual(diagnostics, [[UNKNOWN_LOCATION], [UNKNOWN_LOCATION]]);
+  });
+
+  test("readout.schema naming a FIFO or a file that is no JSON: one warning each, with none of the file's content, and the server keeps answering", async () => {
+    execFileSync('mkfifo', [inWorkspace('pipe.schema.json')]);
+    const fifo = await badSchema('pipe.schema.json', 'fifo-schema.md');
+    assert.deepEqual(fifo.shown.map((message) => message.message), [
+      "The schema 'pipe.schema.json' set in readout.schema cannot be used: it is a named pipe (FIFO), not a regular file, so it is not read. Readouts are checked against the built-in schema.",
+    ]);
+    writeFileSync(inWorkspace('environ.schema.json'), 'HOME=/root\u0000SECRET_TOKEN=abc123\u0000');
+    const secret = await badSchema('environ.schema.json', 'secret-schema.md');
+    assert.deepEqual(secret.shown.map((message) => message.message), [
+      "The schema 'environ.schema.json' is not valid JSON: the error is at line 1, column 1. Readouts are checked against the built-in schema.",
+    ]);
+    assert.ok(!client.logMessages.some((log) => log.message.includes('SECRET_TOKEN')));
+  });
+
   test("readout.urls: the editor's forms replace the built-in ones; a URL of the old ones is then checked as a URL only", async () => {
     const agency = 'https://www.agency.gov/news/{yyyy}{mm}{dd}-{slug}.html';
     const agencyUrl = replaceOnce(REFERENCE, REFERENCE.slice(REFERENCE.indexOf('https://'), REFERENCE.indexOf('\ntags:')), 'https://www.agency.gov/news/20230109-readout-of-president-joe-bidens-meeting-with-prime-minister-trudeau-of-canada.html');
@@ -262,5 +307,31 @@ describe('settings pushed through didChangeConfiguration, for a client without w
     assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics.map((diagnostic) => diagnostic.severity), [DiagnosticSeverity.Error]);
     await client.pushSettings({ rules: { 'unknown-value': 'hint' } });
     assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics.map((diagnostic) => diagnostic.severity), [DiagnosticSeverity.Hint]);
+  });
+});
+
+describe('a workspace the person has not trusted (VS Code restricted mode)', () => {
+  let workspace: string;
+  let client: LspClient;
+  before(async () => {
+    workspace = mkdtempSync(path.join(os.tmpdir(), 'readout-untrusted-'));
+    writeFileSync(path.join(workspace, 'location.schema.json'), schemaAllowingLocation());
+    client = await LspClient.start({ workspaceFolders: [workspace], settings: { schema: 'location.schema.json' }, initializationOptions: { workspaceTrusted: false } });
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('the schema the workspace names is not loaded, with one message saying so; trusting the workspace loads it', async () => {
+    const document = fileUri(path.join(workspace, 'located.md'));
+    client.open(document, WITH_LOCATION, 'markdown');
+    assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics.map(summary), [UNKNOWN_LOCATION]);
+    assert.deepEqual(client.shownMessages.map(({ type, message }) => ({ type, message })), [{
+      type: MessageType.Info,
+      message: "The workspace is not trusted, so the schema it names ('location.schema.json') is not loaded: readouts are checked against the built-in schema until you trust it.",
+    }]);
+    await client.trustWorkspace();
+    assert.deepEqual((await client.nextDiagnostics(document, 1)).diagnostics, []);
   });
 });

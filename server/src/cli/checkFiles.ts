@@ -1,6 +1,5 @@
 // Checking files, the same way on a worker thread and on the main one: read, fix when asked
 // (atomically), then the core's diagnostics of what is on disk.
-import { closeSync, openSync, readSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { RuleLevels } from '../core/catalog';
 import { applyEdits } from '../core/fixAll';
@@ -12,6 +11,7 @@ import { ARCHIVE_LAYOUT } from '../core/layout';
 import { entryFollowsLayout, type LayoutMode } from '../core/layoutRule';
 import type { UrlTemplate } from '../core/urlTemplates';
 import { createWorkspaceIndex } from '../core/workspaceIndex';
+import { readRegularFile, RefusedFileError } from '../regularFile';
 import { decodeText, encodeText, type DecodedText } from '../textEncoding';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
 import type { FileReport, ReportedDiagnostic } from './report';
@@ -45,7 +45,7 @@ export interface CheckBatch {
   readonly compare: boolean;
 }
 
-// A readout is a few kilobytes; a larger file grows the buffer.
+// A readout is a few kilobytes; a larger file is read into a buffer of its own.
 const SCRATCH_BYTES = 64 * 1024;
 
 interface ReadFile {
@@ -83,31 +83,12 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
     return kept ? diagnostics.filter(kept) : diagnostics;
   };
   // One buffer for every file a thread reads: tens of thousands of small reads, no allocation each.
-  let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-
-  /** The file's bytes, valid until the next read. */
-  function readWhole(file: string): Buffer {
-    const handle = openSync(file, 'r');
-    try {
-      let length = 0;
-      for (;;) {
-        const read = readSync(handle, scratch, length, scratch.length - length, null);
-        if (read === 0) return scratch.subarray(0, length);
-        length += read;
-        if (length === scratch.length) {
-          const bigger = Buffer.allocUnsafe(scratch.length * 2);
-          scratch.copy(bigger);
-          scratch = bigger;
-        }
-      }
-    } finally {
-      closeSync(handle);
-    }
-  }
+  // A larger file gets a buffer of its own, so that one file never changes how the next is read.
+  const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
 
   /** The file as the core sees it: decoded as an editor does, without its BOM (columns on the first line stay right). */
   function read(task: FileTask): ReadFile {
-    const { text, encoding, bom, invalid } = decodeText(readWhole(task.path));
+    const { text, encoding, bom, invalid } = decodeText(readRegularFile(task.path, undefined, scratch).bytes);
     // The index knows a file by its URI, and the layout rule reads its place from it.
     const uri = URI.file(task.path).toString();
     const document = { uri, text, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded };
@@ -152,7 +133,7 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
     try {
       file = read(task);
     } catch (error) {
-      return failed(`it could not be read (${(error as Error).message})`);
+      return failed(error instanceof RefusedFileError ? error.message : `it could not be read (${(error as Error).message})`);
     }
     try {
       return checkFile(task, file, fix);

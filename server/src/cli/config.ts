@@ -1,16 +1,21 @@
 // The configuration file `.readoutrc.json`, read alike by the command line and the language server:
 // the same keys as the VS Code settings (schema, rules, files, exclude, urls, layout), validated against
 // schemas/readoutrc.schema.json so that the file, its editor validation and this loader agree.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import configSchema from '../../../schemas/readoutrc.schema.json';
+import { jsonSyntaxError } from '../core/jsonSyntax';
 import { didYouMean } from '../core/suggest';
 import { parseUrlTemplates, type UrlTemplateSetting } from '../core/urlTemplates';
 import { layoutMode } from '../core/layoutRule';
+import { readRegularFile, RefusedFileError } from '../regularFile';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 
 export const CONFIG_FILE_NAME = '.readoutrc.json';
+
+/** A configuration is a few hundred bytes. */
+const MAX_CONFIG_BYTES = 64 * 1024;
 
 export interface ReadoutConfig {
   /** The configuration file's absolute path. */
@@ -42,17 +47,18 @@ export function loadConfig(file: string): ConfigResult {
   const absolute = path.resolve(file);
   let text: string;
   try {
-    text = readFileSync(absolute, 'utf8');
+    text = readRegularFile(absolute, MAX_CONFIG_BYTES).bytes.toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${(error as Error).message})`;
+    const reason = code === 'ENOENT' ? 'does not exist' : error instanceof RefusedFileError ? `cannot be used: ${error.message}` : `cannot be read (${(error as Error).message})`;
     return { error: `The configuration file ${absolute} ${reason}.` };
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { error: `The configuration file ${absolute} is not valid JSON: ${jsonErrorAt(text, (error as Error).message)}.` };
+    raw = JSON.parse(text);
+  } catch {
+    // Never JSON.parse's message: it quotes the text, and --config may name any file.
+    return { error: `The configuration file ${absolute} is not valid JSON: ${jsonSyntaxError(text)}.` };
   }
   validateConfig ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(configSchema);
   if (!validateConfig(raw)) {
@@ -71,17 +77,6 @@ export function loadConfig(file: string): ConfigResult {
   // `$schema` is for editors; the rest are settings.
   const values = Object.fromEntries(SETTING_KEYS.filter((key) => key in settings).map((key) => [key, settings[key]])) as Partial<Settings>;
   return { config: { file: absolute, folder: path.dirname(absolute), values } };
-}
-
-/** JSON.parse's message, with its character position turned into a line and column. */
-function jsonErrorAt(text: string, message: string): string {
-  const position = /position (\d+)/.exec(message);
-  const reason = message.replace(/\.$/, '').replace(/ in JSON at position \d+.*$/, '');
-  if (!position) return reason;
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${reason} at line ${line}, column ${column}`;
 }
 
 /** `/rules/url-slug-mismatch` as a person would name it: `rules["url-slug-mismatch"]`. */

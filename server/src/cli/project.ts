@@ -36,7 +36,7 @@ export async function openProject(configFile: string | undefined): Promise<Proje
     root = result.config.folder;
     settings = normalizeSettings(result.config.values);
   }
-  const loaded = await loadSchema(settings.schema, root);
+  const loaded = loadSchema(settings.schema, root);
   // Unlike the editor, which falls back to the built-in schema, a CI run must not pass on the wrong schema.
   if (loaded.error) throw new CommandError(configFile ? `${loaded.error} It is set by 'schema' in ${configFile}.` : loaded.error);
   const urls = parseUrlTemplates(settings.urls);

@@ -1,8 +1,8 @@
 // `readout render FILE [-o OUT.html]`: the preview's HTML, from the same renderer, as a page of its own.
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createReadoutService } from '../core/languageService';
 import { createPreviewRenderer } from '../core/preview';
+import { readRegularFile, RefusedFileError } from '../regularFile';
 import { decodeText, type DecodedText } from '../textEncoding';
 import { parseCommandArguments } from './args';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
@@ -28,9 +28,10 @@ export async function runRender(args: readonly string[]): Promise<number> {
   const project = await openProject(configFileFor(path.dirname(file), values.config as string | undefined));
   let decoded: DecodedText;
   try {
-    decoded = decodeText(readFileSync(file));
+    decoded = decodeText(readRegularFile(file).bytes);
   } catch (error) {
-    throw new CommandError(`readout render: ${positionals[0]} cannot be read (${(error as Error).message}).`);
+    const reason = error instanceof RefusedFileError ? `is not rendered: ${error.message}` : `cannot be read (${(error as Error).message})`;
+    throw new CommandError(`readout render: ${positionals[0]} ${reason}.`);
   }
   const { text } = decoded;
   const document = { text, ...placeFile(project.root, project.settings)(file) };

@@ -3,7 +3,8 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { createPlacer, listFiles, NOWHERE, type FilePlace } from '../readoutFiles';
+import { byDepth, createPlacer, listFiles, NOWHERE, type FilePlace } from '../readoutFiles';
+import { fileIdentity } from '../regularFile';
 import type { Settings } from '../settings';
 import { CommandError } from './commandError';
 
@@ -27,7 +28,23 @@ export function placeFile(root: string, settings: Settings): (file: string) => F
 }
 
 /**
- * The files to check, sorted, each once; with no paths, those of the current folder. A folder
+ * One task per file: of several paths to one file (a link to its folder or to it, a hard link), the
+ * first by depth. A path that cannot be stat'ed is kept, for its check to say why.
+ */
+function onePerFile(tasks: ReadonlyMap<string, FileTask>): FileTask[] {
+  const taken = new Set<string>();
+  const kept: FileTask[] = [];
+  for (const file of byDepth([...tasks.keys()])) {
+    const identity = fileIdentity(file);
+    if (identity !== undefined && taken.has(identity)) continue;
+    if (identity !== undefined) taken.add(identity);
+    kept.push(tasks.get(file)!);
+  }
+  return kept;
+}
+
+/**
+ * The files to check, sorted, each once (by path and by file); with no paths, those of the current folder. A folder
  * gives the files under it that a check lists (matched from the root, or from the folder itself
  * when it is outside the root); a file named on the command line is always read, and placed like
  * any other (an excluded one is no readout); a glob gives what it matches less `exclude`.
@@ -64,5 +81,5 @@ export async function resolveTargets(args: readonly string[], root: string, sett
       throw new CommandError(`readout check: '${arg}' does not exist (no such file or folder).`);
     }
   }
-  return [...tasks.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return onePerFile(tasks).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

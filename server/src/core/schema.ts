@@ -1,7 +1,9 @@
-import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type AnySchemaObject, type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { jsonSyntaxError } from './jsonSyntax';
+import { linearRegExp, UnboundedPatternError } from './linearRegExp';
 
 export type SchemaObject = AnySchemaObject;
 
@@ -33,13 +35,62 @@ const ANNOTATIONS = [
   'doNotSuggest',
 ];
 
+/** A readout schema is a few kilobytes; ajv's compilation takes up to about 10 µs per byte of schema (1.2 s at this limit). */
+export const MAX_SCHEMA_BYTES = 128 * 1024;
+
+/**
+ * A key per JSON value, equal for values JSON Schema calls equal (objects whatever the order of
+ * their keys; 1 and '1' apart), so that equal items are found with a Map instead of comparing each
+ * pair.
+ */
+function jsonKey(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(jsonKey).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record).sort().map((key) => `${JSON.stringify(key)}:${jsonKey(record[key])}`).join(',')}}`;
+  }
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * `uniqueItems` in linear time. ajv's compares every pair of items unless their type is known to
+ * be simple: quadratic in a document's list, and in a schema's `enum`, which the meta-schema
+ * declares unique (an enum of 200,000 values took 74 s to compile). Reports what ajv reports: the
+ * last item that repeats an earlier one (`i`), and the nearest such earlier one (`j`).
+ */
+const uniqueItems: SchemaValidateFunction = (schema: boolean, data: unknown[], parentSchema?: AnySchemaObject) => {
+  if (!schema) return true;
+  const seen = new Map<string, number>();
+  let repeat: { i: number; j: number } | undefined;
+  data.forEach((item, index) => {
+    const key = jsonKey(item);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) repeat = { i: index, j: earlier };
+    seen.set(key, index);
+  });
+  uniqueItems.errors = repeat && [{
+    keyword: 'uniqueItems', params: repeat, parentSchema, message: `must NOT have duplicate items (items ## ${repeat.j} and ${repeat.i} are identical)`,
+  }];
+  return repeat === undefined;
+};
+
 function createAjv(dialect: unknown): Ajv {
-  const options = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true };
+  const options = {
+    allErrors: true, verbose: true, strict: false, allowUnionTypes: true,
+    // Patterns on a linear-time engine: a schema's pattern cannot make a check take exponential time.
+    code: { regExp: linearRegExp },
+    // An enum is a loop over its values past this many, not one comparison each in generated code (which overflows ajv's compiler).
+    loopEnum: 64,
+    // ajv prints the generated code of a schema it cannot compile: the schema's content, in the log.
+    logger: false as const,
+  };
   const ajv = typeof dialect === 'string' && dialect.includes('2020-12')
     ? new Ajv2020(options)
     : typeof dialect === 'string' && dialect.includes('2019-09')
       ? new Ajv2019(options)
       : new Ajv(options);
+  ajv.removeKeyword('uniqueItems');
+  ajv.addKeyword({ keyword: 'uniqueItems', type: 'array', schemaType: 'boolean', errors: true, validate: uniqueItems });
   addFormats(ajv);
   ajv.addVocabulary(ANNOTATIONS);
   return ajv;
@@ -67,6 +118,8 @@ function pointer(root: SchemaObject, ref: string): SchemaObject | undefined {
   return node !== null && typeof node === 'object' ? (node as SchemaObject) : undefined;
 }
 
+const kib = (bytes: number) => (bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 });
+
 /**
  * Compiles a readout schema. `source` is the schema as JSON text or as a parsed object;
  * `origin` names it in messages (a path, or "the built-in schema").
@@ -74,10 +127,14 @@ function pointer(root: SchemaObject, ref: string): SchemaObject | undefined {
 export function compileSchema(source: string | SchemaObject, origin: string): SchemaResult {
   let root: SchemaObject;
   if (typeof source === 'string') {
+    const bytes = new TextEncoder().encode(source).length;
+    if (bytes > MAX_SCHEMA_BYTES) return { error: `The schema ${origin} is too large: ${kib(bytes)} KiB, over the limit of ${kib(MAX_SCHEMA_BYTES)} KiB. A readout schema is a few kilobytes.` };
+    const text = source.replace(/^\uFEFF/, '');
     try {
-      root = JSON.parse(source) as SchemaObject;
-    } catch (error) {
-      return { error: `The schema ${origin} is not valid JSON: ${(error as Error).message}.` };
+      root = JSON.parse(text) as SchemaObject;
+    } catch {
+      // Never JSON.parse's message: it quotes the text, and the file may be anything.
+      return { error: `The schema ${origin} is not valid JSON: ${jsonSyntaxError(text)}.` };
     }
   } else {
     root = source;
@@ -93,6 +150,7 @@ export function compileSchema(source: string | SchemaObject, origin: string): Sc
   try {
     validate = createAjv(root.$schema).compile(root);
   } catch (error) {
+    if (error instanceof UnboundedPatternError) return { error: `The schema ${origin} cannot be used: ${error.message}. Write it without that.` };
     return { error: `The schema ${origin} is not a valid JSON Schema: ${(error as Error).message}.` };
   }
   const resolve = (schema: SchemaObject): SchemaObject =>
