@@ -1,6 +1,7 @@
 import { defaultSeverity, type RuleLevels } from './catalog';
 import { lineBreak, removeField } from './edits';
 import { fieldProblems } from './fieldRules';
+import { createFixCheck } from './fixCheck';
 import { hasReadoutField } from './detection';
 import type { Layout } from './layout';
 import { layoutProblems } from './layoutRule';
@@ -98,7 +99,11 @@ function closeBlock(readout: ParsedReadout): Fix[] {
 /** Removing the repeated field is offered, not applied for you: either copy may be the one meant. */
 function removeRepeat(readout: ParsedReadout, key: Span): Fix[] {
   const repeat = readout.fields.find((candidate) => candidate.key.start === key.start);
-  return repeat ? [{ title: `Remove this '${repeat.name}' field`, edits: [removeField(repeat)], safe: false, isPreferred: true }] : [];
+  if (!repeat) return [];
+  // The data holds the last copy left.
+  const kept = readout.fields.filter((candidate) => candidate.name === repeat.name && candidate !== repeat).at(-1)?.valueNode;
+  const value = kept && readout.yaml ? kept.toJS(readout.yaml) : null;
+  return [{ title: `Remove this '${repeat.name}' field`, edits: [removeField(readout, repeat)], changes: [{ path: [repeat.name], value }], safe: false, isPreferred: true }];
 }
 
 /**
@@ -107,9 +112,12 @@ function removeRepeat(readout: ParsedReadout, key: Span): Fix[] {
  */
 export function readoutDiagnostics(readout: ParsedReadout, schema: ReadoutSchema, levels: RuleLevels, urls: readonly UrlTemplate[], workspace?: WorkspaceContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // A safe fix may be applied with nobody looking (fix all, --fix): it is checked before it is
+  // reported. The others are checked when they are offered (a misspelt tag has 14).
+  const check = createFixCheck(readout, schema.keys);
   for (const finding of findings(readout, schema, urls, workspace)) {
     const level = levels[finding.code] ?? defaultSeverity(finding.code);
-    if (level !== 'off') diagnostics.push({ ...finding, severity: level });
+    if (level !== 'off') diagnostics.push({ ...finding, severity: level, fixes: finding.fixes.filter((fix) => !fix.safe || check(fix)) });
   }
   return diagnostics;
 }

@@ -1,7 +1,8 @@
 import { canonicalLevels, type RuleLevels } from './catalog';
 import { createCompletionMemo, readoutCompletions, type CompletionList } from './completion';
 import { readoutDiagnostics, readReadout } from './diagnostics';
-import { fixAll } from './fixAll';
+import { createFixCheck } from './fixCheck';
+import { fixAll, together } from './fixAll';
 import type { ParsedReadout } from './frontMatter';
 import { readoutHover, type Hover } from './hover';
 import { readoutEntry, type ReadoutEntry } from './readoutEntry';
@@ -121,15 +122,25 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
     },
     getCodeActions(document: ReadoutInput, range: Span) {
       const touching = diagnose(document).filter((diagnostic) => diagnostic.span.start <= range.end && range.start <= diagnostic.span.end);
-      return touching.flatMap((diagnostic) => diagnostic.fixes.map((fix) => ({ diagnostic, fix })));
+      const readout = read(document);
+      if (!readout || touching.length === 0) return [];
+      // Safe fixes were checked with the diagnostics; the others are checked now, as they are offered.
+      const check = createFixCheck(readout, schema.keys);
+      return touching.flatMap((diagnostic) => diagnostic.fixes.filter((fix) => fix.safe || check(fix)).map((fix) => ({ diagnostic, fix })));
     },
     getFixAllEdit(document: ReadoutInput, only?: (diagnostic: Diagnostic) => boolean) {
       // Never an edit to a file that is not a readout, whatever a fix would make of it.
       if (!read(document)) return undefined;
-      return fixAll(document.text, (text) => {
+      const diagnoseText = (text: string) => {
         const diagnostics = diagnose({ ...document, text });
         return only ? diagnostics.filter(only) : diagnostics;
-      });
+      };
+      // The text was just diagnosed, so its parse is the one kept.
+      const holdTogether = (text: string, fixes: readonly Fix[]) => {
+        const readout = read({ ...document, text });
+        return readout !== undefined && createFixCheck(readout, schema.keys)(together(fixes));
+      };
+      return fixAll(document.text, diagnoseText, holdTogether);
     },
     getCompletions(document: ReadoutInput, offset: number) {
       // A block with no key yet is a readout being started: its first key is what completion offers.
