@@ -325,3 +325,14 @@ describe('a fix that cannot be made safely is not offered, nor applied by fix al
     assert.equal(fixedBy(text, 'unknown-field', "Remove the field 'author'", true), `---\n{date: '2023-01-10', ${FLOW_FIELDS}}\n---\nBody\n`);
   });
 });
+
+test('fix all: two misspellings of one key are each a safe rename, but not together (a repeated key): one is renamed, the other is left', () => {
+  const text = edit(edit(REFERENCE, 'published_time:', 'publishd_time:'), 'tags: statements-releases\n', 'tags: statements-releases\npublished_tme: 2023-01-10 12:54:40-05:00\n');
+  assert.deepEqual(check(text).map((d) => [d.code, d.fixes.filter((fix) => fix.safe).map((fix) => fix.title)]), [
+    ['unknown-field', ["Rename to 'published_time'"]],
+    ['unknown-field', ["Rename to 'published_time'"]],
+  ]);
+  const fixed = applyEdits(text, [readouts.getFixAllEdit({ text })!]);
+  assert.equal(fixed, edit(REFERENCE, 'tags: statements-releases\n', 'tags: statements-releases\npublished_tme: 2023-01-10 12:54:40-05:00\n'));
+  assert.deepEqual(check(fixed).map((d) => d.code), ['unknown-field']);
+});

@@ -1,7 +1,6 @@
 import { defaultSeverity, type RuleLevels } from './catalog';
 import { lineBreak, removeField } from './edits';
 import { fieldProblems } from './fieldRules';
-import { createFixCheck } from './fixCheck';
 import { hasReadoutField } from './detection';
 import type { Layout } from './layout';
 import { layoutProblems } from './layoutRule';
@@ -108,16 +107,14 @@ function removeRepeat(readout: ParsedReadout, key: Span): Fix[] {
 
 /**
  * Every diagnostic of a parsed readout, with severities from `levels` (a code set to 'off' is
- * dropped); `urls` are the forms a source_url is taken apart by.
+ * dropped); `urls` are the forms a source_url is taken apart by. Their fixes are as made, not yet
+ * checked (fixCheck.ts): the service checks each before it offers or applies it.
  */
 export function readoutDiagnostics(readout: ParsedReadout, schema: ReadoutSchema, levels: RuleLevels, urls: readonly UrlTemplate[], workspace?: WorkspaceContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  // A safe fix may be applied with nobody looking (fix all, --fix): it is checked before it is
-  // reported. The others are checked when they are offered (a misspelt tag has 14).
-  const check = createFixCheck(readout, schema.keys);
   for (const finding of findings(readout, schema, urls, workspace)) {
     const level = levels[finding.code] ?? defaultSeverity(finding.code);
-    if (level !== 'off') diagnostics.push({ ...finding, severity: level, fixes: finding.fixes.filter((fix) => !fix.safe || check(fix)) });
+    if (level !== 'off') diagnostics.push({ ...finding, severity: level });
   }
   return diagnostics;
 }

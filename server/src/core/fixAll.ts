@@ -19,7 +19,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /** The safe fixes of a round that do not overlap one another, first fix of each diagnostic. */
-function roundFixes(diagnostics: readonly Diagnostic[]): Fix[] {
+export function roundFixes(diagnostics: readonly Diagnostic[]): Fix[] {
   const fixes: Fix[] = [];
   for (const diagnostic of diagnostics) {
     const fix = diagnostic.fixes.find((candidate) => candidate.safe);
@@ -39,16 +39,22 @@ export function together(fixes: readonly Fix[]): Pick<Fix, 'edits' | 'changes'> 
 /**
  * Applies every safe fix, re-checking between rounds as ESLint's `--fix` does, and returns one
  * minimal edit from the original text to the result (undefined when there is nothing to fix).
- * `diagnose` gives safe fixes that were each checked on their own; `holdTogether` checks a round's
- * fixes made at once (see fixCheck.ts). When they do not hold together, the round applies its first
- * fix alone, and the next round finds the others again: at most MAX_ROUNDS checks more.
+ * `checkerFor` checks fixes made on a text (see fixCheck.ts): a round's fixes are checked made
+ * together, one check however many there are; when they do not hold together, the first that
+ * holds alone is applied, and the next round finds the others again.
  */
-export function fixAll(text: string, diagnose: (text: string) => readonly Diagnostic[], holdTogether: (text: string, fixes: readonly Fix[]) => boolean): TextEdit | undefined {
+export function fixAll(text: string, diagnose: (text: string) => readonly Diagnostic[], checkerFor: (text: string) => (fixes: readonly Fix[]) => boolean): TextEdit | undefined {
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const fixes = roundFixes(diagnose(current));
     if (fixes.length === 0) break;
-    const applied = fixes.length === 1 || holdTogether(current, fixes) ? fixes : fixes.slice(0, 1);
+    const holds = checkerFor(current);
+    let applied: readonly Fix[] = fixes;
+    if (!holds(fixes)) {
+      const alone = fixes.length > 1 ? fixes.find((fix) => holds([fix])) : undefined;
+      if (!alone) break;
+      applied = [alone];
+    }
     const next = applyEdits(current, applied.flatMap((fix) => fix.edits));
     if (next === current) break;
     current = next;
