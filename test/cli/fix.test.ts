@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { parseDocument } from 'yaml';
 import { COPY_VARIANTS, generateCorpus } from '../corpus';
 import { replaceOnce } from '../protocol/fixtures';
 import { readoutText } from '../protocol/workspaces';
@@ -243,3 +244,122 @@ describe('--fix on worker threads', () => {
   });
 });
 
+
+/**
+ * Readouts written by hand in YAML styles PyYAML never writes: block scalars (`>-`, `|`, `|+` with
+ * a comment), an indented mapping, a flow mapping, comments between fields, CRLF. Each is valid
+ * YAML with two mistakes that have safe fixes; `--fix` once joined the next line to a block
+ * scalar's value and put new fields at column 0, leaving six yaml-syntax errors and an unclosed
+ * front matter.
+ */
+const HAND_WRITTEN: Readonly<Record<string, { text: string; fixed: Record<string, unknown> }>> = {
+  'block-scalars.md': {
+    text: [
+      '---',
+      'date: >-',
+      '  2023-01-11',
+      'published_time: 2023-01-10 12:54:40-05:00',
+      'source_url: https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-a-call-with-the-prime-minister/',
+      'tags: |',
+      '  statement-releases',
+      'title: >-',
+      '  Readout of a Call',
+      '  with the Prime Minister',
+      '---',
+      ' ',
+      'The body.',
+      '',
+    ].join('\n'),
+    fixed: {
+      date: '2023-01-10', published_time: '2023-01-10 12:54:40-05:00', tags: 'statements-releases', title: 'Readout of a Call with the Prime Minister',
+      source_url: 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-a-call-with-the-prime-minister/',
+    },
+  },
+  'indented.md': {
+    text: [
+      '---',
+      '  published_time: 2023-02-01 09:30:00-05:00',
+      '  source_url: https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/02/01/statement-on-the-budget/',
+      '  tags: statement-releases',
+      '  title: Statement on the Budget',
+      '---',
+      'The body.',
+      '',
+    ].join('\n'),
+    fixed: {
+      date: '2023-02-01', published_time: '2023-02-01 09:30:00-05:00', tags: 'statements-releases', title: 'Statement on the Budget',
+      source_url: 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/02/01/statement-on-the-budget/',
+    },
+  },
+  'flow.md': {
+    text: [
+      '---',
+      "{published_time: 2023-03-01 10:00:00-05:00, source_url: 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/03/01/readout-of-a-meeting/',",
+      '  tags: statements-releases, titel: Readout of a Meeting}',
+      '---',
+      'The body.',
+      '',
+    ].join('\n'),
+    fixed: {
+      date: '2023-03-01', published_time: '2023-03-01 10:00:00-05:00', tags: 'statements-releases', title: 'Readout of a Meeting',
+      source_url: 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/03/01/readout-of-a-meeting/',
+    },
+  },
+  'comments-crlf.md': {
+    text: [
+      '---',
+      '# Written by hand',
+      "date: '2023-04-04'",
+      'modifed_time: 2023-04-04 16:00:00-04:00',
+      'published_time: 2023-04-04 15:00:00-04:00   # Eastern',
+      'source_url: https://bidenwhitehouse.archives.gov/briefing-room/speeches-remarks/2023/04/04/remarks-at-a-reception/',
+      'tags: |+ # the category',
+      '  speeches-remark',
+      '',
+      '# the title, as published',
+      'title: Remarks at a Reception',
+      '---',
+      ' ',
+      'The body.',
+      '',
+    ].join('\r\n'),
+    fixed: {
+      date: '2023-04-04', modified_time: '2023-04-04 16:00:00-04:00', published_time: '2023-04-04 15:00:00-04:00', tags: 'speeches-remarks', title: 'Remarks at a Reception',
+      source_url: 'https://bidenwhitehouse.archives.gov/briefing-room/speeches-remarks/2023/04/04/remarks-at-a-reception/',
+    },
+  },
+};
+
+/** The front matter's data as the yaml package reads it (duplicate keys are errors), and the body; fails when it does not parse or is not closed. */
+function readBack(text: string): { data: unknown; body: string } {
+  const match = /^---\r?\n([\s\S]*?)^---\r?$/m.exec(text);
+  assert.ok(match && match.index === 0, `the front matter is closed:\n${text}`);
+  const document = parseDocument(match[1], { version: '1.2', schema: 'core' });
+  assert.deepEqual(document.errors.map((error) => error.message), [], text);
+  return { data: document.toJS(), body: text.slice(match[0].length) };
+}
+
+describe('--fix on readouts written by hand in other YAML styles', () => {
+  test('fixes all 8 mistakes; every file still parses, keeps its body, and only the fixed fields change', async () => {
+    const files = Object.fromEntries(Object.entries(HAND_WRITTEN).map(([name, { text }]) => [name, text]));
+    // The indented mapping has no key at column 0: the folder is named as the archive's.
+    const fixture = new Fixture({ ...files, '.readoutrc.json': JSON.stringify({ files: ['*.md'] }) });
+    try {
+      const before = (await fixture.run(['check', '--format', 'json'])).stdout;
+      const found = (JSON.parse(before) as JsonReport).files.flatMap((file) => file.diagnostics.map((diagnostic) => [file.path, diagnostic.code, diagnostic.fixable]));
+      assert.equal(found.length, 8, before);
+      assert.ok(found.every(([, , fixable]) => fixable), before);
+      const result = await fixture.run(['check', '--fix', '--format', 'json']);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      assert.deepEqual([result.status, report.fixed], [0, 4], result.stdout);
+      assert.deepEqual(report.files.map((file) => [file.path, file.fixed, file.diagnostics]), Object.keys(HAND_WRITTEN).sort().map((name) => [name, true, []]), result.stdout);
+      for (const [name, { text, fixed }] of Object.entries(HAND_WRITTEN)) {
+        const now = readFileSync(fixture.path(name), 'utf8');
+        assert.deepEqual(readBack(now).data, fixed, `${name}:\n${now}`);
+        assert.equal(readBack(now).body, readBack(text).body, name);
+      }
+    } finally {
+      fixture.remove();
+    }
+  });
+});

@@ -226,3 +226,113 @@ describe('fix all', () => {
     assert.equal(readouts.getFixAllEdit({ text: '# not a readout\n' }), undefined);
   });
 });
+
+/** A short valid readout, its fields given as written (a field left out with ''). */
+function styled(fields: Partial<Record<'date' | 'published_time' | 'source_url' | 'tags' | 'title', string>>): string {
+  const all = {
+    date: "date: '2023-01-10'",
+    published_time: 'published_time: 2023-01-10 12:54:40-05:00',
+    source_url: 'source_url: https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-x/',
+    tags: 'tags: statements-releases',
+    title: 'title: Readout of x',
+    ...fields,
+  };
+  return `---\n${Object.values(all).filter((line) => line !== '').join('\n')}\n---\n \nBody\n`;
+}
+
+/** The text after the fix with this title, offered on a diagnostic with this code (the first, when several share it). */
+function fixedBy(text: string, code: string, title: string, inReadoutFiles = false): string {
+  const actions = readouts.getCodeActions({ text, inReadoutFiles }, { start: 0, end: text.length }).filter((action) => action.diagnostic.code === code);
+  const chosen = actions.find((action) => action.fix.title === title);
+  assert.ok(chosen, `no fix '${title}' offered among ${JSON.stringify(actions.map((action) => action.fix.title))}`);
+  return applyFix(text, chosen.fix);
+}
+
+const FLOW_FIELDS = "published_time: 2023-01-10 12:54:40-05:00, source_url: 'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/01/10/readout-of-x/', tags: statements-releases, title: Readout of x";
+
+describe('fixes in every YAML style: the next line is never joined, a new field goes where its neighbours are', () => {
+  const blockCases: [string, string, string, string, string][] = [
+    // [what, code, fix title, text, fixed text]
+    ['a folded title', 'title-whitespace', 'Tidy the spaces in the title', styled({ title: 'title: >\n  Readout  of x' }), styled({})],
+    ['a literal tag', 'unknown-value', "Replace with 'statements-releases'", styled({ tags: 'tags: |\n  statement-releases' }), styled({})],
+    ['a folded tag, stripped', 'unknown-value', "Replace with 'statements-releases'", styled({ tags: 'tags: >-\n  statement-releases' }), styled({})],
+    ['a literal tag, kept, with a blank line after it', 'unknown-value', "Replace with 'statements-releases'", styled({ tags: 'tags: |+\n  statement-releases\n' }), styled({ tags: 'tags: statements-releases\n' })],
+    ['a literal date with an indentation indicator and a comment', 'date-mismatch', 'Set date to 2023-01-10, the day of published_time', styled({ date: 'date: |2- # the day\n  2023-01-11' }), styled({ date: "date: '2023-01-10' # the day" })],
+    ['a folded tag as a list item', 'unknown-value', "Replace with 'statements-releases'", styled({ tags: 'tags:\n- >\n  statement-releases\n- fact-sheets' }), styled({ tags: 'tags:\n- statements-releases\n- fact-sheets' })],
+  ];
+  for (const [what, code, title, text, fixed] of blockCases) {
+    for (const [variant, transform] of [['LF', (t: string) => t], ['CRLF', crlf], ['BOM', bom]] as const) {
+      test(`${what}: written on the key's line, the line break after it kept (${variant})`, () => {
+        assert.equal(fixedBy(transform(text), code, title), transform(fixed));
+      });
+    }
+  }
+
+  test('fix all on a readout of block scalars: each fixed where it stands, nothing joined', () => {
+    const text = styled({ date: 'date: >-\n  2023-01-11', tags: 'tags: |\n  statement-releases' });
+    assert.equal(applyEdits(text, [readouts.getFixAllEdit({ text })!]), styled({}));
+  });
+
+  test('a field inserted into an indented mapping is indented as its neighbours', () => {
+    const indented = (date: boolean) => `---\n${date ? "  date: '2023-01-10'\n" : ''}  published_time: 2023-01-10 12:54:40-05:00\n  tags: statements-releases\n  title: Readout of x\n---\nBody\n`;
+    assert.equal(fixedBy(indented(false), 'missing-field', "Add date: '2023-01-10'", true), indented(true));
+    const text = indented(false);
+    assert.equal(applyEdits(text, [readouts.getFixAllEdit({ text, inReadoutFiles: true })!]), indented(true));
+  });
+
+  test('a field added after the last one of an indented mapping is indented too', () => {
+    const text = '---\n    published_time: 2023-01-10 12:54:40-05:00\n    date: \'2023-01-10\'\n---\nBody\n';
+    assert.equal(fixedBy(text, 'missing-field', "Add the 'tags' field", true), '---\n    published_time: 2023-01-10 12:54:40-05:00\n    date: \'2023-01-10\'\n    tags: \n---\nBody\n');
+  });
+
+  test('a field inserted into a flow mapping becomes one of its pairs', () => {
+    const text = `---\n{${FLOW_FIELDS}}\n---\nBody\n`;
+    const fixed = `---\n{date: '2023-01-10', ${FLOW_FIELDS}}\n---\nBody\n`;
+    assert.equal(fixedBy(text, 'missing-field', "Add date: '2023-01-10'", true), fixed);
+    assert.equal(applyEdits(text, [readouts.getFixAllEdit({ text, inReadoutFiles: true })!]), fixed);
+  });
+
+  test('a field added after the last pair of a flow mapping, and one removed from it', () => {
+    const without = "---\n{date: '2023-01-10', published_time: 2023-01-10 12:54:40-05:00}\n---\nBody\n";
+    assert.equal(fixedBy(without, 'missing-field', "Add the 'tags' field", true), "---\n{date: '2023-01-10', published_time: 2023-01-10 12:54:40-05:00, tags: }\n---\nBody\n");
+    const extra = `---\n{date: '2023-01-10', ${FLOW_FIELDS}, author: Someone}\n---\nBody\n`;
+    assert.equal(fixedBy(extra, 'unknown-field', "Remove the field 'author'", true), `---\n{date: '2023-01-10', ${FLOW_FIELDS}}\n---\nBody\n`);
+  });
+
+  test('a repeated tag is removed from a flow sequence', () => {
+    const text = styled({ tags: 'tags: [statements-releases, fact-sheets, statements-releases]' });
+    assert.equal(fixedBy(text, 'repeated-item', 'Remove the repeated item'), styled({ tags: 'tags: [statements-releases, fact-sheets]' }));
+  });
+
+  test('a long title in an indented mapping folds with its continuation indented under it', () => {
+    const title = (spaces: string) => `  title: "Readout of President Joe\\_Biden\\u2019s Meeting${spaces}with Prime Minister Trudeau\\\n    \\ of\\_Canada"`;
+    const indented = (spaces: string) => `---\n  date: '2023-01-10'\n  published_time: 2023-01-10 12:54:40-05:00\n  tags: statements-releases\n${title(spaces)}\n---\nBody\n`;
+    assert.equal(fixedBy(indented('  '), 'title-whitespace', 'Tidy the spaces in the title', true), indented(' '));
+  });
+});
+
+describe('a fix that cannot be made safely is not offered, nor applied by fix all', () => {
+  test('setting a value that an alias elsewhere repeats would change that field too', () => {
+    const text = styled({ date: "date: &day '2023-01-11'", title: 'title: Readout of x\nupdated: *day' });
+    const mismatch = only(check(text), 'date-mismatch');
+    assert.deepEqual(mismatch.fixes, []);
+    assert.deepEqual(readouts.getCodeActions({ text }, mismatch.span).map((action) => action.diagnostic.code), []);
+    assert.equal(readouts.getFixAllEdit({ text }), undefined);
+  });
+
+  test('a field without a value is removed from a flow mapping with its colon', () => {
+    const text = `---\n{date: '2023-01-10', ${FLOW_FIELDS}, author:}\n---\nBody\n`;
+    assert.equal(fixedBy(text, 'unknown-field', "Remove the field 'author'", true), `---\n{date: '2023-01-10', ${FLOW_FIELDS}}\n---\nBody\n`);
+  });
+});
+
+test('fix all: two misspellings of one key are each a safe rename, but not together (a repeated key): one is renamed, the other is left', () => {
+  const text = edit(edit(REFERENCE, 'published_time:', 'publishd_time:'), 'tags: statements-releases\n', 'tags: statements-releases\npublished_tme: 2023-01-10 12:54:40-05:00\n');
+  assert.deepEqual(check(text).map((d) => [d.code, d.fixes.filter((fix) => fix.safe).map((fix) => fix.title)]), [
+    ['unknown-field', ["Rename to 'published_time'"]],
+    ['unknown-field', ["Rename to 'published_time'"]],
+  ]);
+  const fixed = applyEdits(text, [readouts.getFixAllEdit({ text })!]);
+  assert.equal(fixed, edit(REFERENCE, 'tags: statements-releases\n', 'tags: statements-releases\npublished_tme: 2023-01-10 12:54:40-05:00\n'));
+  assert.deepEqual(check(fixed).map((d) => d.code), ['unknown-field']);
+});

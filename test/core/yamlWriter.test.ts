@@ -239,3 +239,23 @@ test('writeValueInStyle falls back to the usual choice when the style cannot hol
   assert.equal(writeValueInStyle('title', 'text', 'BLOCK_LITERAL'), 'text');
   assert.equal(writeValueInStyle('title', 'text', undefined), 'text');
 });
+
+test('in an indented mapping: the field at its indentation, continuation lines 2 columns further in', () => {
+  assert.equal(
+    writeField('title', REFERENCE_TITLE, { indent: 2 }),
+    '  title: "Readout of President Joe\\_Biden\\u2019s Meeting with Prime Minister Trudeau\\\n    \\ of\\_Canada"\n',
+  );
+  assert.equal(writeField('tags', ['statements-releases'], { indent: 4 }), '    tags:\n    - statements-releases\n');
+  // A value starting further right than `key: ` folds sooner.
+  assert.equal(writeValueInStyle('title', REFERENCE_TITLE, 'QUOTE_DOUBLE', { column: 20 }), '"Readout of President Joe\\_Biden\\u2019s Meeting with Prime Minister\\\n  \\ Trudeau of\\_Canada"');
+});
+
+test('in a flow mapping: a pair on no line of its own, quoted where a flow indicator would end a plain value, never folded', () => {
+  assert.equal(writeField('tags', 'statements-releases', { flow: true }), 'tags: statements-releases');
+  assert.equal(writeField('published_time', '2023-01-10 12:54:40-05:00', { flow: true }), "published_time: '2023-01-10 12:54:40-05:00'");
+  assert.equal(writeField('title', 'Readout of a Call, with X', { flow: true }), "title: 'Readout of a Call, with X'");
+  assert.equal(writeField('title', 'Two\nlines', { flow: true }), 'title: "Two\\nlines"');
+  assert.equal(writeField('tags', ['a', 'b,c'], { flow: true }), "tags: [a, 'b,c']");
+  assert.equal(writeField('title', REFERENCE_TITLE, { flow: true }), 'title: "Readout of President Joe\\_Biden\\u2019s Meeting with Prime Minister Trudeau of\\_Canada"');
+  for (const value of ['a: b', 'x]', '{y}', 'why?']) assert.deepEqual(parse(`{${writeField('title', value, { flow: true })}}`), { title: value }, value);
+});

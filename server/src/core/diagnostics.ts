@@ -98,12 +98,17 @@ function closeBlock(readout: ParsedReadout): Fix[] {
 /** Removing the repeated field is offered, not applied for you: either copy may be the one meant. */
 function removeRepeat(readout: ParsedReadout, key: Span): Fix[] {
   const repeat = readout.fields.find((candidate) => candidate.key.start === key.start);
-  return repeat ? [{ title: `Remove this '${repeat.name}' field`, edits: [removeField(repeat)], safe: false, isPreferred: true }] : [];
+  if (!repeat) return [];
+  // The data holds the last copy left.
+  const kept = readout.fields.filter((candidate) => candidate.name === repeat.name && candidate !== repeat).at(-1)?.valueNode;
+  const value = kept && readout.yaml ? kept.toJS(readout.yaml) : null;
+  return [{ title: `Remove this '${repeat.name}' field`, edits: [removeField(readout, repeat)], changes: [{ path: [repeat.name], value }], safe: false, isPreferred: true }];
 }
 
 /**
  * Every diagnostic of a parsed readout, with severities from `levels` (a code set to 'off' is
- * dropped); `urls` are the forms a source_url is taken apart by.
+ * dropped); `urls` are the forms a source_url is taken apart by. Their fixes are as made, not yet
+ * checked (fixCheck.ts): the service checks each before it offers or applies it.
  */
 export function readoutDiagnostics(readout: ParsedReadout, schema: ReadoutSchema, levels: RuleLevels, urls: readonly UrlTemplate[], workspace?: WorkspaceContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

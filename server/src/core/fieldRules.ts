@@ -1,8 +1,8 @@
-import { replaceInValue, replaceValue } from './edits';
+import { replaceValue } from './edits';
 import { field, type Field, type ParsedReadout } from './frontMatter';
 import { scalarSourceSpans } from './scalarSource';
 import { slugify, slugMatchesTitle } from './slug';
-import { span, type Fix, type Span, type TextEdit } from './types';
+import { span, type Fix, type Span } from './types';
 import { dateAgrees, matchUrl, urlDate, withDate, type UrlTemplate } from './urlTemplates';
 
 /** A finding of a rule that compares fields; severity is applied by the caller. */
@@ -48,8 +48,15 @@ function valuePart(readout: ParsedReadout, target: Field, from: number, to: numb
 /** A `date` the URL's parts can be compared with: a custom schema may allow other forms. */
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function fix(title: string, edit: TextEdit | undefined, safe: boolean, isPreferred = true): Fix[] {
-  return edit ? [{ title, edits: [edit], safe, isPreferred }] : [];
+/** A fix that sets a field's value, if its text can be written. */
+function setField(readout: ParsedReadout, target: Field, value: string, title: string, safe: boolean, isPreferred = true): Fix[] {
+  const edit = replaceValue(readout, target, value);
+  return edit ? [{ title, edits: [edit], changes: [{ path: [target.name], value }], safe, isPreferred }] : [];
+}
+
+/** `value` with the characters of `part` replaced by `text`. */
+function spliced(value: string, part: Span, text: string): string {
+  return value.slice(0, part.start) + text + value.slice(part.end);
 }
 
 function* dateMismatch(fields: Sound): Generator<FieldProblem> {
@@ -63,7 +70,7 @@ function* dateMismatch(fields: Sound): Generator<FieldProblem> {
     code: 'date-mismatch',
     message: `'date' is ${date.value}, but 'published_time' (${published.value}) falls on ${day} in its own time zone. Set 'date' to ${day}.`,
     span: date.field.value!,
-    fixes: fix(`Set date to ${day}, the day of published_time`, replaceValue(fields.readout, date.field, day), true),
+    fixes: setField(fields.readout, date.field, day, `Set date to ${day}, the day of published_time`, true),
   };
 }
 
@@ -82,7 +89,7 @@ function* sourceUrlRules(fields: Sound, urls: readonly UrlTemplate[]): Generator
       code: 'url-date-mismatch',
       message: `The ${inUrl.noun} in 'source_url' is ${url.value.slice(inUrl.span.start, inUrl.span.end)}, but 'date' is ${date.value}. One of them is wrong.`,
       span: valuePart(readout, url.field, inUrl.span.start, inUrl.span.end),
-      fixes: fix(`Change the URL's ${inUrl.noun} to ${wanted}`, replaceInValue(readout, url.field, url.value, inUrl.span, wanted), false),
+      fixes: setField(readout, url.field, spliced(url.value, inUrl.span, wanted), `Change the URL's ${inUrl.noun} to ${wanted}`, false),
     };
   }
 
@@ -95,7 +102,7 @@ function* sourceUrlRules(fields: Sound, urls: readonly UrlTemplate[]): Generator
       message: `The category in 'source_url' is '${category.value}', which is not among the tags (${listed}).`,
       span: valuePart(readout, url.field, category.span.start, category.span.end),
       fixes: tags.flatMap((tag, index) =>
-        fix(`Change the URL's category to '${tag}'`, replaceInValue(readout, url.field, url.value, category.span, tag), false, index === 0)),
+        setField(readout, url.field, spliced(url.value, category.span, tag), `Change the URL's category to '${tag}'`, false, index === 0)),
     };
   }
 
@@ -108,7 +115,7 @@ function* sourceUrlRules(fields: Sound, urls: readonly UrlTemplate[]): Generator
       // The URL is the record: a title edited after publication keeps the slug of the first one.
       message: `The slug in 'source_url' is not the title's ('${expected}'): the title was edited after publication, or the URL is wrong.`,
       span: valuePart(readout, url.field, slug.span.start, slug.span.end),
-      fixes: expected === '' ? [] : fix("Change the URL's slug to the title's", replaceInValue(readout, url.field, url.value, slug.span, expected), false),
+      fixes: expected === '' ? [] : setField(readout, url.field, spliced(url.value, slug.span, expected), "Change the URL's slug to the title's", false),
     };
   }
 }
@@ -121,7 +128,7 @@ function* titleWhitespace(fields: Sound): Generator<FieldProblem> {
   const matches = [...title.value.matchAll(UNWANTED_SPACE)];
   if (matches.length === 0) return;
   const tidy = title.value.trim().replace(/\s{2,}/g, (run) => run[0]);
-  const edit = replaceValue(fields.readout, title.field, tidy);
+  const fixes = setField(fields.readout, title.field, tidy, 'Tidy the spaces in the title', false);
   for (const match of matches) {
     const start = match.index!;
     const end = start + match[0].length;
@@ -131,7 +138,7 @@ function* titleWhitespace(fields: Sound): Generator<FieldProblem> {
       // Titles are published with such spaces too, and the title is the record: worth a mention, never a bulk rewrite.
       message: `The title ${where}: tidy it, unless the source wrote it so.`,
       span: valuePart(fields.readout, title.field, start, end),
-      fixes: fix('Tidy the spaces in the title', edit, false),
+      fixes,
     };
   }
 }

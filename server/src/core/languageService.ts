@@ -1,7 +1,8 @@
 import { canonicalLevels, type RuleLevels } from './catalog';
 import { createCompletionMemo, readoutCompletions, type CompletionList } from './completion';
 import { readoutDiagnostics, readReadout } from './diagnostics';
-import { fixAll } from './fixAll';
+import { createFixCheck } from './fixCheck';
+import { fixAll, roundFixes, together } from './fixAll';
 import type { ParsedReadout } from './frontMatter';
 import { readoutHover, type Hover } from './hover';
 import { readoutEntry, type ReadoutEntry } from './readoutEntry';
@@ -53,13 +54,15 @@ export interface ReadoutService {
   isReadout(document: ReadoutInput): boolean;
   /** What the workspace index keeps of the document, or undefined when it is not a readout. */
   getEntry(document: ReadoutInput & { readonly uri: string }): ReadoutEntry | undefined;
+  /** The document's diagnostics, each safe fix among their fixes checked (fixCheck.ts), the others as made. */
   getDiagnostics(document: ReadoutInput): Diagnostic[];
   getHover(document: ReadoutInput, offset: number): Hover | undefined;
-  /** The quick fixes of the diagnostics that touch `range`, each with its diagnostic. */
+  /** The quick fixes of the diagnostics that touch `range`, each with its diagnostic: those that check out. */
   getCodeActions(document: ReadoutInput, range: Span): CodeAction[];
   /**
-   * One edit that applies every safe fix, or undefined when there is none. With `only`, the fixes
-   * of the diagnostics it keeps (the CLI's `--fix --quiet` keeps the errors).
+   * One edit that applies every safe fix, checked made together with the others of its round, or
+   * undefined when there is none. With `only`, the fixes of the diagnostics it keeps (the CLI's
+   * `--fix --quiet` keeps the errors).
    */
   getFixAllEdit(document: ReadoutInput, only?: (diagnostic: Diagnostic) => boolean): TextEdit | undefined;
   /** Keys, tags, titles, URLs and dates, inside the front matter only. */
@@ -114,22 +117,43 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       const readout = read(document);
       return readout?.parsed ? readoutEntry(document.uri, readout) : undefined;
     },
-    getDiagnostics: diagnose,
+    getDiagnostics(document: ReadoutInput) {
+      const diagnostics = diagnose(document);
+      const readout = read(document);
+      if (!readout || !diagnostics.some((diagnostic) => diagnostic.fixes.some((fix) => fix.safe))) return diagnostics;
+      // A safe fix may be applied with nobody looking (fix all, --fix): it is reported once it is
+      // checked. Those fix all applies first are checked together, one check for them all; the
+      // others alone. The fixes that are not safe are checked when they are offered (a misspelt tag has 14).
+      const check = createFixCheck(readout, schema.keys);
+      const first = roundFixes(diagnostics);
+      const held = new Set(first.length > 1 && check(together(first)) ? first : []);
+      return diagnostics.map((diagnostic) => ({ ...diagnostic, fixes: diagnostic.fixes.filter((fix) => !fix.safe || held.has(fix) || check(fix)) }));
+    },
     getHover(document: ReadoutInput, offset: number) {
       const readout = read(document);
       return readout?.parsed ? readoutHover(readout, schema, urls, offset) : undefined;
     },
     getCodeActions(document: ReadoutInput, range: Span) {
       const touching = diagnose(document).filter((diagnostic) => diagnostic.span.start <= range.end && range.start <= diagnostic.span.end);
-      return touching.flatMap((diagnostic) => diagnostic.fixes.map((fix) => ({ diagnostic, fix })));
+      const readout = read(document);
+      if (!readout || touching.length === 0) return [];
+      const check = createFixCheck(readout, schema.keys);
+      return touching.flatMap((diagnostic) => diagnostic.fixes.filter(check).map((fix) => ({ diagnostic, fix })));
     },
     getFixAllEdit(document: ReadoutInput, only?: (diagnostic: Diagnostic) => boolean) {
       // Never an edit to a file that is not a readout, whatever a fix would make of it.
       if (!read(document)) return undefined;
-      return fixAll(document.text, (text) => {
+      const diagnoseText = (text: string) => {
         const diagnostics = diagnose({ ...document, text });
         return only ? diagnostics.filter(only) : diagnostics;
-      });
+      };
+      // The text was just diagnosed, so its parse is the one kept.
+      const checkerFor = (text: string) => {
+        const readout = read({ ...document, text });
+        const check = readout && createFixCheck(readout, schema.keys);
+        return (fixes: readonly Fix[]) => check !== undefined && check(together(fixes));
+      };
+      return fixAll(document.text, diagnoseText, checkerFor);
     },
     getCompletions(document: ReadoutInput, offset: number) {
       // A block with no key yet is a readout being started: its first key is what completion offers.

@@ -1,13 +1,11 @@
-import { isScalar, type Node } from 'yaml';
-import { insertField, insertPlaceholder, minimalEdit, renameKey, removeField, writeOptions } from './edits';
-import { field, keyAtPath, nodeAtPath, nodeSpan, type ParsedReadout } from './frontMatter';
+import { insertField, insertPlaceholder, renameKey, removeField, removeItem, replaceAt } from './edits';
+import { field, keyAtPath, nodeSpan, type ParsedReadout } from './frontMatter';
 import type { ReadoutSchema } from './schema';
 import type { SchemaProblem } from './schemaDiagnostics';
 import { titleFromSlug } from './slug';
-import { escapeChoice, escapeSnippet } from './snippets';
-import { span, type Fix } from './types';
+import { escapeChoice } from './snippets';
+import type { Fix } from './types';
 import { deriveUrl, matchUrl, type UrlTemplate } from './urlTemplates';
-import { writeValue, writeValueInStyle } from './yamlWriter';
 
 /** The published record: fixes that write these are offered one at a time, never applied in bulk. */
 const RECORD_FIELDS: ReadonlySet<string> = new Set(['title', 'source_url']);
@@ -37,17 +35,17 @@ function derivedValue(readout: ParsedReadout, name: string, flawed: ReadonlySet<
 }
 
 /**
- * What stands for a value nobody can derive, as text and as a snippet body: empty, with the
- * schema's choices in the snippet. A sample value would pass the check or contradict the other
- * fields; empty, the field is reported until it is filled in. A title goes in double quotes, as
- * the archive writes titles (one with `: ` in it needs them).
+ * What stands for a value nobody can derive, as text, as a snippet body, and as the value the text
+ * reads as: empty, with the schema's choices in the snippet. A sample value would pass the check or
+ * contradict the other fields; empty, the field is reported until it is filled in. A title goes in
+ * double quotes, as the archive writes titles (one with `: ` in it needs them).
  */
-function placeholder(schema: ReadoutSchema, name: string): { text: string; snippet: string } {
+function placeholder(schema: ReadoutSchema, name: string): { text: string; snippet: string; value: string | null } {
   const property = schema.property(name);
   const items = property?.items && typeof property.items === 'object' ? schema.resolve(property.items) : undefined;
   const choices = (property?.enum ?? items?.enum) as unknown[] | undefined;
-  if (Array.isArray(choices) && choices.length > 0) return { text: '', snippet: `\${1|${choices.map((choice) => escapeChoice(String(choice))).join(',')}|}` };
-  return name === 'title' ? { text: '""', snippet: '"$1"' } : { text: '', snippet: '$1' };
+  if (Array.isArray(choices) && choices.length > 0) return { text: '', snippet: `\${1|${choices.map((choice) => escapeChoice(String(choice))).join(',')}|}`, value: null };
+  return name === 'title' ? { text: '""', snippet: '"$1"', value: '' } : { text: '', snippet: '$1', value: null };
 }
 
 /** The title spelled out from source_url's slug, when the URL is sound and follows a form with a slug. */
@@ -57,21 +55,15 @@ function titleFromUrl(readout: ParsedReadout, flawed: ReadonlySet<string>, urls:
   return slug ? titleFromSlug(slug) : undefined;
 }
 
-/** Replaces a scalar node (a field value or a list item) with another value, keeping its style. */
-function replaceNode(readout: ParsedReadout, node: Node | undefined, key: string, value: string) {
-  const target = nodeSpan(readout, node);
-  if (!target || !isScalar(node)) return undefined;
-  return minimalEdit(readout.text, target, writeValueInStyle(key, value, node.type, writeOptions(readout)));
+/** Removes the repeat of a list item. */
+function removeRepeatedItem(readout: ParsedReadout, path: readonly (string | number)[]): Fix[] {
+  const edit = removeItem(readout, path);
+  return edit ? [{ title: 'Remove the repeated item', edits: [edit], changes: [{ path, removed: true }], safe: true, isPreferred: true }] : [];
 }
 
-/** Deletes the line of a block-list item (`- value`). */
-function removeListItem(readout: ParsedReadout, item: Node | undefined): Fix[] {
-  const target = nodeSpan(readout, item);
-  if (!target) return [];
-  const start = readout.text.lastIndexOf('\n', target.start - 1) + 1;
-  if (!/^[ \t]*-[ \t]+$/.test(readout.text.slice(start, target.start))) return [];
-  const next = readout.text.indexOf('\n', target.end);
-  return [{ title: 'Remove the repeated item', edits: [{ span: span(start, next === -1 ? readout.text.length : next + 1), newText: '' }], safe: true, isPreferred: true }];
+/** The inserted field as a fix's title names it: `date: '2023-01-10'`, whatever the mapping's layout. */
+function added(newText: string): string {
+  return newText.trim().replace(/^,\s*|,$/g, '');
 }
 
 /** The quick fixes for one schema problem. */
@@ -84,17 +76,19 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
     case 'dependencies': {
       if (path.length !== 1) return [];
       const derived = derivedValue(readout, top, flawed, urls);
+      const changes = (value: unknown) => [{ path: [top], value }];
       if (derived !== undefined) {
         const edit = insertField(readout, top, derived);
-        return [{ title: `Add ${edit.newText.trim()}`, edits: [edit], safe: !RECORD_FIELDS.has(top), isPreferred: true }];
+        return [{ title: `Add ${added(edit.newText)}`, edits: [edit], changes: changes(derived), safe: !RECORD_FIELDS.has(top), isPreferred: true }];
       }
       const spelled = top === 'title' ? titleFromUrl(readout, flawed, urls) : undefined;
       if (spelled !== undefined) {
         // A guess (the slug dropped the apostrophes and capitals), inserted selected so that it is easy to correct.
-        const edit = insertField(readout, top, spelled, `\${1:${escapeSnippet(writeValue(top, spelled, writeOptions(readout)))}}`);
-        return [{ title: `Add ${edit.newText.trim()}`, edits: [edit], safe: false, isPreferred: true }];
+        const edit = insertField(readout, top, spelled, true);
+        return [{ title: `Add ${added(edit.newText)}`, edits: [edit], changes: changes(spelled), safe: false, isPreferred: true }];
       }
-      return [{ title: `Add the '${top}' field`, edits: [insertPlaceholder(readout, top, placeholder(schema, top))], safe: false, isPreferred: true }];
+      const empty = placeholder(schema, top);
+      return [{ title: `Add the '${top}' field`, edits: [insertPlaceholder(readout, top, empty)], changes: changes(empty.value), safe: false, isPreferred: true }];
     }
     case 'additionalProperties':
     case 'unevaluatedProperties':
@@ -103,24 +97,23 @@ export function schemaFixes(readout: ParsedReadout, problem: SchemaProblem, sche
       const target = field(readout, top);
       const fixes: Fix[] = [];
       if (key && problem.suggestion && path.length === 1) {
-        fixes.push({ title: `Rename to '${problem.suggestion}'`, edits: [renameKey(readout, key, problem.suggestion)], safe: true, isPreferred: true });
+        const value = (readout.data as Record<string, unknown> | undefined)?.[top];
+        const changes = [{ path: [top], removed: true as const }, { path: [problem.suggestion], value }];
+        fixes.push({ title: `Rename to '${problem.suggestion}'`, edits: [renameKey(readout, key, problem.suggestion)], changes, safe: true, isPreferred: true });
       }
-      if (target && path.length === 1) fixes.push({ title: `Remove the field '${top}'`, edits: [removeField(target)], safe: false });
+      if (target && path.length === 1) fixes.push({ title: `Remove the field '${top}'`, edits: [removeField(readout, target)], changes: [{ path, removed: true }], safe: false });
       return fixes;
     }
     case 'enum': {
-      const node = nodeAtPath(readout, path);
-      // A list item is written like its field's value; only long values fold, and these are short.
-      const key = String(path[0] ?? '');
       const choices = problem.suggestion ? [problem.suggestion, ...(problem.allowed ?? []).filter((value) => value !== problem.suggestion)] : problem.allowed ?? [];
       return choices.flatMap((value, index) => {
-        const edit = replaceNode(readout, node, key, value);
+        const edit = replaceAt(readout, path, value);
         const likely = index === 0 && problem.suggestion !== undefined;
-        return edit ? [{ title: `Replace with '${value}'`, edits: [edit], safe: likely && !RECORD_FIELDS.has(key), isPreferred: likely }] : [];
+        return edit ? [{ title: `Replace with '${value}'`, edits: [edit], changes: [{ path, value }], safe: likely && !RECORD_FIELDS.has(top), isPreferred: likely }] : [];
       });
     }
     case 'uniqueItems':
-      return problem.item === undefined ? [] : removeListItem(readout, nodeAtPath(readout, [...path, problem.item]));
+      return problem.item === undefined ? [] : removeRepeatedItem(readout, [...path, problem.item]);
     default:
       return [];
   }

@@ -16,9 +16,21 @@ export interface TextEdit {
   readonly snippet?: string;
 }
 
+/** A place in the front matter's data: a top-level field's name, then keys and list indexes. */
+export type DataPath = readonly (string | number)[];
+
+/** What a fix does to the front matter's data: a value set (or added), or a field or list item removed. */
+export type DataChange = { readonly path: DataPath; readonly value: unknown } | { readonly path: DataPath; readonly removed: true };
+
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /**
+   * What the edits mean to do to the data, all that they may change: the text they make is read
+   * back and compared before the fix is offered or applied (see fixCheck.ts). Left out only by a
+   * fix that closes a front matter never closed, which has no data to compare yet.
+   */
+  readonly changes?: readonly DataChange[];
   /** The fix a person most likely wants; editors offer it first. */
   readonly isPreferred?: boolean;
   /** Safe fixes change nothing the author meant to write; "fix all" and `--fix` apply only these. */

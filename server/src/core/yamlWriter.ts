@@ -8,6 +8,12 @@ export interface WriteOptions {
   readonly allowUnicode?: boolean;
   /** PyYAML's `width`: the column past which long scalars are folded. */
   readonly width?: number;
+  /** The indentation of the line the value starts on (its mapping's, or its list's): continuation lines go 2 columns further in. */
+  readonly indent?: number;
+  /** The column of the value's first character, when it is not right after `key: ` at the mapping's indentation. */
+  readonly column?: number;
+  /** Inside a flow collection (`{…}`, `[…]`): flow indicators need quotes, and nothing is folded over lines. */
+  readonly flow?: boolean;
 }
 
 type Style = 'plain' | 'single' | 'double';
@@ -23,6 +29,8 @@ interface ScalarAnalysis {
 interface Settings {
   readonly allowUnicode: boolean;
   readonly width: number;
+  readonly indent: number;
+  readonly flow: boolean;
 }
 
 const DEFAULT_WIDTH = 80;
@@ -40,6 +48,8 @@ const UNICODE_LINE_BREAKS = new Set(['\x85', '\u2028', '\u2029']);
 const WHITESPACE = new Set(['\0', ' ', '\t', '\r', ...LINE_BREAKS]);
 const LEADING_INDICATORS = new Set('#,[]{}&*!|>\'"%@`');
 const INDICATORS_BEFORE_SPACE = new Set('?:-');
+// PyYAML's flow indicators: anywhere in a plain scalar they end it inside `{…}` or `[…]`.
+const FLOW_INDICATORS = new Set(',?[]{}:');
 const SPACE_OR_BREAK_RUNS = /( +|\n+)/;
 const SPACE_RUNS = /( +)/;
 
@@ -73,16 +83,25 @@ const STYLE_BY_YAML_TYPE: ReadonlyMap<string, Style> = new Map([
   ['QUOTE_DOUBLE', 'double'],
 ]);
 
-/** `key: value` as PyYAML writes it, ending with '\n' (a string or a list of strings). */
+/**
+ * `key: value` as PyYAML writes it (a string or a list of strings): lines at the mapping's
+ * indentation, each ending with '\n'; with `flow`, a pair of a flow mapping, on no line of its own.
+ */
 export function writeField(key: string, value: string | readonly string[], options?: WriteOptions): string {
   const settings = settingsOf(options);
   const writtenKey = writeKey(key, settings);
-  if (typeof value === 'string') {
-    return `${writtenKey}: ${writeScalar(value, styleFor(value, settings), columnAfterKey(writtenKey), settings)}\n`;
+  const column = settings.indent + columnAfterKey(writtenKey);
+  if (settings.flow) {
+    const written = typeof value === 'string' ? writeScalar(value, styleFor(value, settings), column, settings) : `[${value.map((item) => writeScalar(item, styleFor(item, settings), 0, settings)).join(', ')}]`;
+    return `${writtenKey}: ${written}`;
   }
-  if (value.length === 0) return `${writtenKey}: []\n`;
-  const items = value.map((item) => `- ${writeScalar(item, styleFor(item, settings), LIST_ITEM_COLUMN, settings)}\n`);
-  return `${writtenKey}:\n${items.join('')}`;
+  const pad = ' '.repeat(settings.indent);
+  if (typeof value === 'string') {
+    return `${pad}${writtenKey}: ${writeScalar(value, styleFor(value, settings), column, settings)}\n`;
+  }
+  if (value.length === 0) return `${pad}${writtenKey}: []\n`;
+  const items = value.map((item) => `${pad}- ${writeScalar(item, styleFor(item, settings), settings.indent + LIST_ITEM_COLUMN, settings)}\n`);
+  return `${pad}${writtenKey}:\n${items.join('')}`;
 }
 
 /** The scalar text alone, as it would follow `key: ` (continuation lines included, no trailing newline). */
@@ -99,15 +118,18 @@ export function writeValueInStyle(key: string, value: string, style: string | un
   const settings = settingsOf(options);
   const kept = style === undefined ? undefined : STYLE_BY_YAML_TYPE.get(style);
   const chosen = kept !== undefined && canHold(kept, value, settings) ? kept : styleFor(value, settings);
-  return writeScalar(value, chosen, columnAfterKey(writeKey(key, settings)), settings);
+  return writeScalar(value, chosen, options?.column ?? settings.indent + columnAfterKey(writeKey(key, settings)), settings);
 }
 
 function settingsOf(options: WriteOptions | undefined): Settings {
   const width = options?.width;
-  // PyYAML ignores a width not above twice the indent.
+  const flow = options?.flow ?? false;
   return {
     allowUnicode: options?.allowUnicode ?? false,
-    width: width !== undefined && width > 2 * INDENT ? width : DEFAULT_WIDTH,
+    // PyYAML ignores a width not above twice the indent.
+    width: flow ? Infinity : width !== undefined && width > 2 * INDENT ? width : DEFAULT_WIDTH,
+    indent: options?.indent ?? 0,
+    flow,
   };
 }
 
@@ -147,8 +169,10 @@ function analyzeScalar(value: string, settings: Settings): ScalarAnalysis {
   const multiline = chars.some((ch) => LINE_BREAKS.has(ch));
   const special = chars.some((ch) => isSpecial(ch, settings.allowUnicode));
   const spaceNextToBreak = chars.some((ch, i) => i > 0 && isSpaceNextToBreak(chars[i - 1], ch));
-  const allowSingle = !special && !spaceNextToBreak;
-  const allowPlain = allowSingle && !multiline && !hasEdgeWhitespace(chars) && !hasBlockIndicator(chars);
+  // In flow context a line break is written escaped, in double quotes: no line of a value is folded there.
+  const allowSingle = !special && !spaceNextToBreak && !(settings.flow && multiline);
+  const flowIndicator = settings.flow && chars.some((ch) => FLOW_INDICATORS.has(ch));
+  const allowPlain = allowSingle && !multiline && !flowIndicator && !hasEdgeWhitespace(chars) && !hasBlockIndicator(chars);
   return { empty: false, multiline, allowPlain, allowSingle };
 }
 
@@ -202,7 +226,7 @@ function readsBackAsString(text: string): boolean {
 class ScalarOutput {
   text = '';
 
-  constructor(public column: number, readonly width: number) {}
+  constructor(public column: number, readonly width: number, readonly continuation: number) {}
 
   write(data: string): void {
     this.text += data;
@@ -217,12 +241,12 @@ class ScalarOutput {
   /** PyYAML's `write_indent`: a new line, unless already at the start of one, then the indent. */
   indent(): void {
     if (this.column > 0) this.breakLine();
-    this.write(' '.repeat(INDENT));
+    this.write(' '.repeat(this.continuation));
   }
 }
 
 function writeScalar(value: string, style: Style, column: number, settings: Settings): string {
-  const out = new ScalarOutput(column, settings.width);
+  const out = new ScalarOutput(column, settings.width, settings.indent + INDENT);
   if (style === 'plain') writePlain(out, value);
   else if (style === 'single') writeSingleQuoted(out, value);
   else writeDoubleQuoted(out, Array.from(value), settings.allowUnicode);
