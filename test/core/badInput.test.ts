@@ -108,6 +108,23 @@ describe('bad input never crashes the service', () => {
     assert.ok(!diagnostics.some((d) => d.code === 'front-matter-too-large'));
   });
 
+  test('no range starts or ends between the two halves of a surrogate pair (an emoji where the parser gives up)', () => {
+    const splits = (text: string, offset: number) => /[\uD800-\uDBFF]/.test(text[offset - 1] ?? '') && /[\uDC00-\uDFFF]/.test(text[offset] ?? '');
+    const values = ['"Readout 😀', "'Readout 😀", '{Readout 😀', '[Readout 😀', '!😀 x', '*😀', '"Readout 😀"😀', 'Readout 😀: x: y'];
+    const texts = [
+      ...values.flatMap((value) => [`---\npublished_time: x\ntitle: ${value}\n---\n`, `---\npublished_time: x\ntitle: ${value}\nnot a field\n---\n`]),
+      '---\npublished_time: x\n😀: 😀: 😀\n---\n',
+      '---\npublished_time: x\n\t😀\n---\n',
+    ];
+    for (const text of texts) {
+      for (const document of [{ text }, { text, inReadoutFiles: true }]) {
+        for (const d of readouts.getDiagnostics(document)) {
+          assert.ok(!splits(text, d.span.start) && !splits(text, d.span.end), `${d.code} ${JSON.stringify(text.slice(d.span.start, d.span.end))} in ${JSON.stringify(text)}`);
+        }
+      }
+    }
+  });
+
   test('an alias bomb is refused with a yaml-syntax message', () => {
     const diagnostics = exercise(aliasBomb(9));
     assert.deepEqual(diagnostics.map((d) => d.code), ['yaml-syntax']);

@@ -207,8 +207,10 @@ function collectFields(text: string, yaml: Document.Parsed, offset: number, cont
     // A value that is present in the source has a non-empty range.
     const value = valueNode?.range && valueNode.range[1] > valueNode.range[0] ? toSpan(valueNode.range, offset) : undefined;
     const nextKey = (pairs[index + 1]?.key as Node | null)?.range;
-    const linesEnd = nextKey ? lineStart(text, nextKey[0] + offset) : contentEnd;
-    return [{ name: fieldName(text, keyNode!, key), keyNode: keyNode!, key, value, valueNode, lines: span(lineStart(text, key.start), linesEnd) }];
+    const linesStart = lineStart(text, key.start);
+    // Mid-typing, the next key can be on this key's line: then the field has no lines of its own.
+    const linesEnd = Math.max(linesStart, nextKey ? lineStart(text, nextKey[0] + offset) : contentEnd);
+    return [{ name: fieldName(text, keyNode!, key), keyNode: keyNode!, key, value, valueNode, lines: span(linesStart, linesEnd) }];
   });
 }
 
@@ -426,16 +428,28 @@ function unclosedBrackets(source: string, ends: readonly number[]): Map<number, 
   return found;
 }
 
-/** Keeps a YAML error inside the block; an error at a point marks the visible character there or before it. */
+/**
+ * Keeps a YAML error inside the block; an error at a point marks the visible character there or
+ * before it. The parser counts UTF-16 units: its span is widened to whole characters, so that it
+ * never starts or ends between the halves of a surrogate pair.
+ */
 function clampSpan(text: string, start: number, end: number, within: Span): Span {
   const clampedStart = Math.max(within.start, Math.min(start, within.end));
   const clampedEnd = Math.max(clampedStart, Math.min(end, within.end));
-  if (clampedEnd > clampedStart && !/^[\r\n]*$/.test(text.slice(clampedStart, clampedEnd))) return span(clampedStart, clampedEnd);
-  if (clampedStart < within.end && !/\s/.test(text[clampedStart])) return span(clampedStart, clampedStart + 1);
+  if (clampedEnd > clampedStart && !/^[\r\n]*$/.test(text.slice(clampedStart, clampedEnd))) return wholeCharacters(text, clampedStart, clampedEnd);
+  if (clampedStart < within.end && !/\s/.test(text[clampedStart])) return wholeCharacters(text, clampedStart, clampedStart + 1);
   let back = clampedStart - 1;
   while (back >= within.start && /\s/.test(text[back])) back--;
-  return back >= within.start ? span(back, back + 1) : span(clampedStart, clampedEnd);
+  return back >= within.start ? wholeCharacters(text, back, back + 1) : span(clampedStart, clampedEnd);
 }
+
+function wholeCharacters(text: string, start: number, end: number): Span {
+  const splits = (at: number) => isHighSurrogate(text.charCodeAt(at - 1)) && isLowSurrogate(text.charCodeAt(at));
+  return span(splits(start) ? start - 1 : start, splits(end) ? end + 1 : end);
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 function aliasMessage(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
