@@ -65,6 +65,9 @@ export function atTheLimit(): HostileDocument[] {
     { name: 'duplicate keys up to the limit', text: fill('title: x\n', withLines) },
     { name: 'unknown keys up to the limit', text: withLines(keys.slice(0, keys.lastIndexOf('\n', MAX_FRONT_MATTER_LENGTH - frontMatterLength(REFERENCE)) + 1)) },
     { name: 'misspelt tags up to the limit', text: fill('- statement-releases\n', (items) => replaceLine('tags: statements-releases\n', `tags:\n${items}`)) },
+    // The yaml parser's slowest shapes per character: a token every two characters, a line every one.
+    { name: 'a flow list of one-letter tags up to the limit', text: fill('a,', (items) => replaceLine('tags: statements-releases\n', `tags: [${items}a]\n`)) },
+    { name: 'blank lines up to the limit', text: fill('\n', withLines) },
   ];
 }
 
