@@ -11,6 +11,7 @@ import { writeCorpus } from '../test/corpus';
 import { LspClient, REPO_ROOT } from '../test/protocol/lspClient';
 import { buildFloor, measureCli, type CliRun } from './cli';
 import { measureEditLatency, measureEditMemory } from './editLatency';
+import { HOSTILE_TARGET_MS, measureHostile, measureHostileBodies } from './hostile';
 import { measurePreview } from './preview';
 import { round } from './stats';
 import { measureWorkspace, type IndexRun } from './workspace';
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
     const yaml = await measureYamlLanguageServer();
     const memory = await measureEditMemory();
     const preview = await measurePreview();
+    console.log('The documents built to stall a check, then the preview of the two hostile bodies ...');
+    const hostile = await measureHostile();
+    const hostileBodies = await measureHostileBodies();
 
     const floor = await buildFloor(scratch);
     const indexRuns: IndexRun[] = [];
@@ -90,6 +94,12 @@ async function main(): Promise<void> {
     report('Preview: parse, diagnose and render', markdownTable(
       ['document', 'characters', 'renders', 'p50', 'p99'],
       preview.map((run) => [run.document, count(run.chars), String(run.renders), ms(run.p50_ms), ms(run.p99_ms)])));
+    report('Hostile documents: didChange to publishDiagnostics, each changed to from the reference readout', markdownTable(
+      ['document', 'characters', 'diagnostics', 'changes', 'p50', 'max'],
+      hostile.map((run) => [run.document, count(run.chars), String(run.diagnostics), String(run.changes), ms(run.p50_ms), ms(run.max_ms)])));
+    report('Preview of the hostile bodies: parse, diagnose and render', markdownTable(
+      ['document', 'characters', 'HTML characters', 'renders', 'p50', 'p99'],
+      hostileBodies.map((run) => [run.document, count(run.chars), count(run.html), String(run.renders), ms(run.p50_ms), ms(run.p99_ms)])));
     report(`Command line: median wall time of ${runs} run${runs === 1 ? '' : 's'} each, peak resident memory`, markdownTable(
       ['readouts', '`readout check`', 'floor: read + parse with yaml', 'markdownlint-cli2', 'check / floor', 'markdownlint-cli2 / check'],
       cliRuns.map((run) => [
@@ -102,6 +112,8 @@ async function main(): Promise<void> {
       ])));
 
     const megabytes = (mib: number) => mib * 1.048576;
+    const slowest = hostile.reduce((worst, run) => (run.p50_ms > worst.p50_ms ? run : worst));
+    const slowestOnce = Math.max(...hostile.map((run) => run.max_ms));
     const targets: [string, string, boolean][] = [
       ['edit p50 under 2 ms, empty / indexed', `${ms(editEmpty.p50_ms)} / ${ms(editLargest.p50_ms)}`, Math.max(editEmpty.p50_ms, editLargest.p50_ms) < 2],
       ['edit p99 under 10 ms, empty / indexed', `${ms(editEmpty.p99_ms)} / ${ms(editLargest.p99_ms)}`, Math.max(editEmpty.p99_ms, editLargest.p99_ms) < 10],
@@ -111,6 +123,7 @@ async function main(): Promise<void> {
       ['heap flat over 10,000 edits (within 10%)', `${memory.heap_after_100_mib} to ${memory.heap_after_all_mib} MiB`, memory.heap_after_all_mib <= memory.heap_after_100_mib * 1.1],
       [`CLI on ${count(largest)} within 2x of the floor`, ratio(cliLargest.readout_check.wall_s / cliLargest.floor.wall_s), cliLargest.readout_check.wall_s < 2 * cliLargest.floor.wall_s],
       [`CLI on ${count(largest)} faster than markdownlint-cli2`, ratio(cliLargest.markdownlint_cli2.wall_s / cliLargest.readout_check.wall_s), cliLargest.readout_check.wall_s < cliLargest.markdownlint_cli2.wall_s],
+      [`every hostile document within ${HOSTILE_TARGET_MS} ms (p50)`, `slowest ${ms(slowest.p50_ms)} (${slowest.document}); slowest single change ${ms(slowestOnce)}`, slowest.p50_ms < HOSTILE_TARGET_MS],
     ];
     report('Targets', markdownTable(['target', 'measured', 'met'], targets.map(([target, measured, met]) => [target, measured, met ? 'yes' : '**no**'])));
 
@@ -127,7 +140,7 @@ async function main(): Promise<void> {
     const folder = path.join(REPO_ROOT, 'bench', 'results');
     mkdirSync(folder, { recursive: true });
     const stem = path.join(folder, new Date().toISOString().replace(/[:.]/g, '-'));
-    const results = { machine, sizes, runs, edit_latency_empty: editEmpty, yaml_language_server: { ...yaml, settings: YAML_SETTINGS }, memory, preview, index: indexRuns, cli: cliRuns };
+    const results = { machine, sizes, runs, edit_latency_empty: editEmpty, yaml_language_server: { ...yaml, settings: YAML_SETTINGS }, memory, preview, hostile, hostile_bodies: hostileBodies, index: indexRuns, cli: cliRuns };
     writeFileSync(`${stem}.json`, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(`${stem}.md`, `${header}\n\n${sections.join('\n')}`);
     console.log(`Written to ${path.relative(REPO_ROOT, stem)}.json and .md`);

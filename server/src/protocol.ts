@@ -18,8 +18,13 @@ export interface PreviewResult {
   readonly version: number;
 }
 
+export interface PreviewParams extends DocumentParams {
+  /** Show images from `https:` addresses (the client's `readout.preview.loadRemoteImages`); otherwise each is a placeholder. */
+  readonly remoteImages?: boolean;
+}
+
 /** The preview of an open document, rendered by the core's one renderer. Null when the document is not open. */
-export const PreviewRequest = new RequestType<DocumentParams, PreviewResult | null, void>('readout/preview');
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('readout/preview');
 
 export interface DocumentInfo {
   /** Whether the server treats the document as a readout (front matter of ours). */

@@ -388,7 +388,7 @@ function startServer(connection: Connection): void {
   connection.onRequest(PreviewRequest, guarded('Preview', null, (params) => {
     const document = documents.get(params.uri);
     if (!document) return null;
-    return { ...service.getPreview(input(document)), version: document.version };
+    return { ...service.getPreview(input(document), { remoteImages: params.remoteImages === true }), version: document.version };
   }));
 
   connection.onRequest(DocumentInfoRequest, guarded('Document info', { isReadout: false, title: undefined }, (params) => {

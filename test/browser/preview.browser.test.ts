@@ -79,7 +79,9 @@ describe('the rendered page in Chromium', { timeout: 120_000 }, () => {
     assert.deepEqual(watch.caught, []);
     assert.deepEqual(watch.dialogs, []);
     assert.deepEqual(watch.console.filter((line) => /alert|caught|script/i.test(line)), []);
-    assert.deepEqual(watch.requests, ['https://images.example/ok.png']);
+    // Not even the https image: remote images are off by default.
+    assert.deepEqual(watch.requests, []);
+    assert.equal(await tab.locator('.remote-image').innerText(), 'a web image');
     assert.equal(tab.url(), pathToFileURL(path.join(RESULTS, 'preview-hostile.html')).href);
     const injected = await tab.evaluate(() => ({
       elements: document.querySelectorAll('body script, body iframe, body style, body meta, object, embed, svg, b').length,
@@ -87,6 +89,15 @@ describe('the rendered page in Chromium', { timeout: 120_000 }, () => {
       bodyShown: getComputedStyle(document.body).display !== 'none',
     }));
     assert.deepEqual(injected, { elements: 0, handlers: [], bodyShown: true });
+    await tab.close();
+  });
+
+  test('with remote images allowed, the https image is the one thing fetched', async () => {
+    const allowed = createPreviewRenderer().renderPage(HOSTILE, service().getDiagnostics({ text: HOSTILE }), { remoteImages: true });
+    const { page: tab, watch } = await openWatched(browser, allowed, 'light');
+    await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepEqual(watch.requests, ['https://images.example/ok.png']);
+    assert.deepEqual(watch.caught, []);
     await tab.close();
   });
 

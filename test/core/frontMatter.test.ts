@@ -59,6 +59,18 @@ describe('findFrontMatter', () => {
       assert.equal(findFrontMatter(text), undefined, JSON.stringify(text));
     }
   });
+
+  test('the same block below and above the length past which it is found without gray-matter (its time grows with the square of blank lines)', () => {
+    for (const blanks of [10, 5_000]) {
+      const yaml = `title: x\n${'\n'.repeat(blanks)}`;
+      const closed = `---\n${yaml}---\nBody\n`;
+      assert.deepEqual([slice(closed, findFrontMatter(closed)!.content), slice(closed, findFrontMatter(closed)!.close)], [yaml, '---'], `closed, ${blanks}`);
+      const fourDashes = `---\n${yaml}----\n---\n`;
+      assert.deepEqual([slice(fourDashes, findFrontMatter(fourDashes)!.content), findFrontMatter(fourDashes)!.close], [`${yaml}----\n---\n`, undefined], `----, ${blanks}`);
+      const unclosed = `---\n${yaml}Body\n`;
+      assert.deepEqual([slice(unclosed, findFrontMatter(unclosed)!.content), findFrontMatter(unclosed)!.close], [`${yaml}Body\n`, undefined], `unclosed, ${blanks}`);
+    }
+  });
 });
 
 describe('firstKey', () => {

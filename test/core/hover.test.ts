@@ -1,4 +1,5 @@
 import { describe, test } from 'node:test';
+import MarkdownIt from 'markdown-it';
 import assert from 'node:assert/strict';
 import { utcInstant } from '../../server/src/core/hover';
 import { parseUrlTemplates } from '../../server/src/core/urlTemplates';
@@ -6,6 +7,26 @@ import { ARCHIVE_CATEGORIES, READOUT_2025, REFERENCE, edit, service } from './he
 
 const readouts = service();
 const hoverAt = (text: string, needle: string, delta = 1) => readouts.getHover({ text }, text.indexOf(needle) + delta);
+
+describe('hover on a key nobody knows', () => {
+  // A Markdown renderer as lenient as an editor's: raw HTML and bare URLs turned into links.
+  const markdown = new MarkdownIt({ html: true, linkify: true });
+  const keys = [
+    '[click here](https://evil.example/?q=1)', '![pixel](https://tracker.example/p.png)', '`code` and ``more``', '<img src=x onerror=alert(1)>',
+    'https://evil.example/page', 'www.evil.example', '*emphasis* and _this_ and __that__', '&amp; &#60;', '# heading', '> quote', '| a | b |', 'back\\slash',
+    'line\nbreak', 'snake_case_key',
+  ];
+  for (const key of keys) {
+    test(`${JSON.stringify(key)}: shown as written, nothing in it a link, an image, code or markup`, () => {
+      const text = edit(REFERENCE, 'tags: statements-releases', `tags: statements-releases\n${JSON.stringify(key)}: x`);
+      const hover = readouts.getHover({ text }, text.indexOf(JSON.stringify(key)) + 1)!;
+      const rendered = markdown.render(hover.contents);
+      assert.match(rendered, /^<p><strong>[^<]*<\/strong><\/p>\n$/, rendered);
+      const shown = rendered.replace(/<[^>]+>/g, '').trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      assert.equal(shown, key.replace(/\s+/g, ' '));
+    });
+  }
+});
 
 describe('hover', () => {
   test('on a key: the schema description and examples, over the key', () => {

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { categoryLabel, createPreviewRenderer, writtenDate, writtenTime } from '../../server/src/core/preview';
+import { categoryLabel, createPreviewRenderer, MAX_PREVIEW_BODY_LENGTH, MAX_PREVIEW_BODY_LINES, writtenDate, writtenTime } from '../../server/src/core/preview';
+import { hostileBodies } from '../hostile';
 import { REFERENCE, bom, crlf, edit, service } from './helpers';
 
 const renderer = createPreviewRenderer();
@@ -169,15 +170,25 @@ describe('preview: nothing from the document runs or adds markup', () => {
     assert.match(preview.html, /title="t&quot;itle"/);
   });
 
-  test('images only from https: (and data: images); the others show their description', () => {
-    const sources = [...preview.html.matchAll(/<img src="([^"]*)"/g)].map(([, src]) => src);
-    assert.deepEqual(sources, ['https://example.org/ok.png']);
+  test('no image from the web by default: each shows as a placeholder with its description, which loads nothing', () => {
+    assert.doesNotMatch(preview.html, /<img/);
     assert.match(preview.html, /<p data-line="\d+">a b c d em<\/p>/);
+    assert.match(preview.html, / <span class="remote-image" title="An image from https:\/\/example.org\/ok.png, not loaded: the setting readout.preview.loadRemoteImages loads images from the web.">ok<\/span><\/p>/);
   });
 
-  test('the standalone page has a strict policy and no script', () => {
+  test('with remote images allowed, images only from https: (and data: images); the others show their description', () => {
+    const allowed = renderer.render(text, readouts.getDiagnostics({ text }), { remoteImages: true });
+    const sources = [...allowed.html.matchAll(/<img src="([^"]*)"/g)].map(([, src]) => src);
+    assert.deepEqual(sources, ['https://example.org/ok.png']);
+    assert.match(allowed.html, /<p data-line="\d+">a b c d em<\/p>/);
+    assert.match(allowed.html, / <img src="https:\/\/example.org\/ok.png" alt="ok"><\/p>/);
+    assert.doesNotMatch(allowed.html, /remote-image/);
+  });
+
+  test('the standalone page has a strict policy and no script: images only from the page itself unless remote ones are allowed', () => {
     const page = renderer.renderPage(text, []);
-    assert.match(page, /^<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'">/);
+    assert.match(page, /^<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">/);
+    assert.match(renderer.renderPage(text, [], { remoteImages: true }), /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'">/);
     assert.doesNotMatch(page, MARKUP_FROM_THE_DOCUMENT);
     assert.doesNotMatch(page, /<link|<meta http-equiv="refresh"/i);
     assert.match(page, /<title>Readout of President Joe\u00A0Biden’s Meeting with Prime Minister Trudeau &lt;b onclick=&quot;alert\(9\)&quot;&gt;bold&lt;\/b&gt; of\u00A0Canada<\/title>/);
@@ -212,9 +223,9 @@ describe('preview: any text renders', () => {
     }
   });
 
-  test('a 1 MB body', () => {
+  test('a body as long as the preview shows, whole', () => {
     const paragraph = lines.slice(9, 17).join('\n');
-    const body = Array.from({ length: Math.ceil(1_000_000 / (paragraph.length + 2)) }, () => paragraph).join('\n\n');
+    const body = Array.from({ length: Math.floor(MAX_PREVIEW_BODY_LENGTH / (paragraph.length + 2)) - 1 }, () => paragraph).join('\n\n');
     const text = REFERENCE.replace(/\n \n[^]*$/, `\n \n${body}\n\n\\###\n`);
     const started = performance.now();
     const preview = renderer.render(text, []);
@@ -222,5 +233,48 @@ describe('preview: any text renders', () => {
     console.log(`render: ${(text.length / 1e6).toFixed(2)} MB body ${elapsed.toFixed(1)} ms; the reference ${medianRenderTime(REFERENCE).toFixed(2)} ms (median of 50)`);
     assert.equal(preview.html.match(/<p data-line=/g)?.length, body.split('\n\n').length);
     assert.match(preview.html, /<div class="end-mark" data-line="\d+">###<\/div>\n<\/div>\n<\/article>\n$/);
+  });
+});
+
+/** The note that ends a preview cut short: the 0-based line it stands on, the line it names, and how many characters it leaves out. */
+const CUT_NOTE = /<p class="preview-cut" data-line="(\d+)">The rest of the body, from line ([\d,]+) on \(([\d,]+) more characters\), is not shown in the preview\.<\/p>\n<\/div>\n<\/article>\n$/;
+
+function cutAt(text: string, preview: string): { line: number; offset: number } {
+  const note = CUT_NOTE.exec(preview);
+  assert.ok(note, preview.slice(-300));
+  const line = Number(note[1]);
+  assert.equal(Number(note[2].replaceAll(',', '')), line + 1);
+  const offset = text.split('\n').slice(0, line).reduce((sum, shown) => sum + shown.length + 1, 0);
+  assert.equal(Number(note[3].replaceAll(',', '')), text.length - offset);
+  return { line, offset };
+}
+
+describe('preview: a body too long to show whole', () => {
+  const bodyStart = REFERENCE.indexOf('\n---\n') + '\n---\n'.length;
+
+  test(`a 50 MB body: at most ${MAX_PREVIEW_BODY_LENGTH.toLocaleString('en-US')} characters of it, cut between paragraphs, then a note`, () => {
+    const [{ text }] = hostileBodies();
+    const preview = renderer.render(text, []).html;
+    const { line, offset } = cutAt(text, preview);
+    assert.ok(offset - bodyStart <= MAX_PREVIEW_BODY_LENGTH && offset - bodyStart > MAX_PREVIEW_BODY_LENGTH * 0.9, `cut after ${offset - bodyStart} characters`);
+    assert.equal(text.split('\n', line)[line - 1], '', 'the line before the cut is blank: no paragraph is cut in two');
+    assert.doesNotMatch(preview, /end-mark/);
+    assert.ok(preview.length < MAX_PREVIEW_BODY_LENGTH * 2, `${preview.length} characters of HTML`);
+  });
+
+  test(`4 MB of --- lines: at most ${MAX_PREVIEW_BODY_LINES.toLocaleString('en-US')} lines of it, then a note`, () => {
+    const [, { text }] = hostileBodies();
+    const preview = renderer.render(text, []).html;
+    const { line } = cutAt(text, preview);
+    assert.equal(line - REFERENCE.slice(0, bodyStart).split('\n').length + 1, MAX_PREVIEW_BODY_LINES);
+    assert.equal(preview.match(/<hr /g)?.length, MAX_PREVIEW_BODY_LINES);
+  });
+
+  test('one line longer than the limit is cut by characters, never inside a surrogate pair', () => {
+    const text = REFERENCE.slice(0, bodyStart) + 'x'.repeat(MAX_PREVIEW_BODY_LENGTH - 1) + '😀'.repeat(10);
+    const preview = renderer.render(text, []).html;
+    assert.match(preview, /x{1000}<\/p>\n<p class="preview-cut"/);
+    assert.doesNotMatch(preview, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    assert.match(preview, /\(20 more characters\)/);
   });
 });

@@ -375,6 +375,11 @@ export class LspClient {
     return this.until(() => this.scansEnded >= wanted, timeoutMs, () => `the end of scan ${wanted} (${this.scansEnded} ended so far)`);
   }
 
+  /** What the server has written to stderr so far. */
+  get stderrOutput(): string {
+    return this.stderr;
+  }
+
   /** The first match of `pattern` in what the server wrote to stderr, waiting for it if need be. */
   async stderrMatch(pattern: RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RegExpExecArray> {
     await this.until(() => pattern.test(this.stderr), timeoutMs, () => `${pattern} on the server's stderr`);

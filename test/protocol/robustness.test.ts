@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CodeActionKind, MessageType, type Diagnostic } from 'vscode-languageserver-protocol';
+import { atTheLimit, deeplyNested, hostileDocuments, NESTING_INDICATORS } from '../hostile';
 import { MISSPELT_TAG, REFERENCE } from './fixtures';
 import { LspClient } from './lspClient';
 import { isInside, positionAt, rangeOf } from './textEdits';
@@ -87,6 +88,34 @@ describe('robustness', () => {
     // Still up and checking: a readout opened afterwards gets its one mistake.
     const after = await openSafely('after-nested.md', MISSPELT_TAG);
     assert.deepEqual(after.map(({ code, range }) => ({ code, range })), [{ code: 'unknown-value', range: rangeOf(MISSPELT_TAG, 'statement-releases') }]);
+  });
+
+  test('the documents built to stall a check: each answered, at most 101 diagnostics of a code, nothing printed', async () => {
+    for (const [index, { name, text }] of [...hostileDocuments(), ...atTheLimit()].entries()) {
+      // Each wait is bounded (lspClient's timeout): a check that took seconds fails here.
+      const diagnostics = await openSafely(`hostile-${index}.md`, text);
+      const perCode = new Map<string, number>();
+      for (const { code } of diagnostics) perCode.set(String(code), (perCode.get(String(code)) ?? 0) + 1);
+      assert.ok([...perCode.values()].every((count) => count <= 101), `${name}: ${JSON.stringify([...perCode])}`);
+      const capped = diagnostics.filter(({ message }) => /^And [\d,]+ more [a-z-]+ problems from here on, not listed one by one\.$/.test(String(message)));
+      assert.deepEqual(capped.map(({ code }) => code), [...perCode].filter(([, count]) => count === 101).map(([code]) => code), name);
+      const document = `file:///readouts/hostile-${index}.md`;
+      await client.documentSymbols(document);
+      await client.completion(document, positionAt(text, text.indexOf('\n---\n')));
+    }
+    // The yaml package warns on the console about a collection used as a key: it must never get the chance.
+    assert.doesNotMatch(client.stderrOutput, /Warning|stringified/);
+  });
+
+  test('nesting with tabs after each indicator, 1,000 to 20,000 levels: one error on the opening line, and the server stays up', async () => {
+    for (const indicator of NESTING_INDICATORS) {
+      for (const depth of [1_000, 20_000]) {
+        const text = deeplyNested(indicator, '\t', depth);
+        const diagnostics = await openSafely(`nested-tabs-${indicator === '?' ? 'q' : indicator === ':' ? 'colon' : 'dash'}-${depth}.md`, text);
+        assert.deepEqual(diagnostics.map(({ code, range }) => ({ code, range })), [{ code: 'front-matter-too-large', range: rangeOf(text, '---') }]);
+      }
+    }
+    assert.doesNotMatch(client.stderrOutput, /Maximum call stack|Invalid string length/);
   });
 
   test('a lone ---, with and without a line break: no diagnostics', async () => {

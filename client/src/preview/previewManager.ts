@@ -17,6 +17,11 @@ export interface PreviewEvents {
 }
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
+
+/** Whether the person lets previews load images from the web (a user setting: a workspace cannot turn it on). */
+function remoteImages(): boolean {
+  return vscode.workspace.getConfiguration('readout.preview').get<boolean>('loadRemoteImages', false);
+}
 /** How many times in a row a render may come back for an older version before it is shown anyway. */
 const MAX_BEHIND = 100;
 
@@ -38,7 +43,7 @@ class PreviewPanel {
     this.#resource = resource;
     this.#locked = locked;
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(manager.extensionUri, 'client')] };
-    panel.webview.html = previewPage(panel.webview, manager.extensionUri);
+    this.reloadPage();
     this.#disposables.push(
       panel.webview.onDidReceiveMessage((message: FromPage) => void this.#received(message)),
       panel.onDidDispose(() => this.dispose()),
@@ -49,6 +54,11 @@ class PreviewPanel {
 
   get resource(): vscode.Uri {
     return this.#resource;
+  }
+
+  /** Sets the page (its policy follows `readout.preview.loadRemoteImages`); its script asks for the content once it runs. */
+  reloadPage(): void {
+    this.panel.webview.html = previewPage(this.panel.webview, this.manager.extensionUri, remoteImages());
   }
 
   get locked(): boolean {
@@ -81,11 +91,12 @@ class PreviewPanel {
       do {
         this.#stale = false;
         const uri = this.#resource.toString();
-        let result = await this.manager.client.sendRequest(PreviewRequest, { uri });
+        const params = { uri, remoteImages: remoteImages() };
+        let result = await this.manager.client.sendRequest(PreviewRequest, params);
         if (!result) {
           // A preview restored after a reload may show a document no editor has opened yet.
           await vscode.workspace.openTextDocument(this.#resource);
-          result = await this.manager.client.sendRequest(PreviewRequest, { uri });
+          result = await this.manager.client.sendRequest(PreviewRequest, params);
         }
         if (!result) continue;
         // The request can overtake the editor's last change on its way to the server: ask again
@@ -194,6 +205,9 @@ export class PreviewManager implements PreviewEvents, vscode.WebviewPanelSeriali
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
       vscode.workspace.onDidChangeTextDocument((event) => {
         for (const preview of this.#showing(event.document.uri)) void preview.render();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('readout.preview.loadRemoteImages')) this.#previews.forEach((preview) => preview.reloadPage());
       }),
       activeReadout.onDidCheck((editor) => {
         if (editor) this.#follow(editor.document);

@@ -8,18 +8,20 @@ function nonce(): string {
 }
 
 /**
- * The preview's page, set once per panel; content comes later by message, so that an update keeps
- * the scroll position. The Content-Security-Policy allows nothing but the page's own stylesheet
- * and script (by nonce) and images over https: whatever the document holds never runs. The look
- * is the core's stylesheet, the same as `readout render`'s, in VS Code's theme colours.
+ * The preview's page, set once per panel (and again when `remoteImages` changes); content comes
+ * later by message, so that an update keeps the scroll position. The Content-Security-Policy
+ * allows nothing but the page's own stylesheet and script (by nonce) and data images, and images
+ * over https only with `remoteImages`: whatever the document holds never runs, and nothing is
+ * fetched unless the person asked for it. The look is the core's stylesheet, the same as
+ * `readout render`'s, in VS Code's theme colours.
  */
-export function previewPage(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function previewPage(webview: vscode.Webview, extensionUri: vscode.Uri, remoteImages: boolean): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'client', 'out', 'preview.js'));
   const pageNonce = nonce();
   const csp = [
     "default-src 'none'",
     `style-src 'nonce-${pageNonce}'`,
-    'img-src https: data:',
+    `img-src ${remoteImages ? 'https: ' : ''}data:`,
     `script-src 'nonce-${pageNonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>

@@ -2,7 +2,7 @@
 // lines of the block (the document may not parse), the other fields' values from each field parsed
 // on its own, and everything inserted is written by yamlWriter as PyYAML would write it.
 import { parseDocument } from 'yaml';
-import { findFrontMatter, tooDeeplyNested, type FrontMatterBlock } from './frontMatter';
+import { findFrontMatter, hasCollectionKey, MAX_FRONT_MATTER_LENGTH, tooDeeplyNested, type FrontMatterBlock } from './frontMatter';
 import type { ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema, SchemaObject } from './schema';
 import { slugify, titleFromSlug } from './slug';
@@ -90,7 +90,6 @@ const PARTIAL_KEY_LINE = /^(?:[A-Za-z_][\w-]*)?[ \t]*$/;
 const PARTIAL_KEY = /^(?:[A-Za-z_][\w-]*)?$/;
 /** A value starting with one of these is a flow collection, a block scalar, an anchor, alias or tag. */
 const NOT_A_SCALAR_START = /^[[{|>&*!%@`]/;
-const MAX_REGION_LENGTH = 100_000;
 
 function frontMatterRegion(text: string): Region | undefined {
   const block = findFrontMatter(text);
@@ -107,10 +106,10 @@ function regionLines(text: string, block: FrontMatterBlock): SourceLine[] {
   const { start, end } = block.content;
   const lines: SourceLine[] = [];
   for (let at = start; at < end || (!block.close && at === end);) {
-    // Real front matter is a few hundred characters, and each request parses its fields.
-    if (at - start > MAX_REGION_LENGTH) return [];
     const newline = text.indexOf('\n', at);
     const stop = newline === -1 || newline >= end ? end : newline;
+    // A front matter too large to check gets no completion either.
+    if (stop - start > MAX_FRONT_MATTER_LENGTH) return [];
     const lineEnd = stop > at && text[stop - 1] === '\r' ? stop - 1 : stop;
     const line = { start: at, end: lineEnd, text: text.slice(at, lineEnd) };
     // An unclosed block's body starts at its first blank line that is not the last line.
@@ -132,13 +131,23 @@ function fieldChunks(lines: readonly SourceLine[]): FieldChunk[] {
   return chunks;
 }
 
-/** The other fields' values, each field parsed on its own so that the one being typed spoils none. */
+/** The fields whose values completion derives others from. */
+const INPUT_FIELDS: ReadonlySet<string> = new Set(['date', 'published_time', 'source_url', 'tags', 'title']);
+
+/**
+ * The other fields' values that completion reads, each field parsed on its own so that the one
+ * being typed spoils none; of a repeated key, the last, the one YAML keeps. A few parses, however
+ * many lines the front matter has.
+ */
 function fieldValues(region: Region, except: FieldChunk | undefined): ReadonlyMap<string, unknown> {
-  const values = new Map<string, unknown>();
+  const chunks = new Map<string, FieldChunk>();
   for (const chunk of region.chunks) {
-    if (chunk === except || chunk.key === undefined) continue;
+    if (chunk !== except && chunk.key !== undefined && INPUT_FIELDS.has(chunk.key)) chunks.set(chunk.key, chunk);
+  }
+  const values = new Map<string, unknown>();
+  for (const [key, chunk] of chunks) {
     const value = parsedValue(region.text, chunk);
-    if (value !== undefined) values.set(chunk.key, value);
+    if (value !== undefined) values.set(key, value);
   }
   return values;
 }
@@ -146,8 +155,8 @@ function fieldValues(region: Region, except: FieldChunk | undefined): ReadonlyMa
 function parsedValue(text: string, chunk: FieldChunk): unknown {
   const source = text.slice(chunk.lines[0].start, chunk.lines.at(-1)!.end);
   if (tooDeeplyNested(source)) return undefined;
-  const document = parseDocument(source, { version: '1.2', schema: 'core', strict: true });
-  if (document.errors.length > 0) return undefined;
+  const document = parseDocument(source, { version: '1.2', schema: 'core', strict: true, logLevel: 'error' });
+  if (document.errors.length > 0 || hasCollectionKey(document.contents)) return undefined;
   try {
     return (document.toJS({ maxAliasCount: 0 }) as Record<string, unknown> | null)?.[chunk.key!];
   } catch {

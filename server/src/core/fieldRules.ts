@@ -38,11 +38,22 @@ function soundFields(readout: ParsedReadout, flawed: ReadonlySet<string>): Sound
   };
 }
 
-/** The source span of characters [from, to) of a field's value, or the whole value when they cannot be told apart. */
+/**
+ * The source span of characters [from, to) of a field's value, or the whole value when they cannot
+ * be told apart. The value's source is decoded once, on the first call: a title may have thousands
+ * of parts to mark.
+ */
+function valueParts(readout: ParsedReadout, target: Field): (from: number, to: number) => Span {
+  let spans: Span[] | undefined | null = null;
+  return (from, to) => {
+    if (spans === null) spans = scalarSourceSpans(readout.text, target.valueNode, readout.yamlOffset);
+    if (!spans || from >= to) return target.value!;
+    return span(spans[from].start, spans[to - 1].end);
+  };
+}
+
 function valuePart(readout: ParsedReadout, target: Field, from: number, to: number): Span {
-  const spans = scalarSourceSpans(readout.text, target.valueNode, readout.yamlOffset);
-  if (!spans || from >= to) return target.value!;
-  return span(spans[from].start, spans[to - 1].end);
+  return valueParts(readout, target)(from, to);
 }
 
 /** A `date` the URL's parts can be compared with: a custom schema may allow other forms. */
@@ -129,6 +140,7 @@ function* titleWhitespace(fields: Sound): Generator<FieldProblem> {
   if (matches.length === 0) return;
   const tidy = title.value.trim().replace(/\s{2,}/g, (run) => run[0]);
   const fixes = setField(fields.readout, title.field, tidy, 'Tidy the spaces in the title', false);
+  const part = valueParts(fields.readout, title.field);
   for (const match of matches) {
     const start = match.index!;
     const end = start + match[0].length;
@@ -137,7 +149,7 @@ function* titleWhitespace(fields: Sound): Generator<FieldProblem> {
       code: 'title-whitespace',
       // Titles are published with such spaces too, and the title is the record: worth a mention, never a bulk rewrite.
       message: `The title ${where}: tidy it, unless the source wrote it so.`,
-      span: valuePart(fields.readout, title.field, start, end),
+      span: part(start, end),
       fixes,
     };
   }

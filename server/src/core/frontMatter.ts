@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { createLineIndex } from './lineIndex';
 import { findStrayQuotes, strayQuoteMessage, type StrayQuote } from './strayQuotes';
 import { span, type Span } from './types';
@@ -66,8 +66,14 @@ const BOM = '\uFEFF';
 const DELIMITER_LINE = /^---[ \t]*\r?$/;
 const DOCUMENT_END_LINE = /^\.\.\.[ \t]*\r?$/m;
 const MAX_ALIAS_COUNT = 100;
-// Real front matter is a few hundred characters; the yaml parser takes about a second per 5 MB of quoted text.
-const MAX_FRONT_MATTER_LENGTH = 1_000_000;
+// Values typed as written (YAML 1.2 core schema). The parser never prints: a host shows a language
+// server's console as errors. `silent` would also drop its error for a second document.
+const YAML_OPTIONS = { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
+// Real front matter is a few hundred characters (the longest title has 341). Every check is linear
+// in this length, the yaml parser's constant the largest: 32,000 characters of its slowest shapes
+// (a line per item or key, a flow list of one-letter items) take it 40 to 170 ms on a shared
+// 2-core machine, which keeps every document within the 250 ms a check may take (`npm run bench`).
+export const MAX_FRONT_MATTER_LENGTH = 32_000;
 // yaml parses nesting by recursion: from about 700 levels it runs out of stack, and past a few
 // thousand V8 can abort the whole process while it does (a fatal error no try/catch sees). No
 // readout nests more than two levels; refusing past this bound keeps far from that.
@@ -81,6 +87,10 @@ const GRAY_MATTER_OPTIONS = {
   language: 'yaml',
   engines: { yaml: noParse, json: noParse, toml: noParse, javascript: noParse, js: noParse, coffee: noParse },
 };
+// gray-matter's own pass over a block takes time that grows with the square of its blank lines
+// (32,000 took it 1.9 s, 4,000 took 30 ms): a longer head, ten times any real readout's, is read
+// here by the same rule, the `\n---` that starts the first line beginning with `---`.
+const GRAY_MATTER_MAX_HEAD = 4_096;
 
 function lineEnd(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
@@ -107,13 +117,19 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const open = trimCarriageReturn(text, start, firstLineEnd);
   const contentStart = Math.min(firstLineEnd + 1, text.length);
 
-  // gray-matter is given the text only as far as the first line that could close the block: its
-  // answer is the same, and it costs nothing per character of body (it hashes and copies its input).
+  // The block as gray-matter (and the static-site tools built on it) reads it, from just after the
+  // opening `---` to the `\n` before the first line that starts with `---`. It is given the text
+  // only as far as that line: its answer is the same, and it costs nothing per character of body
+  // (gray-matter hashes and copies its input).
   const candidate = closingCandidate(text, firstLineEnd + 1);
   const head = text.slice(0, candidate === -1 ? firstLineEnd + 1 : lineEnd(text, candidate) + 1);
-  const file = matter(head, GRAY_MATTER_OPTIONS) as { matter: string };
-  // gray-matter's block runs from just after the opening `---` to the `\n` before its closing `---`.
-  let contentEnd = start + '---'.length + file.matter.length + 1;
+  let contentEnd: number;
+  if (head.length <= GRAY_MATTER_MAX_HEAD) {
+    contentEnd = start + '---'.length + (matter(head, GRAY_MATTER_OPTIONS) as { matter: string }).matter.length + 1;
+  } else {
+    const closing = head.indexOf('\n---', start + '---'.length);
+    contentEnd = (closing === -1 ? head.length : closing) + 1;
+  }
   // YAML's own document-end marker `...` also closes the block; gray-matter does not know it.
   const documentEnd = DOCUMENT_END_LINE.exec(text.slice(contentStart, Math.min(contentEnd, text.length)));
   if (documentEnd) contentEnd = contentStart + documentEnd.index;
@@ -171,8 +187,19 @@ export function firstKey(text: string, block: FrontMatterBlock): string | undefi
   return undefined;
 }
 
+/** A key's name. A list or mapping used as a key is never turned into text: its string form can double in length per level of nesting. */
 function keyName(key: unknown): string {
+  if (isCollection(key)) return '';
   return isScalar(key) ? String(key.value) : String(key ?? '');
+}
+
+const MAX_KEY_EXCERPT = 40;
+
+/** What a field is called in the outline: its key's name, or for a list or mapping used as a key the start of its source. */
+function fieldName(text: string, keyNode: Node, key: Span): string {
+  if (!isCollection(keyNode)) return keyName(keyNode);
+  const source = text.slice(key.start, Math.min(key.end, key.start + MAX_KEY_EXCERPT + 1)).replace(/\s+/g, ' ').trim();
+  return source.length > MAX_KEY_EXCERPT ? `${source.slice(0, MAX_KEY_EXCERPT)}…` : source;
 }
 
 function toSpan(range: readonly number[] | null | undefined, offset: number): Span | undefined {
@@ -190,20 +217,26 @@ function collectFields(text: string, yaml: Document.Parsed, offset: number, cont
     // A value that is present in the source has a non-empty range.
     const value = valueNode?.range && valueNode.range[1] > valueNode.range[0] ? toSpan(valueNode.range, offset) : undefined;
     const nextKey = (pairs[index + 1]?.key as Node | null)?.range;
-    const linesEnd = nextKey ? lineStart(text, nextKey[0] + offset) : contentEnd;
-    return [{ name: keyName(keyNode), keyNode: keyNode!, key, value, valueNode, lines: span(lineStart(text, key.start), linesEnd) }];
+    const linesStart = lineStart(text, key.start);
+    // Mid-typing, the next key can be on this key's line: then the field has no lines of its own.
+    const linesEnd = Math.max(linesStart, nextKey ? lineStart(text, nextKey[0] + offset) : contentEnd);
+    return [{ name: fieldName(text, keyNode!, key), keyNode: keyNode!, key, value, valueNode, lines: span(linesStart, linesEnd) }];
   });
 }
 
 const MAX_PATH_LENGTH = 80;
 
+const COLLECTION_KEY_MESSAGE = 'A key must be text, not a list or a set of fields (`? `, `[...]` or `{...}` before the colon). Write each field as `key: value`.';
+
 /**
  * Every repeated key, each reported on the repeat: a top-level field by its name, a key inside a
- * value (a custom schema may allow mappings) with where it is, as `author.links[1]`. Walked with
- * a stack, not recursion, and the path is cut short past MAX_PATH_LENGTH: the nesting of a front
- * matter is bounded only by its length. Linear: yaml's own check (uniqueKeys) is quadratic.
+ * value (a custom schema may allow mappings) with where it is, as `author.links[1]`; and every
+ * list or mapping used as a key, a syntax error here: the data cannot hold it without turning it
+ * into text, whose length can double per level. Walked with a stack, not recursion, and the path
+ * is cut short past MAX_PATH_LENGTH: the nesting of a front matter is bounded only by its length.
+ * Linear: yaml's own check (uniqueKeys) is quadratic.
  */
-function duplicateKeys(root: unknown, offset: number): YamlProblem[] {
+function keyProblems(root: unknown, offset: number): YamlProblem[] {
   const within = (path: string, segment: string) => (path.length + segment.length <= MAX_PATH_LENGTH ? path + segment : path.endsWith('…') ? path : `${path}…`);
   const problems: YamlProblem[] = [];
   // `field` is the top-level field a node belongs to; the root has none.
@@ -213,8 +246,12 @@ function duplicateKeys(root: unknown, offset: number): YamlProblem[] {
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
-        const name = keyName(pair.key);
         const key = toSpan((pair.key as Node | null)?.range, offset);
+        if (isCollection(pair.key)) {
+          if (key) problems.push({ code: 'yaml-syntax', message: COLLECTION_KEY_MESSAGE, span: key });
+          continue;
+        }
+        const name = keyName(pair.key);
         if (seen.has(name) && key) {
           const message = field === undefined ? `The field '${name}' appears more than once. Keep one of them.` : `The key '${name}' appears more than once in '${path}'. Keep one of them.`;
           problems.push({ code: 'duplicate-key', message, span: key, field: field ?? name });
@@ -228,6 +265,11 @@ function duplicateKeys(root: unknown, offset: number): YamlProblem[] {
   }
   // The stack visits the last items first: report in source order.
   return problems.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Whether a list or mapping is used as a key anywhere in a parsed tree: turning it into data would turn the key into text. */
+export function hasCollectionKey(root: unknown): boolean {
+  return keyProblems(root, 0).some((problem) => problem.code === 'yaml-syntax');
 }
 
 function lineStart(text: string, offset: number): number {
@@ -254,8 +296,8 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
   // With each stray quote's value blanked, the rest reads as written: sound when the line after
   // the value starts a known field or the list's next item, which nobody meant as part of it.
   const readable = strays.every(({ endedBy }) => endedBy.kind === 'end' || endedBy.kind === 'item' || (endedBy.kind === 'field' && known.has(endedBy.name)));
-  // Repeated keys are found by duplicateKeys below, in linear time (yaml's uniqueKeys is quadratic).
-  const yaml = parseDocument(readable ? blankValues(source, strays) : source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false, strict: true });
+  // Repeated keys are found by keyProblems below, in linear time (yaml's uniqueKeys is quadratic).
+  const yaml = parseDocument(readable ? blankValues(source, strays) : source, YAML_OPTIONS);
   const fields = collectFields(text, yaml, offset, block.content.end);
   const fieldsByName = new Map(fields.map((found) => [found.name, found]));
   const unreadable = new Set(strays.map((stray) => stray.field));
@@ -265,20 +307,25 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
     return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems: strayProblems, data: undefined, parsed: false, unreadable };
   }
   const syntax: YamlProblem[] = [];
+  // An unclosed `[` or `{` is reported where the parser gave up: mark the bracket itself.
+  const openers = unclosedBrackets(source, yaml.errors.filter((error) => FLOW_ERROR.test(error.message)).map((error) => error.pos[0]));
+  const marked = new Set<string>();
   for (const error of yaml.errors) {
     const [start, end] = error.pos;
-    // An unclosed `[` or `{` is reported where the parser gave up: mark the bracket itself.
-    const opener = /^Flow (sequence|mapping)/.test(error.message) ? unclosedBracket(source, start) : undefined;
+    const opener = FLOW_ERROR.test(error.message) ? openers.get(start) : undefined;
     const at = opener === undefined ? clampSpan(text, start + offset, end + offset, block.content) : span(opener + offset, opener + offset + 1);
     // The parser can report one mistake twice over the same characters: keep the first.
-    if (syntax.some((problem) => problem.span.start === at.start && problem.span.end === at.end)) continue;
+    if (marked.has(`${at.start}:${at.end}`)) continue;
+    marked.add(`${at.start}:${at.end}`);
     syntax.push({ code: 'yaml-syntax', message: yamlMessage(error.code, error.message, source.slice(start, end)), span: at });
   }
   for (const warning of yaml.warnings) {
     const [start, end] = warning.pos;
     syntax.push({ code: 'yaml-syntax', message: yamlMessage(warning.code, warning.message, source.slice(start, end)), span: clampSpan(text, start + offset, end + offset, block.content) });
   }
-  const problems: YamlProblem[] = [...strayProblems, ...duplicateKeys(yaml.contents, offset), ...syntax];
+  const keys = keyProblems(yaml.contents, offset);
+  syntax.push(...keys.filter((problem) => problem.code === 'yaml-syntax'));
+  const problems: YamlProblem[] = [...strayProblems, ...keys.filter((problem) => problem.code === 'duplicate-key'), ...syntax];
   // Duplicate keys leave the data readable, and so do stray quotes once their values are blanked.
   const parsed = syntax.length === 0;
   let data: unknown;
@@ -328,9 +375,11 @@ export function tooDeeplyNested(source: string): boolean {
 
 /**
  * An upper bound on how deeply a YAML text nests collections, in one linear pass: per line, its
- * indentation (a column counts as a level), plus each `- `, `? ` or `: ` on it, plus the `[` and
- * `{` open at that point. Quoted text and comments are counted too: the bound is loose, never
- * short, which is all it needs to be.
+ * indentation (a column counts as a level, a tab too), plus each `-`, `?` or `:` followed by
+ * whitespace (a space, a tab, a line break or the end: whatever YAML separates an indicator with),
+ * plus the `[` and `{` open at that point. Quoted text and comments are counted too: the bound is
+ * loose, never short, which is all it needs to be. Only `\n` ends a line: the parser reads a lone
+ * `\r` as part of the line.
  */
 function nestingDepth(source: string): number {
   let deepest = 0;
@@ -344,13 +393,12 @@ function nestingDepth(source: string): number {
       indenting = true;
       continue;
     }
-    if (ch === ' ') {
+    if (isWhitespace(ch)) {
       if (indenting) lineDepth++;
       continue;
     }
     indenting = false;
-    const next = source[at + 1];
-    if ((ch === '-' || ch === '?' || ch === ':') && (next === ' ' || next === '\n' || next === undefined)) lineDepth++;
+    if ((ch === '-' || ch === '?' || ch === ':') && (at + 1 === source.length || isWhitespace(source[at + 1]) || source[at + 1] === '\n')) lineDepth++;
     else if (ch === '[' || ch === '{') flow++;
     else if ((ch === ']' || ch === '}') && flow > 0) flow--;
     deepest = Math.max(deepest, lineDepth + flow);
@@ -358,11 +406,22 @@ function nestingDepth(source: string): number {
   return deepest;
 }
 
-/** The offset of the last `[` or `{` before `end` that is never closed, skipping quoted text. */
-function unclosedBracket(source: string, end: number): number | undefined {
+const isWhitespace = (char: string) => char === ' ' || char === '\t' || char === '\r';
+
+const FLOW_ERROR = /^Flow (sequence|mapping)/;
+
+/** For each of `ends`, the offset of the last `[` or `{` before it that is never closed, skipping quoted text: one pass for all. */
+function unclosedBrackets(source: string, ends: readonly number[]): Map<number, number> {
+  const found = new Map<number, number>();
+  const sorted = [...ends].sort((a, b) => a - b);
   const open: number[] = [];
   let quote: string | undefined;
-  for (let at = 0; at < Math.min(end, source.length); at++) {
+  let next = 0;
+  for (let at = 0; next < sorted.length; at++) {
+    for (; next < sorted.length && (sorted[next] <= at || at >= source.length); next++) {
+      if (open.length > 0) found.set(sorted[next], open[open.length - 1]);
+    }
+    if (at >= source.length) break;
     const ch = source[at];
     if (quote) {
       if (ch === quote) quote = undefined;
@@ -376,19 +435,31 @@ function unclosedBracket(source: string, end: number): number | undefined {
       quote = undefined;
     }
   }
-  return open.at(-1);
+  return found;
 }
 
-/** Keeps a YAML error inside the block; an error at a point marks the visible character there or before it. */
+/**
+ * Keeps a YAML error inside the block; an error at a point marks the visible character there or
+ * before it. The parser counts UTF-16 units: its span is widened to whole characters, so that it
+ * never starts or ends between the halves of a surrogate pair.
+ */
 function clampSpan(text: string, start: number, end: number, within: Span): Span {
   const clampedStart = Math.max(within.start, Math.min(start, within.end));
   const clampedEnd = Math.max(clampedStart, Math.min(end, within.end));
-  if (clampedEnd > clampedStart && !/^[\r\n]*$/.test(text.slice(clampedStart, clampedEnd))) return span(clampedStart, clampedEnd);
-  if (clampedStart < within.end && !/\s/.test(text[clampedStart])) return span(clampedStart, clampedStart + 1);
+  if (clampedEnd > clampedStart && !/^[\r\n]*$/.test(text.slice(clampedStart, clampedEnd))) return wholeCharacters(text, clampedStart, clampedEnd);
+  if (clampedStart < within.end && !/\s/.test(text[clampedStart])) return wholeCharacters(text, clampedStart, clampedStart + 1);
   let back = clampedStart - 1;
   while (back >= within.start && /\s/.test(text[back])) back--;
-  return back >= within.start ? span(back, back + 1) : span(clampedStart, clampedEnd);
+  return back >= within.start ? wholeCharacters(text, back, back + 1) : span(clampedStart, clampedEnd);
 }
+
+function wholeCharacters(text: string, start: number, end: number): Span {
+  const splits = (at: number) => isHighSurrogate(text.charCodeAt(at - 1)) && isLowSurrogate(text.charCodeAt(at));
+  return span(splits(start) ? start - 1 : start, splits(end) ? end + 1 : end);
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 function aliasMessage(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);

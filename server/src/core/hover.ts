@@ -24,6 +24,17 @@ export function utcInstant(value: string): string | undefined {
   return `${new Date(local - offset * 60_000).toISOString().replace('T', ' ').replace('.000Z', '')} UTC`;
 }
 
+/**
+ * Text shown as itself in Markdown, whatever it holds (a key is the document's): each ASCII
+ * punctuation character escaped, so that nothing in it makes a link, an image, code, emphasis,
+ * HTML or an entity, but `_` inside a word (`source_url`), which marks nothing; line breaks as spaces.
+ */
+function escapeMarkdown(text: string): string {
+  const inWord = (char: string | undefined) => char !== undefined && /[A-Za-z0-9]/.test(char);
+  return text.replace(/\s+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (char, at: number, whole: string) =>
+    char === '_' && inWord(whole[at - 1]) && inWord(whole[at + 1]) ? char : `\\${char}`);
+}
+
 function inline(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
@@ -100,6 +111,6 @@ export function readoutHover(readout: ParsedReadout, schema: ReadoutSchema, urls
     const described = isScalar(item) ? tagDescription(schema, String(item.value)) : undefined;
     if (described) specific.push(described);
   }
-  const sections = [`**${field.name}**`, ...specific, ...describe(schema.property(field.name))];
+  const sections = [`**${escapeMarkdown(field.name)}**`, ...specific, ...describe(schema.property(field.name))];
   return { contents: sections.filter((section) => section !== '').join('\n\n'), span: hovered.span };
 }

@@ -7,7 +7,7 @@ import type { ParsedReadout } from './frontMatter';
 import { readoutHover, type Hover } from './hover';
 import { readoutEntry, type ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema } from './schema';
-import { createPreviewRenderer, type RenderedPreview } from './preview';
+import { createPreviewRenderer, type RenderedPreview, type RenderOptions } from './preview';
 import { createSymbolSearch, documentSymbols, type DocumentSymbol, type WorkspaceSymbol } from './symbols';
 import { findFrontMatter, firstKey } from './frontMatter';
 import type { Diagnostic, Fix, Span, TextEdit } from './types';
@@ -72,7 +72,7 @@ export interface ReadoutService {
   /** Readouts of the workspace by title, fuzzy, best first. */
   getWorkspaceSymbols(query: string): WorkspaceSymbol[];
   /** The statement as it will be published, with its problems for the banner. */
-  getPreview(document: ReadoutInput): RenderedPreview;
+  getPreview(document: ReadoutInput, options?: RenderOptions): RenderedPreview;
 }
 
 /** The editor-agnostic readout service: hosts (the language server, the CLI) pass documents in. */
@@ -168,6 +168,6 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       return readout ? documentSymbols(readout) : [];
     },
     getWorkspaceSymbols: (query: string) => symbolSearch.search(query),
-    getPreview: (document: ReadoutInput) => renderer.render(document.text, diagnose(document)),
+    getPreview: (document: ReadoutInput, options?: RenderOptions) => renderer.render(document.text, diagnose(document), options),
   });
 }

@@ -26,10 +26,19 @@ export interface RenderedPreview {
   readonly problems: readonly PreviewProblem[];
 }
 
+export interface RenderOptions {
+  /**
+   * Show images from `https:` addresses. Off by default: an image fetched from the web tells its
+   * server who opened the readout, and when (a tracking pixel); each shows as a placeholder with
+   * its description instead.
+   */
+  readonly remoteImages?: boolean;
+}
+
 export interface PreviewRenderer {
-  render(text: string, diagnostics: readonly Diagnostic[]): RenderedPreview;
+  render(text: string, diagnostics: readonly Diagnostic[], options?: RenderOptions): RenderedPreview;
   /** A standalone page (`readout render FILE -o OUT.html`): the fragment, its own stylesheet, a strict CSP, no script. */
-  renderPage(text: string, diagnostics: readonly Diagnostic[]): string;
+  renderPage(text: string, diagnostics: readonly Diagnostic[], options?: RenderOptions): string;
   /** Just the header (category, title, date line, source), for VS Code's own Markdown preview; undefined without one. */
   renderHeader(text: string): string | undefined;
 }
@@ -56,10 +65,20 @@ const WEB_URL = /^https?:\/\/\S+$/i;
 // markdown-it has already decoded entities and percent-encoded control characters and spaces,
 // so a scheme cannot hide behind them: anything that does not start with one of these is dropped.
 const SAFE_HREF = /^(?:https?:|mailto:|#)/i;
-const SAFE_IMAGE_SOURCE = /^(?:https:|data:image\/(?:png|gif|jpeg|webp);)/i;
+const DATA_IMAGE_SOURCE = /^data:image\/(?:png|gif|jpeg|webp);/i;
+const REMOTE_IMAGE_SOURCE = /^https:/i;
 
-// No script, no frames, no fetches but images; the page's own <style> is its only stylesheet.
-const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'";
+// No script, no frames, no fetches but the images allowed; the page's own <style> is its only stylesheet.
+const pagePolicy = (options: RenderOptions) =>
+  `default-src 'none'; style-src 'unsafe-inline'; img-src ${options.remoteImages ? 'https: ' : ''}data:; base-uri 'none'; form-action 'none'`;
+
+/**
+ * How much of a body the preview shows: a long briefing's transcript is about 90,000 characters.
+ * markdown-it's time and memory grow with the body (a line of `---` is a block of its own, a `[`
+ * a link attempt), so the rest of a longer one is left out, with a note that says so.
+ */
+export const MAX_PREVIEW_BODY_LENGTH = 200_000;
+export const MAX_PREVIEW_BODY_LINES = 5_000;
 
 /**
  * The default look: light and dark, in VS Code's theme colours where a webview defines them.
@@ -105,6 +124,8 @@ a { color: var(--readout-link); }
 .readout-body p { margin: 0 0 1.25rem; }
 .readout-body img { max-width: 100%; }
 .readout-body pre { overflow-x: auto; }
+.readout-body .remote-image { padding: 0 0.25rem; border: 1px dashed var(--readout-rule); color: var(--readout-muted); }
+.readout-body .preview-cut { color: var(--readout-muted); font: italic 0.9375rem/1.5 system-ui, sans-serif; }
 .end-mark { margin: 2.5rem 0 0; text-align: center; letter-spacing: 0.1em; color: var(--readout-muted); font-family: system-ui, sans-serif; }
 .problems { max-width: 42rem; margin: 1.5rem auto 0; padding: 0.75rem 1rem; box-sizing: border-box; background: var(--readout-banner-bg); border: 1px solid var(--readout-rule); border-radius: 4px; font: 0.875rem/1.5 system-ui, sans-serif; }
 .problems-summary { margin: 0 0 0.5rem; font-weight: 600; }
@@ -120,11 +141,11 @@ a { color: var(--readout-link); }
 /** A renderer with its own markdown-it instance: create one per host and reuse it. */
 export function createPreviewRenderer(): PreviewRenderer {
   const markdown = createMarkdown();
-  const render = (text: string, diagnostics: readonly Diagnostic[]): RenderedPreview => {
+  const render = (text: string, diagnostics: readonly Diagnostic[], options: RenderOptions = {}): RenderedPreview => {
     const document = readDocument(text);
     const problems = diagnostics.map((diagnostic) => toProblem(diagnostic, document.position));
     const header = headerHtml(document) ?? '';
-    const body = renderBody(markdown, document.body, document.bodyLine);
+    const body = renderBody(markdown, document.body, document.bodyLine, options) + cutNote(document);
     return {
       html: `${problemsHtml(problems)}<article class="readout">\n${header}<div class="readout-body">\n${body}</div>\n</article>\n`,
       title: fieldText(document, 'title')?.text,
@@ -133,7 +154,7 @@ export function createPreviewRenderer(): PreviewRenderer {
   };
   return {
     render,
-    renderPage: (text, diagnostics) => pageHtml(render(text, diagnostics)),
+    renderPage: (text, diagnostics, options = {}) => pageHtml(render(text, diagnostics, options), options),
     renderHeader: (text) => headerHtml(readDocument(text)),
   };
 }
@@ -143,10 +164,12 @@ export function createPreviewRenderer(): PreviewRenderer {
 
 interface PreviewDocument {
   readonly readout: ParsedReadout;
-  /** The Markdown after the front matter. */
+  /** The Markdown after the front matter, as much of it as the preview shows. */
   readonly body: string;
   /** The 0-based line of the whole text on which the body starts. */
   readonly bodyLine: number;
+  /** Where the body is cut short, and how many characters follow; undefined when it is shown whole. */
+  readonly cut: { readonly line: number; readonly rest: number } | undefined;
   readonly position: (offset: number) => LinePosition;
 }
 
@@ -155,8 +178,40 @@ function readDocument(text: string): PreviewDocument {
   const close = readout.block?.close;
   // An unclosed block is not front matter yet: the whole text shows, so nothing typed is hidden.
   const bodyStart = close ? nextLineStart(text, close.end) : text.startsWith(BOM) ? BOM.length : 0;
-  const position = createLineIndex(text);
-  return { readout, body: text.slice(bodyStart), bodyLine: position(bodyStart).line, position };
+  const bodyEnd = shownBodyEnd(text, bodyStart);
+  // Lines are counted only as far as the preview reads.
+  const position = createLineIndex(text.slice(0, bodyEnd));
+  const cut = bodyEnd < text.length ? { line: position(bodyEnd).line, rest: text.length - bodyEnd } : undefined;
+  return { readout, body: text.slice(bodyStart, bodyEnd), bodyLine: position(bodyStart).line, cut, position };
+}
+
+/**
+ * Where the shown part of the body ends: the whole body when it has at most MAX_PREVIEW_BODY_LINES
+ * lines and MAX_PREVIEW_BODY_LENGTH characters; otherwise after the last blank line within them,
+ * so that no paragraph is cut in two, or after their last line, or (one line longer than that)
+ * after their last character that is not half of a surrogate pair.
+ */
+function shownBodyEnd(text: string, start: number): number {
+  const limit = start + MAX_PREVIEW_BODY_LENGTH;
+  if (text.length <= limit && lineBreaksUpTo(text, start, text.length, MAX_PREVIEW_BODY_LINES) < MAX_PREVIEW_BODY_LINES) return text.length;
+  let lastLine = -1;
+  let lastParagraph = -1;
+  let lines = 0;
+  for (let at = text.indexOf('\n', start); at !== -1 && at < limit && lines < MAX_PREVIEW_BODY_LINES; at = text.indexOf('\n', at + 1)) {
+    lines++;
+    if (lastLine !== -1 && /^[ \t\r]*$/.test(text.slice(lastLine, at))) lastParagraph = at + 1;
+    lastLine = at + 1;
+  }
+  if (lastParagraph !== -1) return lastParagraph;
+  if (lastLine !== -1) return lastLine;
+  return /[\uD800-\uDBFF]/.test(text[limit - 1]) ? limit - 1 : limit;
+}
+
+/** The line breaks in [from, to), counted up to `most`. */
+function lineBreaksUpTo(text: string, from: number, to: number, most: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to && count < most; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 function nextLineStart(text: string, offset: number): number {
@@ -284,16 +339,25 @@ function createMarkdown(): Markdown {
   // Every destination parses as a link, so that an unsafe one still shows its text: keepSafeLinks then decides.
   markdown.validateLink = () => true;
   markdown.renderer.rules.end_mark = (tokens, index, _options, _env, renderer) => `<div${renderer.renderAttrs(tokens[index])}>###</div>\n`;
+  markdown.renderer.rules.remote_image = (tokens, index, _options, _env, renderer) =>
+    `<span class="remote-image"${renderer.renderAttrs(tokens[index])}>${escapeHtml(tokens[index].content)}</span>`;
   return markdown;
 }
 
-function renderBody(markdown: Markdown, body: string, bodyLine: number): string {
+function renderBody(markdown: Markdown, body: string, bodyLine: number, options: RenderOptions): string {
   const env = {};
   const tokens = markdown.parse(blankFirstLine(body), env);
   markEndMark(tokens);
-  keepSafeLinks(tokens);
+  keepSafeLinks(tokens, options);
   addSourceLines(tokens, bodyLine);
   return markdown.renderer.render(tokens, markdown.options, env);
+}
+
+function cutNote(document: PreviewDocument): string {
+  const { cut } = document;
+  if (!cut) return '';
+  const count = (n: number) => n.toLocaleString('en-US');
+  return `<p class="preview-cut" data-line="${cut.line}">The rest of the body, from line ${count(cut.line + 1)} on (${count(cut.rest)} more characters), is not shown in the preview.</p>\n`;
 }
 
 /** Pandoc starts the body with a line holding one (no-break) space: it stands for nothing. */
@@ -319,14 +383,18 @@ function markEndMark(tokens: Token[]): void {
   tokens.splice(at + 1, 2);
 }
 
-/** Links keep only http(s), mailto and #fragment targets, images only https and data images; the rest shows as text. */
-function keepSafeLinks(tokens: readonly Token[]): void {
+/**
+ * Links keep only http(s), mailto and #fragment targets, images only data images and, when remote
+ * images are allowed, https ones; a remote image not allowed shows as a placeholder with its
+ * description, any other as its description.
+ */
+function keepSafeLinks(tokens: readonly Token[], options: RenderOptions): void {
   for (const block of tokens) {
-    if (block.children) keepSafeInlineLinks(block.children);
+    if (block.children) keepSafeInlineLinks(block.children, options);
   }
 }
 
-function keepSafeInlineLinks(children: readonly Token[]): void {
+function keepSafeInlineLinks(children: readonly Token[], options: RenderOptions): void {
   // Links do not nest, so a closing token belongs to the last opening one.
   let linkRemoved = false;
   for (const token of children) {
@@ -340,10 +408,13 @@ function keepSafeInlineLinks(children: readonly Token[]): void {
       }
     } else if (token.type === 'link_close' && linkRemoved) {
       token.tag = 'span';
-    } else if (token.type === 'image' && !SAFE_IMAGE_SOURCE.test(String(token.attrGet('src') ?? ''))) {
-      token.type = 'text';
+    } else if (token.type === 'image') {
+      const source = String(token.attrGet('src') ?? '');
+      const remote = REMOTE_IMAGE_SOURCE.test(source);
+      if (DATA_IMAGE_SOURCE.test(source) || (remote && options.remoteImages)) continue;
+      token.type = remote ? 'remote_image' : 'text';
       token.content = plainText(token.children ?? []);
-      token.attrs = null;
+      token.attrs = remote ? [['title', `An image from ${source}, not loaded: the setting readout.preview.loadRemoteImages loads images from the web.`]] : null;
       token.children = null;
     }
   }
@@ -375,12 +446,12 @@ function problemsHtml(problems: readonly PreviewProblem[]): string {
   return `<section class="problems" aria-label="Problems">\n<p class="problems-summary">${summary}</p>\n<ul>\n${items.join('')}</ul>\n</section>\n`;
 }
 
-function pageHtml(preview: RenderedPreview): string {
+function pageHtml(preview: RenderedPreview, options: RenderOptions): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${pagePolicy(options)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(preview.title ?? 'Readout')}</title>

@@ -66,7 +66,7 @@ function folded(text: string, start: number, end: number, token: (at: number, pi
       if (emptyLines === 0) pieces.push({ text: ' ', span: breakSpan });
       for (let i = 0; i < emptyLines; i++) pieces.push({ text: '\n', span: breakSpan });
     } else {
-      pieces.push(...pendingBlanks);
+      appendAll(pieces, pendingBlanks);
       pendingBlanks = [];
       const before = pieces.length;
       const length = token(at, pieces);
@@ -74,8 +74,13 @@ function folded(text: string, start: number, end: number, token: (at: number, pi
       at += length;
     }
   }
-  pieces.push(...pendingBlanks);
+  appendAll(pieces, pendingBlanks);
   return splitUnits(pieces);
+}
+
+/** Appends one by one: a spread of a long run of blanks would pass more arguments than a call may take. */
+function appendAll(pieces: Piece[], more: readonly Piece[]): void {
+  for (const piece of more) pieces.push(piece);
 }
 
 /** One piece per UTF-16 unit, so spans index like the value string. */

@@ -70,8 +70,9 @@ function fieldSymbol(readout: ParsedReadout, field: Field): DocumentSymbol {
     name: field.name,
     ...(detail === undefined ? {} : { detail: shorten(detail) }),
     kind: 'field',
-    // The field's lines run to the next key's line: the symbol stops at their last character.
-    span: span(field.key.start, trimmedEnd(readout.text, field.key.end, field.lines.end)),
+    // The field's lines run to the next key's line: the symbol stops at their last character, and
+    // holds its key at least (mid-typing, the next key can be on the key's own line).
+    span: span(field.key.start, Math.max(field.key.end, trimmedEnd(readout.text, field.key.end, field.lines.end))),
     selectionSpan: field.key,
     children: [],
   };

@@ -51,6 +51,7 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;
+  /** Worked out when first read: a host that only shows diagnostics never pays for them. */
   readonly fixes: readonly Fix[];
   readonly related?: readonly RelatedInformation[];
 }
