@@ -171,9 +171,9 @@ describe('a schema runs in bounded time', () => {
   }
 
   // Each of these took seconds with a backtracking engine, doubling with every character more.
-  test("a catastrophic pattern, ^(a+)+$, on a title of 30 a's and a '!' and on one of 100,000: linear, and still a mismatch", () => {
+  test("a catastrophic pattern, ^(a+)+$, on a title of 30 a's and a '!' and on one of 30,000 (near the front matter's size limit): linear, and still a mismatch", () => {
     const schema = { properties: { title: { type: 'string', pattern: '^(a+)+$' } } };
-    for (const length of [30, 100_000]) {
+    for (const length of [30, 30_000]) {
       let codes: string[] = [];
       const elapsed = timed(() => { codes = codesUnder(schema, `title: ${'a'.repeat(length)}!\n`); });
       assert.deepEqual(codes, ['bad-format']);
@@ -248,11 +248,11 @@ describe('a schema runs in bounded time', () => {
     assert.match(errorOf({ properties: { tags: { enum: [{ a: 1, b: 2 }, { b: 2, a: 1 }] } } }), /duplicate items/);
   });
 
-  test('uniqueItems over 50,000 items is linear, and names the later of two equal items', () => {
-    const tags = [...Array.from({ length: 50_000 }, (_, index) => `tag-${index}`), 'tag-7'];
+  test("uniqueItems over 3,500 items (nearly as many as the front matter's size limit allows) is linear, and names the later of two equal items", () => {
+    const tags = [...Array.from({ length: 3_500 }, (_, index) => `tag-${index.toString(36)}`), 'tag-7'];
     const readouts = withSchema({ type: 'object', properties: { tags: { type: 'array', uniqueItems: true, items: {} } } });
-    const text = `---\ntags: [${tags.join(', ')}]\n---\n`;
-    // Timed the second time: the first one's cost is mostly the YAML parser warming up to 50,000 items.
+    const text = `---\ntags: [${tags.join(',')}]\n---\n`;
+    // Timed the second time: the first one's cost is mostly the YAML parser warming up.
     readouts.getDiagnostics({ text, inReadoutFiles: true });
     let diagnostics: ReturnType<typeof readouts.getDiagnostics> = [];
     const elapsed = timed(() => { diagnostics = readouts.getDiagnostics({ text, inReadoutFiles: true }); });

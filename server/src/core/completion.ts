@@ -1,8 +1,7 @@
 // Completion inside the front matter, while the person is typing: the position is read from the raw
 // lines of the block (the document may not parse), the other fields' values from each field parsed
 // on its own, and everything inserted is written by yamlWriter as PyYAML would write it.
-import { parseDocument } from 'yaml';
-import { findFrontMatter, hasCollectionKey, MAX_FRONT_MATTER_LENGTH, tooDeeplyNested, type FrontMatterBlock } from './frontMatter';
+import { findFrontMatter, hasCollectionKey, MAX_FRONT_MATTER_LENGTH, parseYaml, tooDeeplyNested, type FrontMatterBlock } from './frontMatter';
 import type { ReadoutEntry } from './readoutEntry';
 import type { ReadoutSchema, SchemaObject } from './schema';
 import { slugify, titleFromSlug } from './slug';
@@ -155,7 +154,7 @@ function fieldValues(region: Region, except: FieldChunk | undefined): ReadonlyMa
 function parsedValue(text: string, chunk: FieldChunk): unknown {
   const source = text.slice(chunk.lines[0].start, chunk.lines.at(-1)!.end);
   if (tooDeeplyNested(source)) return undefined;
-  const document = parseDocument(source, { version: '1.2', schema: 'core', strict: true, logLevel: 'error' });
+  const document = parseYaml(source, { version: '1.2', schema: 'core', strict: true, logLevel: 'error' });
   if (document.errors.length > 0 || hasCollectionKey(document.contents)) return undefined;
   try {
     return (document.toJS({ maxAliasCount: 0 }) as Record<string, unknown> | null)?.[chunk.key!];
