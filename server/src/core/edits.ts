@@ -16,9 +16,7 @@ export function lineBreak(readout: ParsedReadout): string {
 
 /** Writes as the file does: raw non-ASCII only where the front matter already has some. */
 export function writeOptions(readout: ParsedReadout): WriteOptions {
-  const block = readout.block;
-  const source = block ? readout.text.slice(block.content.start, block.content.end) : '';
-  return { allowUnicode: /[^\u0000-\u007f]/.test(source) };
+  return { allowUnicode: readout.nonAscii };
 }
 
 /** Shrinks a replacement to the characters that differ, so the rest stays byte for byte. */

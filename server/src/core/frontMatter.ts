@@ -51,6 +51,8 @@ export interface ParsedReadout {
   readonly parsed: boolean;
   /** Fields whose value opens a quote that is never closed: they are not in `data`, and no rule judges them. */
   readonly unreadable: ReadonlySet<string>;
+  /** Whether the front matter holds a character outside ASCII: fixes write such characters raw only then. */
+  readonly nonAscii: boolean;
 }
 
 export interface ParseOptions {
@@ -66,13 +68,14 @@ const BOM = '\uFEFF';
 const DELIMITER_LINE = /^---[ \t]*\r?$/;
 const DOCUMENT_END_LINE = /^\.\.\.[ \t]*\r?$/m;
 const MAX_ALIAS_COUNT = 100;
+const NON_ASCII = /[^\u0000-\u007f]/;
 // Values typed as written (YAML 1.2 core schema). The parser never prints: a host shows a language
 // server's console as errors. `silent` would also drop its error for a second document.
 const YAML_OPTIONS = { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
 // Real front matter is a few hundred characters (the longest title has 341). Every check is linear
-// in this length, the yaml parser's constant the largest: 32,000 characters of its slowest shapes
-// (a line per item or key, a flow list of one-letter items) take it 40 to 170 ms on a shared
-// 2-core machine, which keeps every document within the 250 ms a check may take (`npm run bench`).
+// in this length, the yaml parser's constant the largest: 32,000 characters of its slowest shape (a
+// flow list of 16,000 one-letter tags, each an unknown value) take the whole check about 300 ms on
+// a shared 2-core machine, near the 250 ms a check may take (`npm run bench`, "Hostile documents").
 export const MAX_FRONT_MATTER_LENGTH = 32_000;
 // yaml parses nesting by recursion: from about 700 levels it runs out of stack, and past a few
 // thousand V8 can abort the whole process while it does (a fatal error no try/catch sees). No
@@ -293,7 +296,9 @@ function lineStart(text: string, offset: number): number {
 
 /** Parses a document's front matter with source ranges, values typed as written (YAML 1.2 core schema). */
 export function parseReadout(text: string, block: FrontMatterBlock | undefined = findFrontMatter(text), options: ParseOptions = {}): ParsedReadout {
-  const empty = { text, block, yaml: undefined, yamlOffset: 0, fields: [], fieldsByName: new Map(), problems: [], data: undefined, parsed: false, unreadable: new Set<string>() };
+  // Read once here, not for each of the fixes that ask (a hundred misspelt tags have 14 each).
+  const nonAscii = block !== undefined && NON_ASCII.test(text.slice(block.content.start, Math.min(block.content.end, block.content.start + MAX_FRONT_MATTER_LENGTH + 1)));
+  const empty = { text, block, yaml: undefined, yamlOffset: 0, fields: [], fieldsByName: new Map(), problems: [], data: undefined, parsed: false, unreadable: new Set<string>(), nonAscii };
   if (!block || !block.close) return empty;
 
   const offset = block.content.start;
@@ -319,7 +324,7 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
   const strayProblems = strayQuoteProblems(text, source, offset, strays);
   if (!readable) {
     // The parser's own errors are consequences of the quote: they would be reported far from it.
-    return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems: strayProblems, data: undefined, parsed: false, unreadable };
+    return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems: strayProblems, data: undefined, parsed: false, unreadable, nonAscii };
   }
   const syntax: YamlProblem[] = [];
   // An unclosed `[` or `{` is reported where the parser gave up: mark the bracket itself.
@@ -349,10 +354,10 @@ export function parseReadout(text: string, block: FrontMatterBlock | undefined =
       data = withoutFields(yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), unreadable);
     } catch (error) {
       problems.push({ code: 'yaml-syntax', message: aliasMessage(error), span: clampSpan(text, offset, offset, block.content) });
-      return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data: undefined, parsed: false, unreadable };
+      return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data: undefined, parsed: false, unreadable, nonAscii };
     }
   }
-  return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data, parsed, unreadable };
+  return { text, block, yaml, yamlOffset: offset, fields, fieldsByName, problems, data, parsed, unreadable, nonAscii };
 }
 
 /** Each stray quote as a problem on the quote itself; `offset` is where the source starts in the text. */

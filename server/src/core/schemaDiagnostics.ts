@@ -154,7 +154,35 @@ const LIMITS: Record<string, string> = {
   maximum: 'or less', minimum: 'or more', exclusiveMaximum: 'less than', exclusiveMinimum: 'more than',
 };
 
-function word(error: SchemaError, path: readonly (string | number)[], data: unknown): Worded {
+/**
+ * An enum's choices as a person reads them, with the nearest to a value, worked out once per enum
+ * and value in one validation: 16,000 misspelt tags share one list of 14 choices.
+ */
+interface EnumWording {
+  choices(values: readonly unknown[]): { readonly allowed: string[]; readonly listed: string; readonly nearest: (value: string) => string | undefined };
+}
+
+function createEnumWording(): EnumWording {
+  const made = new Map<readonly unknown[], ReturnType<EnumWording['choices']>>();
+  return {
+    choices(values) {
+      let choices = made.get(values);
+      if (!choices) {
+        const allowed = values.map(String);
+        const nearest = new Map<string, string | undefined>();
+        const find = (value: string) => {
+          if (!nearest.has(value)) nearest.set(value, didYouMean(value, allowed));
+          return nearest.get(value);
+        };
+        choices = { allowed, listed: list(allowed), nearest: find };
+        made.set(values, choices);
+      }
+      return choices;
+    },
+  };
+}
+
+function word(error: SchemaError, path: readonly (string | number)[], data: unknown, enums: EnumWording): Worded {
   const subschema = error.parentSchema as SchemaObject | undefined;
   const value = valueAt(data, path);
   const params = error.params as Record<string, unknown>;
@@ -192,12 +220,12 @@ function word(error: SchemaError, path: readonly (string | number)[], data: unkn
       return { message: `${subject} must be ${expected}, not ${kindOf(value)}.${quoteHint}` };
     }
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map(String);
+      const { allowed, listed, nearest } = enums.choices(params.allowedValues as unknown[]);
       const name = nameOf(subschema, path, data);
-      const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+      const suggestion = typeof value === 'string' ? nearest(value) : undefined;
       const head = name === undefined ? `Unknown value '${show(value)}' in ${subject}.` : `Unknown ${name} '${show(value)}'.`;
       if (suggestion) return { message: `${head} Did you mean '${suggestion}'?`, suggestion, allowed };
-      return { message: `${head} Use one of ${list(allowed)}.`, allowed };
+      return { message: `${head} Use one of ${listed}.`, allowed };
     }
     case 'const':
       return { message: `${subject} must be '${show(params.allowedValue)}'.`, allowed: [String(params.allowedValue)] };
@@ -305,13 +333,14 @@ export function schemaProblems(readout: ParsedReadout, schema: ReadoutSchema): S
   // An empty block is an empty set of fields, so that each missing field is named.
   const data = readout.data ?? {};
   if (schema.validate(data)) return [];
+  const enums = createEnumWording();
   return withoutMisspeltRequired(selectErrors(schema.validate.errors ?? []).map((error) => {
     const base = decodePointer(error.instancePath);
     const params = error.params as Record<string, unknown>;
     // A field missing, unknown or misnamed is named in the path, as a present value is.
     const named = params.missingProperty ?? params.additionalProperty ?? params.unevaluatedProperty ?? params.propertyName;
     const path = named !== undefined && EACH_ITS_OWN.has(error.keyword) ? [...base, String(named)] : base;
-    const worded = sentence(word(error, path, data));
+    const worded = sentence(word(error, path, data, enums));
     const item = error.keyword === 'uniqueItems' ? { item: Number(params.i) } : {};
     return { code: schemaKeywordCode(error.keyword), keyword: error.keyword, span: locate(readout, error, path), path, ...item, ...worded };
   })).sort((a, b) => a.span.start - b.span.start);
