@@ -1,11 +1,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { quickEntry } from '../../server/src/core/quickEntry';
 import { writeField } from '../../server/src/core/yamlWriter';
-import { generateCorpus } from '../corpus';
+import { dumpYaml, generateCorpus } from '../corpus';
 import { REFERENCE, bom, crlf, edit, service } from './helpers';
 
 const readouts = service();
+/** Fixed, so that a failure is reproduced by running the suite again. */
+const FUZZ_SEED = 20_261_203;
+const FUZZ_RUNS = 2_000;
 const fullEntry = (text: string) => readouts.getEntry({ uri: 'file:///r.md', text, inReadoutFiles: true });
 
 /** The quick reading either declines or agrees exactly with a full parse. */
@@ -70,5 +74,25 @@ describe('quickEntry', () => {
     ]) {
       assert.equal(quickEntry('file:///r.md', text), undefined, JSON.stringify(text.slice(0, 120)));
     }
+  });
+});
+
+describe(`quickEntry against the full parse (fast-check, seed ${FUZZ_SEED}, ${FUZZ_RUNS} runs)`, () => {
+  test("titles with Unicode white space at their edges and their lines' edges, written by PyYAML or by hand: the same entry, or declined", () => {
+    // JavaScript's trim takes all of these; YAML's white space is only spaces and tabs.
+    const edge = fc.constantFrom('', ' ', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u3000', '\u2003', '\u0085', '\u000b', '\u000c');
+    const word = fc.constantFrom('Readout', 'of', 'President', 'Biden\u2019s', 'Call', 'with', 'Erdoğan', 'a:b', '#1', '—');
+    const words = fc.array(word, { minLength: 1, maxLength: 30 }).map((list) => list.join(' '));
+    // PyYAML (ASCII only, as the archive's scraper ran it) cannot write a line break inside a value.
+    const pyyaml = fc.tuple(edge.filter((char) => !/[\u2028\u2029\u0085]/.test(char)), words, edge.filter((char) => !/[\u2028\u2029\u0085]/.test(char)))
+      .map(([before, text, after]) => dumpYaml({ title: `${before}${text}${after}` }).trimEnd());
+    // By hand: plain, single- or double-quoted, folded onto a second line that starts with the edge.
+    const byHand = fc.tuple(fc.constantFrom('', "'", '"'), edge, words, edge, words, edge, fc.boolean())
+      .map(([quote, before, first, middle, second, after, folded]) => `title: ${quote}${before}${first}${folded ? `\n  ${middle}${second}` : ''}${after}${quote}`);
+    fc.assert(fc.property(fc.oneof(pyyaml, byHand), (titleLines) => {
+      const readout = REFERENCE.replace(/^title: "[^]*?"\n/m, () => `${titleLines}\n`);
+      const quick = quickEntry('file:///r.md', readout);
+      if (quick !== undefined) assert.deepEqual(quick, fullEntry(readout), JSON.stringify(titleLines));
+    }), { seed: FUZZ_SEED, numRuns: FUZZ_RUNS });
   });
 });

@@ -28,7 +28,7 @@ export function quickEntry(uri: string, text: string): ReadoutEntry | undefined 
       if (!open) return undefined;
       open.end = lineEnd;
     } else if (line.startsWith('- ')) {
-      if (key === undefined || !listed) return undefined;
+      if (key === undefined || !listed || line[2] === ' ') return undefined;
       open = { start: at + 2, end: lineEnd };
       scalars.get(key)!.push(open);
     } else {
@@ -38,6 +38,8 @@ export function quickEntry(uri: string, text: string): ReadoutEntry | undefined 
       const list: Scalar[] = [];
       scalars.set(key, list);
       listed = line.length === match[0].length;
+      // PyYAML writes one space after the colon; another would start the value's range later.
+      if (line[match[0].length] === ' ') return undefined;
       open = listed ? undefined : { start: at + match[0].length, end: lineEnd };
       if (open) list.push(open);
     }
@@ -114,15 +116,27 @@ function decodeScalar(text: string, start: number, end: number): string | undefi
     case '"':
       return doubleQuoted(lines);
     default: {
-      const value = lines.map((line) => line.trim()).join(' ');
+      const value = lines.map((line) => trimYamlSpace(line, true)).join(' ');
       if (!PLAIN_START.test(value) || /: |:$| #/.test(value) || NOT_TEXT.test(value) || value.startsWith('---') || value.startsWith('...')) return undefined;
       return value;
     }
   }
 }
 
+/**
+ * A line without the spaces and tabs at its start (and at its end too with `both`): YAML's white
+ * space. JavaScript's trim also takes no-break spaces, U+2028 and U+FEFF, which YAML keeps.
+ */
+function trimYamlSpace(line: string, both: boolean): string {
+  let start = 0;
+  while (line[start] === ' ' || line[start] === '\t') start++;
+  let end = line.length;
+  while (both && end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(start, end);
+}
+
 function singleQuoted(lines: string[]): string | undefined {
-  const joined = lines.map((line, index) => (index === 0 ? line : line.trimStart())).join(' ');
+  const joined = lines.map((line, index) => (index === 0 ? line : trimYamlSpace(line, false))).join(' ');
   if (joined.length < 2 || !joined.endsWith("'")) return undefined;
   const inner = joined.slice(1, -1);
   // Inside, a quote is always doubled.
@@ -133,7 +147,7 @@ function singleQuoted(lines: string[]): string | undefined {
 function doubleQuoted(lines: string[]): string | undefined {
   let joined = '';
   for (let index = 0; index < lines.length; index++) {
-    const line = index === 0 ? lines[index] : lines[index].trimStart();
+    const line = index === 0 ? lines[index] : trimYamlSpace(lines[index], false);
     // A line ending in an unescaped backslash continues with nothing between; otherwise the break is a space.
     const escapedBreak = index < lines.length - 1 && /(^|[^\\])(\\\\)*\\$/.test(line);
     joined += escapedBreak ? line.slice(0, -1) : index < lines.length - 1 ? `${line} ` : line;
