@@ -134,6 +134,17 @@ describe('documentSymbols', () => {
     assert.deepEqual(outlineOf(text).slice(1), [{ kind: 'heading', name: 'Title', at: '11:0-12:5', selected: 'Title' }]);
   });
 
+  test('headings inside block quotes and list items, ATX and setext, as Markdown reads them', () => {
+    const text = '---\ntitle: x\n---\n> ## Quoted\n\n- # In a list\n- item\n\n1. Setext in an item\n   ---\n\n> Quoted setext\n> over two lines\n> ===\n';
+    assert.deepEqual(outlineOf(text).slice(1), [
+      { kind: 'heading', name: 'Quoted', at: '3:2-3:11', selected: 'Quoted' },
+      { kind: 'heading', name: 'In a list', at: '5:2-9:6', selected: 'In a list', children: [
+        { kind: 'heading', name: 'Setext in an item', at: '8:3-9:6', selected: 'Setext in an item' },
+      ] },
+      { kind: 'heading', name: 'Quoted setext over two lines', at: '11:2-13:5', selected: 'Quoted setext\n> over two lines' },
+    ]);
+  });
+
   test('an unclosed fence hides every heading after it', () => {
     const text = '---\ntitle: x\n---\n# Before\n~~~~\n# inside\n~~~\n# still inside\n';
     assert.deepEqual(outlineOf(text).slice(1).map((symbol) => symbol.name), ['Before']);

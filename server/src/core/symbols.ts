@@ -1,5 +1,6 @@
 // The outline of one readout (front-matter fields, then the body's Markdown headings) and the
 // workspace's readouts found by title.
+import MarkdownIt from 'markdown-it';
 import { isScalar, isSeq, type Node } from 'yaml';
 import { nodeSpan, type Field, type FrontMatterBlock, type ParsedReadout } from './frontMatter';
 import type { LineRange } from './lineIndex';
@@ -112,91 +113,44 @@ interface Heading {
   readonly selectionSpan: Span;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX_HEADING = /^( {0,3})(#{1,6})(?:[ \t]+|$)/;
-const ATX_CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
-const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-// A list item or a block quote: the text in it, lazy continuation lines included, is no setext heading.
-const CONTAINER_START = /^ {0,3}(?:[-+*]|\d{1,9}[.)]|>)(?:[ \t]|$)/;
-const INDENTED_CODE = /^(?: {4}|\t)/;
-const BLANK = /^[ \t]*$/;
+// markdown-it reads the body as the preview does (and as VS Code's Markdown outline does): headings
+// inside block quotes and list items included, none inside code. Its time grows with the body, so
+// the outline lists the headings of the body's first 200,000 characters (the preview shows as much).
+const MAX_OUTLINED_BODY_LENGTH = 200_000;
 
-interface Line {
-  readonly start: number;
-  /** Without the line break. */
-  readonly end: number;
-  readonly text: string;
-}
-
-function* linesFrom(text: string, from: number): Generator<Line> {
-  let start = from;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const next = newline === -1 ? text.length : newline + 1;
-    const end = newline === -1 ? text.length : newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
-    yield { start, end, text: text.slice(start, end) };
-    start = next;
-  }
-}
-
-/** ATX (`#`) and setext (`===`, `---` under a paragraph) headings, outside fenced code. */
+/** ATX (`#`) and setext (`===`, `---` under a paragraph) headings of the body from `from`. */
 function findHeadings(text: string, from: number): Heading[] {
+  let end = text.length;
+  if (end - from > MAX_OUTLINED_BODY_LENGTH) end = Math.max(text.lastIndexOf('\n', from + MAX_OUTLINED_BODY_LENGTH) + 1, from);
+  const body = text.slice(from, end);
+  const lineStarts = [0];
+  for (let at = body.indexOf('\n'); at !== -1; at = body.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const lineText = (line: number) => body.slice(lineStarts[line], line + 1 < lineStarts.length ? lineStarts[line + 1] : body.length).replace(/\r?\n$/, '');
+  const tokens = new MarkdownIt('default', { html: false, linkify: false, typographer: false }).parse(body, {});
   const headings: Heading[] = [];
-  let fence: string | undefined;
-  // The lines of the paragraph being read, which a setext underline would make a heading; undefined
-  // outside a paragraph, empty inside a list item or a quote.
-  let paragraph: Line[] | undefined;
-  for (const line of linesFrom(text, from)) {
-    if (fence !== undefined) {
-      if (closesFence(line.text, fence)) fence = undefined;
-      continue;
+  tokens.forEach((token, index) => {
+    const inline = tokens[index + 1];
+    if (token.type !== 'heading_open' || !token.map || !inline) return;
+    const [first, after] = token.map;
+    const level = Number(token.tag.slice(1));
+    const lines = inline.content.split('\n');
+    if (token.markup.startsWith('#')) {
+      // `## Text ##`, after any container marks (`> `, `- `): the text is after the opening marks.
+      const line = lineText(first);
+      const marks = line.search(/#/);
+      const textStart = lines[0] === '' ? marks + token.markup.length : line.indexOf(lines[0], marks + token.markup.length);
+      const lineStart = from + lineStarts[first];
+      headings.push({ level, name: inline.content, start: lineStart + marks, selectionSpan: span(lineStart + textStart, lineStart + textStart + inline.content.length) });
+    } else {
+      // The paragraph's lines, then the underline: the selection runs from its first character to its last.
+      const firstStart = from + lineStarts[first] + lineText(first).indexOf(lines[0]);
+      const last = lineText(after - 2);
+      const lastEnd = from + lineStarts[after - 2] + last.lastIndexOf(lines[lines.length - 1]) + lines[lines.length - 1].length;
+      headings.push({ level, name: lines.join(' '), start: firstStart, selectionSpan: span(firstStart, lastEnd) });
     }
-    const opening = FENCE.exec(line.text);
-    const atx = ATX_HEADING.exec(line.text);
-    const underline = SETEXT_UNDERLINE.exec(line.text);
-    if (opening) {
-      fence = opening[1];
-      paragraph = undefined;
-    } else if (atx) {
-      headings.push(atxHeading(line, atx[1].length, atx[0].length, atx[2].length));
-      paragraph = undefined;
-    } else if (underline && paragraph !== undefined && paragraph.length > 0) {
-      headings.push(setextHeading(text, paragraph, underline[1][0] === '=' ? 1 : 2));
-      paragraph = undefined;
-    } else if (BLANK.test(line.text) || THEMATIC_BREAK.test(line.text)) {
-      paragraph = undefined;
-    } else if (CONTAINER_START.test(line.text)) {
-      paragraph = [];
-    } else if (paragraph !== undefined) {
-      if (paragraph.length > 0) paragraph.push(line);
-    } else if (!INDENTED_CODE.test(line.text)) {
-      paragraph = [line];
-    }
-  }
+  });
   // Editors refuse a symbol without a name: an empty `#` heading stays inside the section before it.
   return headings.filter((heading) => heading.name !== '');
-}
-
-function closesFence(line: string, fence: string): boolean {
-  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-  return closing !== null && closing[1][0] === fence[0] && closing[1].length >= fence.length;
-}
-
-/** `## Text ##`: the text between the opening marks and an optional closing run of `#`. */
-function atxHeading(line: Line, indent: number, textOffset: number, level: number): Heading {
-  const name = line.text.slice(textOffset).replace(ATX_CLOSING, '').replace(/[ \t]+$/, '');
-  const textStart = line.start + textOffset;
-  return { level, name, start: line.start + indent, selectionSpan: span(textStart, textStart + name.length) };
-}
-
-function setextHeading(text: string, paragraph: readonly Line[], level: number): Heading {
-  const first = paragraph[0];
-  const last = paragraph[paragraph.length - 1];
-  const start = first.start + first.text.length - first.text.trimStart().length;
-  const end = trimmedEnd(text, start, last.end);
-  const name = paragraph.map((line) => line.text.trim()).join(' ');
-  return { level, name, start, selectionSpan: span(start, end) };
 }
 
 interface Section {
