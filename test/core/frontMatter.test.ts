@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { field, findFrontMatter, firstKey, parseReadout } from '../../server/src/core/frontMatter';
-import { REFERENCE, bom, crlf } from './helpers';
+import { REFERENCE, bom, crlf, lineColumns, service } from './helpers';
 
 const slice = (text: string, span: { start: number; end: number } | undefined) => (span ? text.slice(span.start, span.end) : undefined);
 
@@ -54,6 +54,18 @@ describe('findFrontMatter', () => {
     }
   });
 
+  test('a line that only starts with --- (`----`, `---foo`) is content: a later --- closes the block', () => {
+    for (const inside of ['----', '---foo', '--- not a delimiter']) {
+      const text = `---\ntitle: x\n${inside}\ndate: y\n---\nBody\n`;
+      const block = findFrontMatter(text)!;
+      assert.equal(slice(text, block.content), `title: x\n${inside}\ndate: y\n`, inside);
+      assert.equal(slice(text, block.close), '---', inside);
+    }
+    // The diagnostics then point at that line, not at the opening one.
+    const text = '---\ntitle: x\n----\n---\nBody\n';
+    assert.deepEqual(service().getDiagnostics({ text, inReadoutFiles: true }).map((d) => [d.code, lineColumns(text, d.span)]).filter(([code]) => code !== 'missing-field'), [['yaml-syntax', '2:0-2:4']]);
+  });
+
   test('no block: no opening line, text after the dashes, a horizontal rule of four dashes', () => {
     for (const text of ['', 'title: x\n', '# Title\n---\n', '---js\nprocess.exit(1)\n---\n', '----\ntitle: x\n----\n', ' ---\ntitle: x\n---\n']) {
       assert.equal(findFrontMatter(text), undefined, JSON.stringify(text));
@@ -66,7 +78,7 @@ describe('findFrontMatter', () => {
       const closed = `---\n${yaml}---\nBody\n`;
       assert.deepEqual([slice(closed, findFrontMatter(closed)!.content), slice(closed, findFrontMatter(closed)!.close)], [yaml, '---'], `closed, ${blanks}`);
       const fourDashes = `---\n${yaml}----\n---\n`;
-      assert.deepEqual([slice(fourDashes, findFrontMatter(fourDashes)!.content), findFrontMatter(fourDashes)!.close], [`${yaml}----\n---\n`, undefined], `----, ${blanks}`);
+      assert.deepEqual([slice(fourDashes, findFrontMatter(fourDashes)!.content), slice(fourDashes, findFrontMatter(fourDashes)!.close)], [`${yaml}----\n`, '---'], `----, ${blanks}`);
       const unclosed = `---\n${yaml}Body\n`;
       assert.deepEqual([slice(unclosed, findFrontMatter(unclosed)!.content), findFrontMatter(unclosed)!.close], [`${yaml}Body\n`, undefined], `unclosed, ${blanks}`);
     }

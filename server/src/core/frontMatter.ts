@@ -127,6 +127,15 @@ function closingCandidate(text: string, from: number): number {
   return -1;
 }
 
+/** The start of the first line from `from` on that is `---` or `...` (trailing blanks allowed), or -1. */
+function delimiterLine(text: string, from: number): number {
+  for (let at = from; at < text.length; at = lineEnd(text, at) + 1) {
+    const line = text.slice(at, lineEnd(text, at));
+    if (DELIMITER_LINE.test(line) || DOCUMENT_END_LINE.test(line)) return at;
+  }
+  return -1;
+}
+
 /** Finds the front-matter block: a first line `---` (after an optional BOM), closed by `---` or `...`. */
 export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const start = text.startsWith(BOM) ? 1 : 0;
@@ -156,8 +165,11 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const closeLineEnd = lineEnd(text, contentEnd);
   const closeLine = text.slice(contentEnd, closeLineEnd);
   if (!DELIMITER_LINE.test(closeLine) && !DOCUMENT_END_LINE.test(closeLine)) {
-    // gray-matter matched a line that merely starts with `---` (e.g. `----`): not a delimiter.
-    return { open, close: undefined, content: span(contentStart, text.length) };
+    // gray-matter stops at a line that merely starts with `---` (`----`, `---foo`); YAML reads it
+    // as content, so the block runs on to the next line that is a delimiter.
+    const next = delimiterLine(text, closeLineEnd + 1);
+    if (next === -1) return { open, close: undefined, content: span(contentStart, text.length) };
+    return { open, close: trimCarriageReturn(text, next, lineEnd(text, next)), content: span(contentStart, next) };
   }
   return { open, close: trimCarriageReturn(text, contentEnd, closeLineEnd), content: span(contentStart, contentEnd) };
 }
