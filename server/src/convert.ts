@@ -7,7 +7,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList as CoreCompletionList } from './core/completion';
 import type { CodeAction as CoreCodeAction } from './core/languageService';
-import type { DocumentSymbol as CoreDocumentSymbol, WorkspaceSymbol as CoreWorkspaceSymbol } from './core/symbols';
+import type { DocumentSymbol as CoreDocumentSymbol } from './core/outline';
+import type { WorkspaceSymbol as CoreWorkspaceSymbol } from './core/workspaceSymbols';
 import type { Hover as CoreHover } from './core/hover';
 import type { Diagnostic as CoreDiagnostic, Severity, Span, TextEdit as CoreTextEdit } from './core/types';
 

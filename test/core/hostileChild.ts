@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { compileBuiltinSchema } from '../../server/src/core/builtinSchema';
 import { createReadoutService } from '../../server/src/core/languageService';
-import type { DocumentSymbol } from '../../server/src/core/symbols';
+import type { DocumentSymbol } from '../../server/src/core/outline';
 
 export interface BriefSymbol {
   readonly name: string;
