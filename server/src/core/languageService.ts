@@ -1,5 +1,6 @@
 import { canonicalLevels, type RuleLevels } from './catalog';
-import { createCompletionMemo, readoutCompletions, type CompletionList } from './completion';
+import { readoutCompletions, type CompletionList } from './completion';
+import { createCompletionMemo } from './titleCatalog';
 import { readoutDiagnostics, readReadout } from './diagnostics';
 import { createFixCheck } from './fixCheck';
 import { fixAll, roundFixes, together } from './fixAll';
