@@ -28,4 +28,13 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The client takes from the server's side only the protocol and what it runs itself (clientApi.ts).
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(\\.\\./)+server/src/(?!protocol$|clientApi$)', message: 'The client imports only server/src/protocol and server/src/clientApi.' }],
+      }],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 // The VS Code side: starts the bundled language server, and adds what an editor shows beyond LSP:
 // the live preview, the status bar item, the commands, the header in VS Code's Markdown preview.
 import * as vscode from 'vscode';
-import { createPreviewRenderer } from '../../server/src/core/preview';
+import { createPreviewRenderer } from '../../server/src/clientApi';
 import { WorkspaceTrustedNotification } from '../../server/src/protocol';
 import { ActiveReadout, type ActiveReadoutEvents } from './activeReadout';
 import { registerCommands } from './commands';

@@ -1,5 +1,5 @@
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
-import type { PreviewRenderer } from '../../server/src/core/preview';
+import type { PreviewRenderer } from '../../server/src/clientApi';
 
 const DELIMITER = /^---[ \t]*$/;
 

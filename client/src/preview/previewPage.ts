@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PREVIEW_STYLESHEET } from '../../../server/src/core/preview';
+import { PREVIEW_STYLESHEET } from '../../../server/src/clientApi';
 
 function nonce(): string {
   const bytes = new Uint8Array(18);
