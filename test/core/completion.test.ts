@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { compileBuiltinSchema } from '../../server/src/core/builtinSchema';
 import { readoutCompletions, type Completion, type CompletionContext, type CompletionList } from '../../server/src/core/completion';
 import { createCompletionMemo } from '../../server/src/core/titleCatalog';
+import { workspaceSymbols } from '../../server/src/core/workspaceSymbols';
 import { applyEdits } from '../../server/src/core/fixAll';
 import { findFrontMatter, parseReadout } from '../../server/src/core/frontMatter';
 import { readoutEntry, type ReadoutEntry } from '../../server/src/core/readoutEntry';
@@ -316,6 +317,14 @@ describe('completion: title', () => {
     assert.deepEqual(labels(complete(typing('cafe'), { index })), ['Readout of the Café Meeting']);
     assert.deepEqual(labels(complete(typing('"Readout of the Caf\\u00e9'), { index })), ['Readout of the Café Meeting']);
     assert.deepEqual(complete(typing('macron'), { index }).items.map(titleOf), ['Readout of President Joe Biden’s Call with President Macron of France']);
+  });
+
+  test('letters matched in the ASCII form slugs give them, as the workspace symbol search does: ø, ń and ł too', () => {
+    const nordic = indexOf([entry({ title: 'Readout of a Call with Prime Minister Støre and Chancellor Scholz in Gdańsk and Łódź', date: '2023-05-01' })]);
+    for (const typed of ['store', 'støre', 'lodz', 'gdansk']) {
+      assert.deepEqual(complete(typing(typed), { index: nordic }).items.map(titleOf), ['Readout of a Call with Prime Minister Støre and Chancellor Scholz in Gdańsk and Łódź'], typed);
+    }
+    assert.deepEqual(workspaceSymbols(nordic, 'lodz').map((symbol) => symbol.name.endsWith('Łódź')), [true]);
   });
 
   test("every item's filterText is what is typed, since the server has matched it", () => {

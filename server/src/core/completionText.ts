@@ -1,5 +1,6 @@
 // Scalars as typed and as completion writes them: the quote a value was opened with, its text
 // half typed, the forms titles are matched by, and values written as PyYAML would.
+import { foldCharacter } from './textFolding';
 import type { Span } from './types';
 import { unescapeDoubleQuoted } from './yamlEscapes';
 import { writeValueInStyle, type WriteOptions } from './yamlWriter';
@@ -7,12 +8,11 @@ import type { Region } from './completionSite';
 
 export type QuoteStyle = 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | undefined;
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['’‘ʼ`´]/g;
 const HAS_APOSTROPHE = /['’‘ʼ`´]/;
 const NON_ASCII = /[^\u0000-\u007f]/;
-// Two steps, since a Unicode property class over every character is several times slower than an ASCII one.
-const NON_ASCII_SEPARATORS = /[^\u0000-\u007f\p{L}\p{N}]/gu;
+const NON_ASCII_CHARACTER = /[^\u0000-\u007f]/gu;
+const LETTERS_AND_DIGITS = /^[\p{L}\p{N}]+$/u;
 const SEPARATORS = /[^a-z0-9\u0080-\uffff]+/g;
 
 /** The quote the person opened the value with, kept when writing it. */
@@ -34,7 +34,11 @@ export function decodeScalar(source: string): string {
 /** Lowercase words without accents; any other character (’, a no-break space, `:`) separates words. */
 export function searchWords(text: string): string {
   const lower = text.toLowerCase();
-  const folded = NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(NON_ASCII_SEPARATORS, ' ') : lower;
+  // Each letter as slugs write it (ø→o, ß→ss); any other character outside ASCII separates words.
+  const folded = NON_ASCII.test(lower) ? lower.replace(NON_ASCII_CHARACTER, (ch) => {
+    const letters = foldCharacter(ch);
+    return LETTERS_AND_DIGITS.test(letters) ? letters : ' ';
+  }) : lower;
   return folded.replace(SEPARATORS, ' ').trim();
 }
 

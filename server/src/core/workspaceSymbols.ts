@@ -1,7 +1,7 @@
 // The workspace's readouts found by title, as "Go to Symbol in Workspace" asks.
 import type { LineRange } from './lineIndex';
 import type { ReadoutEntry } from './readoutEntry';
-import { removeAccents } from './slug';
+import { foldCharacter } from './textFolding';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface WorkspaceSymbol {
@@ -55,9 +55,7 @@ interface Prepared {
   newestFirst?: readonly Candidate[];
 }
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NON_ASCII = /[^\u0000-\u007f]/g;
-const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 const APOSTROPHE = /^[’‘ʼ]$/;
 
 /**
@@ -68,17 +66,15 @@ const APOSTROPHE = /^[’‘ʼ]$/;
 function fold(text: string, folds: Map<string, string>): string {
   return text.toLowerCase().replace(NON_ASCII, (ch) => {
     let folded = folds.get(ch);
-    if (folded === undefined) folds.set(ch, (folded = foldCharacter(ch)));
+    if (folded === undefined) folds.set(ch, (folded = searchCharacter(ch)));
     return folded;
   });
 }
 
-function foldCharacter(ch: string): string {
-  const stripped = ch.normalize('NFKD').replace(COMBINING_MARKS, '');
-  if (ASCII_ONLY.test(stripped)) return stripped.toLowerCase();
+function searchCharacter(ch: string): string {
   if (/^\s$/.test(ch)) return ' ';
   if (APOSTROPHE.test(ch)) return "'";
-  return removeAccents(ch).toLowerCase() || ch;
+  return foldCharacter(ch);
 }
 
 function shownName(candidate: Candidate): string {
