@@ -5,7 +5,8 @@ import type { SchemaProblem } from './schemaDiagnostics';
 import { titleFromSlug } from './slug';
 import { escapeChoice } from './snippets';
 import type { Fix } from './types';
-import { deriveUrl, matchUrl, type UrlTemplate } from './urlTemplates';
+import { matchUrl, type UrlTemplate } from './urlTemplates';
+import { dayOfPublishedTime, derivedSourceUrl } from './derivedValues';
 
 /** The published record: fixes that write these are offered one at a time, never applied in bulk. */
 const RECORD_FIELDS: ReadonlySet<string> = new Set(['title', 'source_url']);
@@ -15,20 +16,15 @@ function stringAt(readout: ParsedReadout, name: string, flawed: ReadonlySet<stri
   return !flawed.has(name) && typeof value === 'string' ? value : undefined;
 }
 
-/** A value for a missing field that the other fields determine, if they do. */
+/** A value for a missing field that the other fields determine, if they do (derivedValues.ts, as completion derives it). */
 function derivedValue(readout: ParsedReadout, name: string, flawed: ReadonlySet<string>, urls: readonly UrlTemplate[]): string | undefined {
-  const published = stringAt(readout, 'published_time', flawed);
-  const date = stringAt(readout, 'date', flawed) ?? published?.slice(0, 10);
+  // A field with a problem of its own determines nothing.
+  const values = new Map(Object.entries((readout.data ?? {}) as Record<string, unknown>).filter(([field]) => !flawed.has(field)));
   switch (name) {
     case 'date':
-      return published?.slice(0, 10);
-    case 'source_url': {
-      const tags = (readout.data as Record<string, unknown> | undefined)?.tags;
-      const category = typeof tags === 'string' ? tags : Array.isArray(tags) && typeof tags[0] === 'string' ? tags[0] : undefined;
-      const title = stringAt(readout, 'title', flawed);
-      if (flawed.has('tags') || !date || !title) return undefined;
-      return deriveUrl(urls, category, date, title);
-    }
+      return dayOfPublishedTime(values.get('published_time'));
+    case 'source_url':
+      return flawed.has('tags') ? undefined : derivedSourceUrl(values, urls);
     default:
       return undefined;
   }

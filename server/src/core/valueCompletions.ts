@@ -4,7 +4,8 @@ import type { ReadoutSchema, SchemaObject } from './schema';
 import { titleFromSlug } from './slug';
 import { escapeChoice, escapeSnippet } from './snippets';
 import { span, type TextEdit } from './types';
-import { deriveUrl, matchUrl } from './urlTemplates';
+import { matchUrl } from './urlTemplates';
+import { calendarDay, dayOfPublishedTime, derivedSourceUrl } from './derivedValues';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { easternClock, easternOffsetOn } from './easternTime';
 import type { Completion, CompletionContext, CompletionList } from './completion';
@@ -139,7 +140,6 @@ interface DerivedValue {
   readonly detail: string;
 }
 
-const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DEFAULT_TIME = '12:00:00';
 
 export function derivedValue(key: string, values: ReadonlyMap<string, unknown>, context: CompletionContext, writer: ValueWriter, style: QuoteStyle): DerivedValue | undefined {
@@ -149,24 +149,15 @@ export function derivedValue(key: string, values: ReadonlyMap<string, unknown>, 
     case 'published_time':
       return derivedPublishedTime(values, context.now, writer, style);
     case 'source_url':
-      return derivedSourceUrl(values, context, writer);
+      return sourceUrlCompletion(values, context, writer);
     default:
       return undefined;
   }
 }
 
-function calendarDay(value: unknown): string | undefined {
-  const match = typeof value === 'string' ? CALENDAR_DAY.exec(value) : null;
-  if (!match) return undefined;
-  const [, year, month, day] = match.map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? value as string : undefined;
-}
-
 /** The day of published_time as written (its own time zone), or today in US Eastern time as a placeholder. */
 function derivedDate(values: ReadonlyMap<string, unknown>, now: Date, writer: ValueWriter): DerivedValue {
-  const published = values.get('published_time');
-  const day = typeof published === 'string' ? calendarDay(published.slice(0, 10)) : undefined;
+  const day = dayOfPublishedTime(values.get('published_time'));
   if (day) return { value: day, written: writer.write(day), detail: 'the day of published_time' };
   const today = easternClock(now).day;
   const written = writer.write(today);
@@ -187,15 +178,13 @@ function derivedPublishedTime(values: ReadonlyMap<string, unknown>, now: Date, w
   return { value, written, snippet, detail: day ? "noon on date, with that day's US Eastern offset" : 'now, US Eastern time' };
 }
 
-function derivedSourceUrl(values: ReadonlyMap<string, unknown>, context: CompletionContext, writer: ValueWriter): DerivedValue | undefined {
+function sourceUrlCompletion(values: ReadonlyMap<string, unknown>, context: CompletionContext, writer: ValueWriter): DerivedValue | undefined {
   const tags = values.get('tags');
   const category = Array.isArray(tags) ? tags[0] : tags;
-  const published = values.get('published_time');
-  const day = calendarDay(values.get('date')) ?? (typeof published === 'string' ? calendarDay(published.slice(0, 10)) : undefined);
-  const title = values.get('title');
+  // Offered only for a category the schema allows: a misspelt tag would make a URL nobody published.
   const allowed = enumOf(context.schema, 'tags', Array.isArray(tags))?.values;
-  if (typeof category !== 'string' || (allowed && !allowed.includes(category)) || !day || typeof title !== 'string') return undefined;
-  const value = deriveUrl(context.urls, category, day, title);
+  if (typeof category !== 'string' || (allowed && !allowed.includes(category))) return undefined;
+  const value = derivedSourceUrl(values, context.urls);
   return value === undefined ? undefined : { value, written: writer.write(value), detail: 'from tags, date and title' };
 }
 
