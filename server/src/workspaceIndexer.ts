@@ -23,6 +23,12 @@ export interface IndexerOptions {
 
 export type FileChange = 'created' | 'changed' | 'deleted';
 
+/** Whether a scan read all its files, or was stopped by a newer one. */
+export type ScanOutcome = 'done' | 'cancelled';
+
+/** How the log of a stopped scan begins (a scan that ends logs "Indexed ..."). */
+const SCAN_STOPPED_LOG = 'Stopped indexing after';
+
 /** Keeps the workspace index in step with the disk: a scan per folder, then file events. */
 export function createIndexer(options: IndexerOptions) {
   const { index } = options;
@@ -62,50 +68,98 @@ export function createIndexer(options: IndexerOptions) {
     return true;
   }
 
-  return {
-    /** Scans folders; what the index held for them from disk is replaced once the scan is done. */
-    async scan(folders: readonly string[], onProgress?: (progress: ScanProgress) => void): Promise<void> {
-      const started = Date.now();
-      const seen = new Set<string>();
-      const changed = new Set<string>();
-      let failures = 0;
-      const settings = options.settings();
-      await scanFolders(folders, {
-        settings,
-        // Without readout.files, no path need be placed: the fields decide.
-        inReadoutFiles: settings.files.length === 0 ? () => false : (file) => options.place(file).inReadoutFiles,
-        onProgress,
-        parse: (uri, text, inReadoutFiles) => options.service().getEntry({ uri, text, inReadoutFiles }),
-        onFailure(file, reason) {
-          failures++;
-          options.log(`Could not read ${file}: ${reason}`);
-        },
-        onEntry(entry, identity) {
-          // A second path to a file the index holds is not a readout of its own.
-          if (!claim(entry.uri, identity, changed)) return;
-          seen.add(entry.uri);
-          // Its folder may have left the workspace while the scan ran.
-          if (options.isOpen(entry.uri) || !options.place(URI.parse(entry.uri).fsPath).listed) return;
-          const before = index.get(entry.uri)?.sourceUrl?.value;
-          index.set(entry);
-          if (before !== entry.sourceUrl?.value) {
-            if (before !== undefined) changed.add(before);
-            if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
-          }
-        },
-      });
+  /**
+   * The scan under way. One runs at a time: a newer scan stops it and takes over its folders. The
+   * uris that file events set or dropped meanwhile are the events' to decide, not the scan's.
+   */
+  interface RunningScan {
+    readonly folders: Set<string>;
+    readonly touched: Set<string>;
+    cancelled: boolean;
+    finished: Promise<unknown>;
+  }
+  let running: RunningScan | undefined;
+
+  async function scanNow(run: RunningScan, onProgress?: (progress: ScanProgress) => void): Promise<ScanOutcome> {
+    const started = Date.now();
+    const folders = [...run.folders];
+    const inScannedFolder = (uri: string) => [...run.folders].some((folder) => inFolder(uri, folder));
+    // Only what the index held before the scan can be stale: an entry added since came from an event.
+    const heldBefore = [...index.entries()].map((entry) => entry.uri).filter(inScannedFolder);
+    const seen = new Set<string>();
+    const changed = new Set<string>();
+    let failures = 0;
+    const settings = options.settings();
+    const outcome = await scanFolders(folders, {
+      settings,
+      // Without readout.files, no path need be placed: the fields decide.
+      inReadoutFiles: settings.files.length === 0 ? () => false : (file) => options.place(file).inReadoutFiles,
+      onProgress,
+      isCancelled: () => run.cancelled,
+      parse: (uri, text, inReadoutFiles) => options.service().getEntry({ uri, text, inReadoutFiles }),
+      onFailure(file, reason) {
+        failures++;
+        options.log(`Could not read ${file}: ${reason}`);
+      },
+      onEntry(entry, identity) {
+        // A file event since the listing knows better than a read that may have come before it.
+        if (run.touched.has(entry.uri)) return;
+        // A second path to a file the index holds is not a readout of its own.
+        if (!claim(entry.uri, identity, changed)) return;
+        seen.add(entry.uri);
+        // Its folder may have left the workspace while the scan ran.
+        if (options.isOpen(entry.uri) || !options.place(URI.parse(entry.uri).fsPath).listed) return;
+        const before = index.get(entry.uri)?.sourceUrl?.value;
+        index.set(entry);
+        if (before !== entry.sourceUrl?.value) {
+          if (before !== undefined) changed.add(before);
+          if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
+        }
+      },
+    });
+    const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+    if (outcome === 'done') {
       // Entries of these folders that the scan no longer found (deleted, excluded, no longer readouts).
-      for (const entry of [...index.entries()]) {
-        if (!seen.has(entry.uri) && !options.isOpen(entry.uri) && folders.some((folder) => inFolder(entry.uri, folder))) drop(entry.uri, changed);
+      for (const uri of heldBefore) {
+        if (!seen.has(uri) && !run.touched.has(uri) && !options.isOpen(uri) && inScannedFolder(uri)) drop(uri, changed);
       }
       const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
-      const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
       options.log(`Indexed ${plural(seen.size, 'readout')} in ${plural(folders.length, 'folder')} in ${Date.now() - started} ms (heap ${heap} MiB; ${plural(index.size, 'readout')} in the index)${failures ? `; ${plural(failures, 'file')} could not be read` : ''}.`);
-      if (changed.size > 0) options.onUrlsChanged(changed);
+    } else {
+      options.log(`${SCAN_STOPPED_LOG} ${plural(seen.size, 'readout')} in ${Date.now() - started} ms: a newer scan takes over its folders.`);
+    }
+    if (changed.size > 0) options.onUrlsChanged(changed);
+    return outcome;
+  }
+
+  return {
+    /**
+     * Scans folders, the readouts they hold replacing what the index held for them from disk. A scan
+     * still running is stopped first, and its folders are scanned with these.
+     */
+    async scan(folders: readonly string[], onProgress?: (progress: ScanProgress) => void): Promise<ScanOutcome> {
+      const previous = running;
+      const run: RunningScan = { folders: new Set(folders), touched: new Set(), cancelled: false, finished: Promise.resolve() };
+      if (previous) {
+        previous.cancelled = true;
+        previous.folders.forEach((folder) => run.folders.add(folder));
+      }
+      running = run;
+      const outcome = (async () => {
+        await previous?.finished;
+        return run.cancelled ? 'cancelled' : scanNow(run, onProgress);
+      })();
+      run.finished = outcome.catch(() => undefined);
+      try {
+        return await outcome;
+      } finally {
+        if (running === run) running = undefined;
+      }
     },
 
     /** Forgets a folder that left the workspace, its open documents included: they are no longer the workspace's. */
     dropFolder(folder: string): void {
+      running?.folders.delete(folder);
       const changed = new Set<string>();
       for (const entry of [...index.entries()]) {
         if (inFolder(entry.uri, folder)) drop(entry.uri, changed);
@@ -117,6 +171,7 @@ export function createIndexer(options: IndexerOptions) {
     async fileChanged(file: string, change: FileChange): Promise<void> {
       const uri = URI.file(file).toString();
       if (options.isOpen(uri)) return;
+      running?.touched.add(uri);
       const changed = new Set<string>();
       const place = options.place(file);
       if (change === 'deleted' || !place.listed) {

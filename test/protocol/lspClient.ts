@@ -85,8 +85,8 @@ const FILE_CHANGE_TYPES: Record<FileEventType, FileChangeType> = {
 
 /** The title of the server's progress while it scans workspace folders. */
 export const INDEXING_TITLE = 'Indexing readouts';
-/** What the server logs at the end of every scan, with or without progress. */
-const INDEXED_LOG = /^Indexed [\d,]+ readouts? in [\d,]+ folders? in \d+ ms/;
+/** What the server logs at the end of every scan, with or without progress: indexed, or stopped for a newer scan. */
+const INDEXED_LOG = /^(?:Indexed [\d,]+ readouts? in [\d,]+ folders? in \d+ ms|Stopped indexing after )/;
 
 /** A version to wait for: a number, `null` for a publish without one (a closed document), undefined for any. */
 type WantedVersion = number | null | undefined;
