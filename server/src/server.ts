@@ -38,6 +38,16 @@ const FILE_CHANGES: Record<number, FileChange> = {
 
 function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+
+  /**
+   * An async listener whose failure is logged: the connection does not wait on a notification's
+   * handler, so a rejection would otherwise go unhandled and end the process.
+   */
+  function logged<A extends unknown[]>(what: string, listener: (...args: A) => Promise<unknown>): (...args: A) => void {
+    return (...args) => {
+      listener(...args).catch((error: unknown) => connection.console.error(`${what} failed: ${(error as Error).stack ?? error}`));
+    };
+  }
   // Where the session is: requests are answered only between `initialize` and `shutdown`.
   let lifecycle: 'starting' | 'running' | 'shut down' = 'starting';
   const index = createWorkspaceIndex();
@@ -148,8 +158,19 @@ function startServer(connection: Connection): void {
     if (urls.size > 0) recheckSharing(urls, document.uri);
   }
 
+  /** The client's progress bar, or none: a client may refuse to make one, and the scan goes on without. */
+  async function createProgress() {
+    if (!client.progress) return undefined;
+    try {
+      return await connection.window.createWorkDoneProgress();
+    } catch (error) {
+      connection.console.log(`The client refused a progress report (${(error as Error).message}): indexing without one.`);
+      return undefined;
+    }
+  }
+
   async function scan(scanned: readonly string[]): Promise<void> {
-    const progress = client.progress ? await connection.window.createWorkDoneProgress() : undefined;
+    const progress = await createProgress();
     progress?.begin('Indexing readouts', 0, undefined, false);
     let reported = 0;
     try {
@@ -263,30 +284,30 @@ function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(logged('Starting', async () => {
     if (client.pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
-    if (client.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+    if (client.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(logged('Changing workspace folders', async (event) => {
       const removed = event.removed.map((folder) => URI.parse(folder.uri).fsPath);
       const added = event.added.map((folder) => URI.parse(folder.uri).fsPath);
       folders = [...folders.filter((folder) => !removed.includes(folder)), ...added];
       removed.forEach((folder) => indexer.dropFolder(folder));
       if (added.length > 0) await scan(added);
-    });
+    }));
     await reconfigure();
     await indexWorkspace();
-  });
+  }));
 
-  connection.onNotification(WorkspaceTrustedNotification, async () => {
+  connection.onNotification(WorkspaceTrustedNotification, logged('Applying workspace trust', async () => {
     workspaceTrusted = true;
     if (await reconfigure()) await indexWorkspace();
-  });
+  }));
 
-  connection.onDidChangeConfiguration(async (change) => {
+  connection.onDidChangeConfiguration(logged('Applying the settings', async (change) => {
     if (!client.pullsConfiguration) editorSettings = normalizeSettings((change.settings as { readout?: unknown } | undefined)?.readout);
     if (await reconfigure()) await indexWorkspace();
-  });
+  }));
 
-  connection.onDidChangeWatchedFiles(async (change) => {
+  connection.onDidChangeWatchedFiles(logged('Handling file events', async (change) => {
     let configurationChanged = false;
     for (const event of change.changes) {
       if (!event.uri.startsWith('file:')) continue;
@@ -295,7 +316,7 @@ function startServer(connection: Connection): void {
       else await indexer.fileChanged(file, FILE_CHANGES[event.type]);
     }
     if (configurationChanged && (await reconfigure())) await indexWorkspace();
-  });
+  }));
 
   // Fires on open as well as on every change: each version is checked at once, with no debounce.
   documents.onDidChangeContent((event) => documentChanged(event.document));
@@ -303,7 +324,7 @@ function startServer(connection: Connection): void {
     openUrls.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // The disk copy is the index's again.
-    if (event.document.uri.startsWith('file:')) void indexer.fileChanged(URI.parse(event.document.uri).fsPath, 'changed');
+    if (event.document.uri.startsWith('file:')) logged('Re-reading a closed document', indexer.fileChanged)(URI.parse(event.document.uri).fsPath, 'changed');
   });
 
   /** The error LSP asks for a request outside the session, or undefined inside it. */
@@ -322,10 +343,10 @@ function startServer(connection: Connection): void {
   connection.onRequest((method) => outOfSession() ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 
   /**
-   * Runs a request handler inside the session; a failure is logged and answered with the empty
-   * result, never half an answer.
+   * Runs a request handler inside the session; a failure is logged and answered with an error,
+   * never half an answer, and the server goes on.
    */
-  function guarded<P, R>(name: string, empty: R, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
+  function guarded<P, R>(name: string, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
     return (params) => {
       const refused = outOfSession();
       if (refused) return refused;
@@ -333,19 +354,19 @@ function startServer(connection: Connection): void {
         return handler(params);
       } catch (error) {
         connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
-        return empty;
+        return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(error as Error).message}`);
       }
     };
   }
 
-  connection.onHover(guarded('Hover', null, (params) => {
+  connection.onHover(guarded('Hover', (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const hover = service.getHover(input(document), document.offsetAt(params.position));
     return hover ? toHover(document, hover) : null;
   }));
 
-  connection.onCodeAction(guarded<CodeActionParams, CodeAction[]>('Code actions', [], (params) => {
+  connection.onCodeAction(guarded<CodeActionParams, CodeAction[]>('Code actions', (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const only = params.context.only;
@@ -371,27 +392,27 @@ function startServer(connection: Connection): void {
     return actions;
   }));
 
-  connection.onCompletion(guarded('Completion', null, (params) => {
+  connection.onCompletion(guarded('Completion', (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     return toCompletionList(document, service.getCompletions(input(document), document.offsetAt(params.position)), client.snippetCompletions, client.labelDetails);
   }));
 
-  connection.onDocumentSymbol(guarded('Document symbols', [], (params) => {
+  connection.onDocumentSymbol(guarded('Document symbols', (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     return service.getDocumentSymbols(input(document)).map((symbol) => toDocumentSymbol(document, symbol));
   }));
 
-  connection.onWorkspaceSymbol(guarded('Workspace symbols', [], (params) => service.getWorkspaceSymbols(params.query).map(toWorkspaceSymbol)));
+  connection.onWorkspaceSymbol(guarded('Workspace symbols', (params) => service.getWorkspaceSymbols(params.query).map(toWorkspaceSymbol)));
 
-  connection.onRequest(PreviewRequest, guarded('Preview', null, (params) => {
+  connection.onRequest(PreviewRequest, guarded('Preview', (params) => {
     const document = documents.get(params.uri);
     if (!document) return null;
     return { ...service.getPreview(input(document), { remoteImages: params.remoteImages === true }), version: document.version };
   }));
 
-  connection.onRequest(DocumentInfoRequest, guarded('Document info', { isReadout: false, title: undefined }, (params) => {
+  connection.onRequest(DocumentInfoRequest, guarded('Document info', (params) => {
     const document = documents.get(params.uri);
     if (!document) return { isReadout: false, title: undefined };
     const readout = input(document);
@@ -415,4 +436,7 @@ function startServer(connection: Connection): void {
   connection.listen();
 }
 
-startServer(createConnection());
+const connection = createConnection();
+// The last net: whatever promise no listener awaited is logged, and the server goes on.
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
+startServer(connection);

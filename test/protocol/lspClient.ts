@@ -4,7 +4,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
+  createMessageConnection, ErrorCodes, IPCMessageReader, ResponseError, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import {
@@ -54,6 +54,8 @@ export interface ClientOptions {
   readonly nodeArguments?: readonly string[];
   /** LSP's initializationOptions (VS Code's client sends whether the workspace is trusted). */
   readonly initializationOptions?: InitializationOptions;
+  /** Answers `window/workDoneProgress/create` with an error, as a client may (the spec lets it). */
+  readonly refusesProgress?: boolean;
 }
 
 /** A message the server showed, by notification or by request: a user sees both the same way. */
@@ -159,6 +161,7 @@ export class LspClient {
     private readonly connection: MessageConnection,
     settings: unknown,
     private readonly pullsConfiguration: boolean,
+    refusesProgress: boolean,
   ) {
     this.settings = settings;
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -195,7 +198,9 @@ export class LspClient {
       this.arrived();
     });
     connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      if (refusesProgress) return new ResponseError<void>(ErrorCodes.InternalError, 'This client shows no progress.');
       connection.onProgress(WorkDoneProgress.type, token, (value) => this.receiveProgress(token, value));
+      return undefined;
     });
     connection.listen();
   }
@@ -215,8 +220,8 @@ export class LspClient {
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const capabilities = options.capabilities ?? EDITOR_CAPABILITIES;
-    const client = new LspClient(child, connection, options.settings ?? {}, capabilities.workspace?.configuration === true);
-    client.reportsProgress = capabilities.window?.workDoneProgress === true;
+    const client = new LspClient(child, connection, options.settings ?? {}, capabilities.workspace?.configuration === true, options.refusesProgress === true);
+    client.reportsProgress = capabilities.window?.workDoneProgress === true && options.refusesProgress !== true;
     const folders = options.workspaceFolders ?? [];
     client.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
