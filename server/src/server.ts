@@ -133,13 +133,14 @@ function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
-  /** An edited document: its index entry comes from the editor, then it and the documents sharing its URL are checked. */
-  function documentChanged(document: TextDocument): void {
+  /**
+   * Brings an open document's index entry and URL up to date with its text and with where the
+   * settings put it; returns the URLs it had and has, whose sharers may need checking again.
+   */
+  function reindexOpen(document: TextDocument, placed: FilePlace & { listed: boolean }, readout: ReadoutInput & { uri: string }): Set<string> {
     const before = openUrls.get(document.uri);
-    const placed = placeOf(document);
-    const readout = input(document, placed);
     try {
-      // One parse serves the entry, this check and the diagnostics below (the service keeps the last).
+      // One parse serves the entry, this check and the diagnostics after (the service keeps the last).
       const entry = service.getEntry(readout);
       // While a readout does not parse (mid-edit), it keeps its last URL and entry.
       const gone = !entry && !service.isReadout(readout);
@@ -152,9 +153,16 @@ function startServer(connection: Connection): void {
     } catch (error) {
       connection.console.error(`Indexing ${document.uri} failed: ${(error as Error).stack ?? error}`);
     }
-    publish(document, readout);
     const after = openUrls.get(document.uri);
-    const urls = new Set([before, after].filter((url): url is string => url !== undefined));
+    return new Set([before, after].filter((url): url is string => url !== undefined));
+  }
+
+  /** An edited document: its index entry comes from the editor, then it and the documents sharing its URL are checked. */
+  function documentChanged(document: TextDocument): void {
+    const placed = placeOf(document);
+    const readout = input(document, placed);
+    const urls = reindexOpen(document, placed, readout);
+    publish(document, readout);
     if (urls.size > 0) recheckSharing(urls, document.uri);
   }
 
@@ -233,6 +241,8 @@ function startServer(connection: Connection): void {
     service = createReadoutService({
       schema: loaded.schema, rules: settings.rules, urls: 'templates' in urls ? urls.templates : BUILTIN_URL_TEMPLATES, layout: 'error' in layout ? { mode: 'auto' } : layout, index,
     });
+    // Open documents are placed again too: the settings may have moved one into or out of the index.
+    for (const document of documents.all()) reindexOpen(document, placeOf(document), input(document));
     documents.all().forEach((document) => publish(document));
     return String(previous.files) !== String(settings.files) || String(previous.exclude) !== String(settings.exclude);
   }
