@@ -7,7 +7,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, MessageType,
   ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type Disposable, type InitializeParams,
+  type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type Disposable, type FileSystemWatcher, type InitializeParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -60,6 +60,10 @@ function startServer(connection: Connection): void {
   let folders: string[] = [];
   let placer = createPlacer(settings);
   let watchers: Disposable | undefined;
+  // What the watchers registered watch, so that an unchanged set is not registered again.
+  let watched: string | undefined;
+  // The .readoutrc.json in force, if any: it may lie above the workspace folders.
+  let configFile: string | undefined;
   let reportedSchemaError: string | undefined;
   // Until the person trusts the workspace (VS Code's restricted mode), no schema it names is loaded.
   let workspaceTrusted = true;
@@ -67,7 +71,7 @@ function startServer(connection: Connection): void {
   let reportedConfigError: string | undefined;
   // The message last shown for each setting that could not be used: shown again only when it changes.
   const reportedSettingErrors = new Map<string, string | undefined>();
-  const client = { pullsConfiguration: false, watchesFiles: false, snippetEdits: false, snippetCompletions: false, labelDetails: false, progress: false, workspaceFolders: false, renamesFiles: false, disabledActions: false };
+  const client = { pullsConfiguration: false, watchesFiles: false, relativePatterns: false, snippetEdits: false, snippetCompletions: false, labelDetails: false, progress: false, workspaceFolders: false, renamesFiles: false, disabledActions: false };
 
   /**
    * Where readout.files and readout.exclude put a file, by its path relative to the workspace
@@ -195,20 +199,38 @@ function startServer(connection: Connection): void {
     }
   }
 
+  /**
+   * Registers the watchers again when what they must watch has changed: the schema override is
+   * JSON, readouts are among the files a scan lists, and the configuration file and the schema may
+   * lie outside the workspace, where a workspace-relative glob never reaches.
+   */
   async function watch(): Promise<void> {
     if (!client.watchesFiles) return;
-    watchers?.dispose();
-    // The schema override is JSON; readouts are among the files a scan lists.
-    const globs = ['**/*.json', ...listedGlobs(settings)];
-    watchers = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+    const outside = client.relativePatterns ? [configFile, loaded.file].filter((file): file is string => file !== undefined && !inWorkspace(file)) : [];
+    const fileWatchers: FileSystemWatcher[] = [
+      ...['**/*.json', ...listedGlobs(settings)].map((globPattern) => ({ globPattern })),
+      ...[...new Set(outside)].map((file) => ({ globPattern: { baseUri: URI.file(path.dirname(file)).toString(), pattern: path.basename(file) } })),
+    ];
+    const wanted = JSON.stringify(fileWatchers);
+    if (wanted === watched) return;
+    watched = wanted;
+    const previous = watchers;
+    watchers = undefined;
+    previous?.dispose();
+    watchers = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: fileWatchers });
   }
+
+  const inWorkspace = (file: string) => folders.some((folder) => {
+    const relative = path.relative(folder, file);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  });
 
   /** Reads the settings and the schema again and re-checks open documents; true when the files to index changed. */
   async function reconfigure(): Promise<boolean> {
     const previous = settings;
     if (client.pullsConfiguration) editorSettings = normalizeSettings(await connection.workspace.getConfiguration('readout'));
     // The same .readoutrc.json the CLI reads, nearest at or above the first folder; the editor's settings win.
-    const configFile = folders[0] ? findConfig(folders[0]) : undefined;
+    configFile = folders[0] ? findConfig(folders[0]) : undefined;
     const config = configFile ? loadConfig(configFile) : undefined;
     const configError = config && 'error' in config ? config.error : undefined;
     if (configError && configError !== reportedConfigError) {
@@ -244,6 +266,7 @@ function startServer(connection: Connection): void {
     // Open documents are placed again too: the settings may have moved one into or out of the index.
     for (const document of documents.all()) reindexOpen(document, placeOf(document), input(document));
     documents.all().forEach((document) => publish(document));
+    await watch();
     return String(previous.files) !== String(settings.files) || String(previous.exclude) !== String(settings.exclude);
   }
 
@@ -256,7 +279,6 @@ function startServer(connection: Connection): void {
   }
 
   async function indexWorkspace(): Promise<void> {
-    await watch();
     await scan(folders);
   }
 
@@ -267,6 +289,7 @@ function startServer(connection: Connection): void {
     const capabilities = params.capabilities;
     client.pullsConfiguration = capabilities.workspace?.configuration === true;
     client.watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    client.relativePatterns = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     client.snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     client.snippetCompletions = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     client.labelDetails = capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
