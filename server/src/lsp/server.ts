@@ -11,21 +11,21 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { compileBuiltinSchema } from './core/builtinSchema';
-import { createReadoutService, type ReadoutInput, type ReadoutService } from './core/languageService';
-import { layoutMode } from './core/layoutRule';
-import { BUILTIN_URL_TEMPLATES, parseUrlTemplates } from './core/urlTemplates';
-import { createWorkspaceIndex } from './core/workspaceIndex';
+import { compileBuiltinSchema } from '../core/builtinSchema';
+import { createReadoutService, type ReadoutInput, type ReadoutService } from '../core/languageService';
+import { layoutMode } from '../core/layoutRule';
+import { BUILTIN_URL_TEMPLATES, parseUrlTemplates } from '../core/urlTemplates';
+import { createWorkspaceIndex } from '../core/workspaceIndex';
 import {
   FIX_ALL_KIND, toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toFixAllAction, toHover, toSpan, toWorkspaceSymbol,
 } from './convert';
-import { loadSchema, type LoadedSchema } from './schemaSource';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { loadSchema, type LoadedSchema } from '../node/schemaSource';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../node/settings';
 import { createIndexer, type FileChange } from './workspaceIndexer';
-import { createPlacer, listedGlobs, NOWHERE, type FilePlace } from './readoutFiles';
-import { DocumentInfoRequest, PreviewRequest, WorkspaceTrustedNotification, type InitializationOptions } from './protocol';
-import { CONFIG_FILE_NAME, findConfig, layerSettings, loadConfig } from './cli/config';
-import { version } from '../../package.json';
+import { createPlacer, listedGlobs, NOWHERE, type FilePlace } from '../node/readoutFiles';
+import { DocumentInfoRequest, PreviewRequest, WorkspaceTrustedNotification, type InitializationOptions } from '../protocol';
+import { CONFIG_FILE_NAME, findConfig, layerSettings, loadConfig } from '../node/config';
+import { version } from '../../../package.json';
 
 const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).href;
 const ruleUrl = (code: string) => `${RULES_DOC}#${code.toLowerCase()}`;

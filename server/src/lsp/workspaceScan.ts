@@ -1,11 +1,11 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { URI } from 'vscode-uri';
-import { hasReadoutField } from './core/detection';
-import { quickEntry } from './core/quickEntry';
-import type { IndexedValue, ReadoutEntry } from './core/readoutEntry';
-import { readFrontMatterHead } from './readHead';
-import { byDepth, listFiles } from './readoutFiles';
-import type { Settings } from './settings';
+import { hasReadoutField } from '../core/detection';
+import { quickEntry } from '../core/quickEntry';
+import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
+import { readFrontMatterHead } from '../node/readHead';
+import { byDepth, listFiles } from '../node/readoutFiles';
+import type { Settings } from '../node/settings';
 
 /** How long the scan runs before it lets the server answer what has come in meanwhile. */
 const SLICE_MS = 8;

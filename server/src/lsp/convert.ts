@@ -5,11 +5,11 @@ import {
   type SymbolInformation, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionList as CoreCompletionList } from './core/completion';
-import type { CodeAction as CoreCodeAction } from './core/languageService';
-import type { DocumentSymbol as CoreDocumentSymbol, WorkspaceSymbol as CoreWorkspaceSymbol } from './core/symbols';
-import type { Hover as CoreHover } from './core/hover';
-import type { Diagnostic as CoreDiagnostic, Severity, Span, TextEdit as CoreTextEdit } from './core/types';
+import type { CompletionList as CoreCompletionList } from '../core/completion';
+import type { CodeAction as CoreCodeAction } from '../core/languageService';
+import type { DocumentSymbol as CoreDocumentSymbol, WorkspaceSymbol as CoreWorkspaceSymbol } from '../core/symbols';
+import type { Hover as CoreHover } from '../core/hover';
+import type { Diagnostic as CoreDiagnostic, Severity, Span, TextEdit as CoreTextEdit } from '../core/types';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

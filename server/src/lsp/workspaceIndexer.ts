@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { WorkspaceIndex } from './core/workspaceIndex';
-import type { ReadoutService } from './core/languageService';
-import { readFrontMatterHead } from './readHead';
-import { fileIdentity } from './regularFile';
-import { byDepth, type FilePlace } from './readoutFiles';
-import type { Settings } from './settings';
+import type { WorkspaceIndex } from '../core/workspaceIndex';
+import type { ReadoutService } from '../core/languageService';
+import { readFrontMatterHead } from '../node/readHead';
+import { fileIdentity } from '../node/regularFile';
+import { byDepth, type FilePlace } from '../node/readoutFiles';
+import type { Settings } from '../node/settings';
 import { scanFolders, type ScanProgress } from './workspaceScan';
 
 export interface IndexerOptions {
