@@ -1,4 +1,6 @@
 // The one edge where core offsets become LSP positions and core values LSP types.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, MarkupKind, SymbolKind,
   type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type Range,
@@ -17,6 +19,12 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+// The bundle runs from server/out: the rules' documentation is two folders up.
+const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).href;
+
+/** The section of docs/rules.md that explains a diagnostic code. */
+export const ruleUrl = (code: string) => `${RULES_DOC}#${code.toLowerCase()}`;
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.readout`;
 

@@ -1,11 +1,12 @@
-import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../core/workspaceIndex';
 import type { ReadoutService } from '../core/languageService';
 import { readFrontMatterHead } from '../node/readHead';
 import { fileIdentity } from '../node/regularFile';
-import { byDepth, type FilePlace } from '../node/readoutFiles';
+import { byDepth } from '../node/readoutFiles';
 import type { Settings } from '../node/settings';
+import type { PlacedFile } from './configuration';
+import { pathInside } from './workspaceFolders';
 import { scanFolders, type ScanProgress } from './workspaceScan';
 
 export interface IndexerOptions {
@@ -15,7 +16,7 @@ export interface IndexerOptions {
   readonly service: () => ReadoutService;
   readonly settings: () => Settings;
   /** Where the settings put the file, and whether a scan of the workspace lists it: the index holds only those. */
-  readonly place: (file: string) => FilePlace & { readonly listed: boolean };
+  readonly place: (file: string) => PlacedFile;
   /** The source URLs whose readouts changed, so that open documents sharing them are checked again. */
   readonly onUrlsChanged: (urls: ReadonlySet<string>) => void;
   readonly log: (message: string) => void;
@@ -33,10 +34,7 @@ const SCAN_STOPPED_LOG = 'Stopped indexing after';
 export function createIndexer(options: IndexerOptions) {
   const { index } = options;
 
-  function inFolder(uri: string, folder: string): boolean {
-    const relative = path.relative(folder, URI.parse(uri).fsPath);
-    return !relative.startsWith('..') && !path.isAbsolute(relative);
-  }
+  const inFolder = (uri: string, folder: string) => pathInside(folder, URI.parse(uri).fsPath) !== undefined;
 
   // The file each indexed path reads, and the path indexed for each file: a file reached by several
   // paths (a link to its folder, a hard link) is indexed once, by the shortest, never as its own duplicate.
@@ -197,5 +195,3 @@ export function createIndexer(options: IndexerOptions) {
     },
   };
 }
-
-export type Indexer = ReturnType<typeof createIndexer>;
