@@ -58,4 +58,11 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The client shares the core and the custom requests with the server, nothing that runs on its side.
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src/node/*', '**/server/src/lsp/*', '**/server/src/cli/*'], message: 'The client imports only server/src/core and server/src/protocol.ts.' }] }],
+    },
+  },
 );
