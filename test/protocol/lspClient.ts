@@ -438,6 +438,11 @@ export class LspClient {
     for (const uri of this.unread.keys()) if (uri !== SETTLE_PROBE_URI) this.unread.delete(uri);
   }
 
+  /** Sends any request, its params as given (a malformed one included), and waits for the answer. */
+  sendRequest(method: string, params: unknown): Promise<unknown> {
+    return this.request(method, this.connection.sendRequest(method, params));
+  }
+
   hover(uri: string, position: Position): Promise<Hover | null> {
     return this.request(HoverRequest.method, this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }));
   }
