@@ -54,9 +54,15 @@ export interface ClientOptions {
   readonly nodeArguments?: readonly string[];
   /** LSP's initializationOptions (VS Code's client sends whether the workspace is trusted). */
   readonly initializationOptions?: InitializationOptions;
-  /** Answers `window/workDoneProgress/create` with an error, as a client may (the spec lets it). */
-  readonly refusesProgress?: boolean;
+  /**
+   * The server's requests this client answers with an error, as a client may: `progress`
+   * (`window/workDoneProgress/create`), `configuration` (`workspace/configuration`) and
+   * `registration` (`client/registerCapability`).
+   */
+  readonly refuses?: readonly RefusedRequest[];
 }
+
+export type RefusedRequest = 'progress' | 'configuration' | 'registration';
 
 /** A message the server showed, by notification or by request: a user sees both the same way. */
 export interface ShownMessage {
@@ -161,7 +167,7 @@ export class LspClient {
     private readonly connection: MessageConnection,
     settings: unknown,
     private readonly pullsConfiguration: boolean,
-    refusesProgress: boolean,
+    refuses: ReadonlySet<RefusedRequest>,
   ) {
     this.settings = settings;
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -174,11 +180,14 @@ export class LspClient {
     connection.onRequest(ConfigurationRequest.type, (params) => {
       this.bumpBeforeAnswer?.();
       this.bumpBeforeAnswer = undefined;
+      if (refuses.has('configuration')) return new ResponseError<void>(ErrorCodes.InternalError, 'This client keeps its settings to itself.');
       return params.items.map((item) => (item.section === 'readout' ? this.settings : null));
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
+      if (refuses.has('registration')) return new ResponseError<void>(ErrorCodes.InternalError, 'This client registers nothing.');
       this.registrations.push(...params.registrations);
       this.arrived();
+      return undefined;
     });
     connection.onNotification(ShowMessageNotification.type, (params) => {
       this.shownMessages.push({ method: ShowMessageNotification.method, type: params.type, message: params.message });
@@ -198,7 +207,7 @@ export class LspClient {
       this.arrived();
     });
     connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
-      if (refusesProgress) return new ResponseError<void>(ErrorCodes.InternalError, 'This client shows no progress.');
+      if (refuses.has('progress')) return new ResponseError<void>(ErrorCodes.InternalError, 'This client shows no progress.');
       connection.onProgress(WorkDoneProgress.type, token, (value) => this.receiveProgress(token, value));
       return undefined;
     });
@@ -220,29 +229,37 @@ export class LspClient {
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const capabilities = options.capabilities ?? EDITOR_CAPABILITIES;
-    const client = new LspClient(child, connection, options.settings ?? {}, capabilities.workspace?.configuration === true, options.refusesProgress === true);
-    client.reportsProgress = capabilities.window?.workDoneProgress === true && options.refusesProgress !== true;
-    const folders = options.workspaceFolders ?? [];
-    client.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
-      workspaceFolders: folders.map(folderOf),
-      capabilities,
-      initializationOptions: options.initializationOptions,
-    }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
-    if (!client.pullsConfiguration) {
-      // Without a pull, the server applies its defaults at `initialized`, before it reads the probe.
+    const refuses = new Set(options.refuses);
+    const client = new LspClient(child, connection, options.settings ?? {}, capabilities.workspace?.configuration === true, refuses);
+    client.reportsProgress = capabilities.window?.workDoneProgress === true && !refuses.has('progress');
+    try {
+      const folders = options.workspaceFolders ?? [];
+      client.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
+        workspaceFolders: folders.map(folderOf),
+        capabilities,
+        initializationOptions: options.initializationOptions,
+      }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
+      if (!client.pullsConfiguration) {
+        // Without a pull, the server applies its defaults at `initialized`, before it reads the probe.
+        void connection.sendNotification(InitializedNotification.type, {});
+        client.open(SETTLE_PROBE_URI, '', 'markdown');
+        return client;
+      }
+      // The server pulls the settings at `initialized`; the probe, opened in the same tick, is
+      // bumped before the answer, as settleAfter does for later reconfigurations.
+      const bumped = new Promise<number>((resolve) => { client.bumpBeforeAnswer = () => resolve(client.bumpProbe()); });
       void connection.sendNotification(InitializedNotification.type, {});
       client.open(SETTLE_PROBE_URI, '', 'markdown');
+      await client.probePublishedTwice(await within(bumped, DEFAULT_TIMEOUT_MS, () => `the first workspace/configuration request${client.serverOutput()}`));
       return client;
+    } catch (error) {
+      // A server that never got going must not outlive the test and keep its process running.
+      connection.dispose();
+      child.kill();
+      throw error;
     }
-    // The server pulls the settings at `initialized`; the probe, opened in the same tick, is
-    // bumped before the answer, as settleAfter does for later reconfigurations.
-    const bumped = new Promise<number>((resolve) => { client.bumpBeforeAnswer = () => resolve(client.bumpProbe()); });
-    void connection.sendNotification(InitializedNotification.type, {});
-    client.open(SETTLE_PROBE_URI, '', 'markdown');
-    await client.probePublishedTwice(await within(bumped, DEFAULT_TIMEOUT_MS, () => `the first workspace/configuration request${client.serverOutput()}`));
-    return client;
   }
 
   open(uri: string, text: string, languageId: string): number {

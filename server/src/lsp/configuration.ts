@@ -110,7 +110,14 @@ export function createConfiguration(options: ConfigurationOptions) {
     /** Reads the settings, the configuration file and the schema again; true when the files to index changed. */
     async reload(): Promise<boolean> {
       const previous = settings;
-      if (support.pullsConfiguration) editorSettings = normalizeSettings(await connection.workspace.getConfiguration('readout'));
+      if (support.pullsConfiguration) {
+        try {
+          editorSettings = normalizeSettings(await connection.workspace.getConfiguration('readout'));
+        } catch (error) {
+          // A client may answer with an error: the settings it gave last stay in force.
+          connection.console.warn(`The client did not give its settings (${(error as Error).message}): the last it gave are used.`);
+        }
+      }
       // The same .readoutrc.json the CLI reads, nearest at or above the first folder; the editor's settings win.
       configFile = folders.first ? findConfig(folders.first) : undefined;
       const config = configFile ? loadConfig(configFile) : undefined;
@@ -151,7 +158,11 @@ export function createConfiguration(options: ConfigurationOptions) {
       const previous = watchers;
       watchers = undefined;
       previous?.dispose();
-      watchers = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: fileWatchers });
+      try {
+        watchers = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: fileWatchers });
+      } catch (error) {
+        connection.console.warn(`The client refused to watch files (${(error as Error).message}): changes on disk are not followed.`);
+      }
     },
   };
 }

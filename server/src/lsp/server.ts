@@ -55,7 +55,11 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
   }
 
   connection.onInitialized(logged(connection, 'Starting', async () => {
-    if (support.pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (support.pullsConfiguration) {
+      connection.client.register(DidChangeConfigurationNotification.type, undefined).catch((error: unknown) => {
+        connection.console.warn(`The client refused to report settings changes (${(error as Error).message}): a change may go unnoticed until the next start.`);
+      });
+    }
     if (support.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(logged(connection, 'Changing workspace folders', async (event) => {
       const removed = event.removed.map((folder) => fsPath(folder.uri));
       const added = event.added.map((folder) => fsPath(folder.uri));
