@@ -387,10 +387,11 @@ export class LspClient {
 
   /**
    * Resolves when the next scan not yet waited for ends: scans are taken one by one, in the order
-   * they end (the one at `initialized`, then one per added folder or change of readout.files).
-   * With work-done progress that is the progress `end`, the last thing a scan sends (after the
-   * publishes of open documents whose duplicates it changed); without, the server's
-   * "Indexed ..." log line, which comes just before those publishes.
+   * they end (the one at `initialized`, then one per added folder or change of readout.files; a
+   * scan a newer one stops ends too). With work-done progress that is the progress `end`, the
+   * last thing a scan sends (after the publishes of open documents whose duplicates it changed);
+   * without, the server's "Indexed ..." (or "Stopped indexing ...") log line, which comes just
+   * before those publishes.
    */
   indexed(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
     const wanted = ++this.scansTaken;
