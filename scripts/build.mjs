@@ -22,7 +22,7 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js' },
   // The `readout` command line; the same script runs its worker threads.
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' },
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },

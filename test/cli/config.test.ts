@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { findConfig, layerSettings, loadConfig, type ReadoutConfig } from '../../server/src/cli/config';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/settings';
+import { findConfig, layerSettings, loadConfig, type ReadoutConfig } from '../../server/src/node/config';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/node/settings';
 import { Fixture } from './cli';
 
 describe('findConfig and loadConfig', () => {

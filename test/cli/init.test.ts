@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { canonicalCode, RULES } from '../../server/src/core/catalog';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/node/settings';
 import { buildCli, Fixture, REPO_ROOT } from './cli';
 import { CLEAN_READOUT } from './readouts';
 

@@ -4,7 +4,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
+  createMessageConnection, ErrorCodes, IPCMessageReader, ResponseError, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import {
@@ -54,7 +54,15 @@ export interface ClientOptions {
   readonly nodeArguments?: readonly string[];
   /** LSP's initializationOptions (VS Code's client sends whether the workspace is trusted). */
   readonly initializationOptions?: InitializationOptions;
+  /**
+   * The server's requests this client answers with an error, as a client may: `progress`
+   * (`window/workDoneProgress/create`), `configuration` (`workspace/configuration`) and
+   * `registration` (`client/registerCapability`).
+   */
+  readonly refuses?: readonly RefusedRequest[];
 }
+
+export type RefusedRequest = 'progress' | 'configuration' | 'registration';
 
 /** A message the server showed, by notification or by request: a user sees both the same way. */
 export interface ShownMessage {
@@ -85,8 +93,8 @@ const FILE_CHANGE_TYPES: Record<FileEventType, FileChangeType> = {
 
 /** The title of the server's progress while it scans workspace folders. */
 export const INDEXING_TITLE = 'Indexing readouts';
-/** What the server logs at the end of every scan, with or without progress. */
-const INDEXED_LOG = /^Indexed [\d,]+ readouts? in [\d,]+ folders? in \d+ ms/;
+/** What the server logs at the end of every scan, with or without progress: indexed, or stopped for a newer scan. */
+const INDEXED_LOG = /^(?:Indexed [\d,]+ readouts? in [\d,]+ folders? in \d+ ms|Stopped indexing after )/;
 
 /** A version to wait for: a number, `null` for a publish without one (a closed document), undefined for any. */
 type WantedVersion = number | null | undefined;
@@ -159,6 +167,7 @@ export class LspClient {
     private readonly connection: MessageConnection,
     settings: unknown,
     private readonly pullsConfiguration: boolean,
+    refuses: ReadonlySet<RefusedRequest>,
   ) {
     this.settings = settings;
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -171,11 +180,14 @@ export class LspClient {
     connection.onRequest(ConfigurationRequest.type, (params) => {
       this.bumpBeforeAnswer?.();
       this.bumpBeforeAnswer = undefined;
+      if (refuses.has('configuration')) return new ResponseError<void>(ErrorCodes.InternalError, 'This client keeps its settings to itself.');
       return params.items.map((item) => (item.section === 'readout' ? this.settings : null));
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
+      if (refuses.has('registration')) return new ResponseError<void>(ErrorCodes.InternalError, 'This client registers nothing.');
       this.registrations.push(...params.registrations);
       this.arrived();
+      return undefined;
     });
     connection.onNotification(ShowMessageNotification.type, (params) => {
       this.shownMessages.push({ method: ShowMessageNotification.method, type: params.type, message: params.message });
@@ -195,7 +207,9 @@ export class LspClient {
       this.arrived();
     });
     connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      if (refuses.has('progress')) return new ResponseError<void>(ErrorCodes.InternalError, 'This client shows no progress.');
       connection.onProgress(WorkDoneProgress.type, token, (value) => this.receiveProgress(token, value));
+      return undefined;
     });
     connection.listen();
   }
@@ -215,29 +229,37 @@ export class LspClient {
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const capabilities = options.capabilities ?? EDITOR_CAPABILITIES;
-    const client = new LspClient(child, connection, options.settings ?? {}, capabilities.workspace?.configuration === true);
-    client.reportsProgress = capabilities.window?.workDoneProgress === true;
-    const folders = options.workspaceFolders ?? [];
-    client.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
-      workspaceFolders: folders.map(folderOf),
-      capabilities,
-      initializationOptions: options.initializationOptions,
-    }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
-    if (!client.pullsConfiguration) {
-      // Without a pull, the server applies its defaults at `initialized`, before it reads the probe.
+    const refuses = new Set(options.refuses);
+    const client = new LspClient(child, connection, options.settings ?? {}, capabilities.workspace?.configuration === true, refuses);
+    client.reportsProgress = capabilities.window?.workDoneProgress === true && !refuses.has('progress');
+    try {
+      const folders = options.workspaceFolders ?? [];
+      client.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
+        workspaceFolders: folders.map(folderOf),
+        capabilities,
+        initializationOptions: options.initializationOptions,
+      }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
+      if (!client.pullsConfiguration) {
+        // Without a pull, the server applies its defaults at `initialized`, before it reads the probe.
+        void connection.sendNotification(InitializedNotification.type, {});
+        client.open(SETTLE_PROBE_URI, '', 'markdown');
+        return client;
+      }
+      // The server pulls the settings at `initialized`; the probe, opened in the same tick, is
+      // bumped before the answer, as settleAfter does for later reconfigurations.
+      const bumped = new Promise<number>((resolve) => { client.bumpBeforeAnswer = () => resolve(client.bumpProbe()); });
       void connection.sendNotification(InitializedNotification.type, {});
       client.open(SETTLE_PROBE_URI, '', 'markdown');
+      await client.probePublishedTwice(await within(bumped, DEFAULT_TIMEOUT_MS, () => `the first workspace/configuration request${client.serverOutput()}`));
       return client;
+    } catch (error) {
+      // A server that never got going must not outlive the test and keep its process running.
+      connection.dispose();
+      child.kill();
+      throw error;
     }
-    // The server pulls the settings at `initialized`; the probe, opened in the same tick, is
-    // bumped before the answer, as settleAfter does for later reconfigurations.
-    const bumped = new Promise<number>((resolve) => { client.bumpBeforeAnswer = () => resolve(client.bumpProbe()); });
-    void connection.sendNotification(InitializedNotification.type, {});
-    client.open(SETTLE_PROBE_URI, '', 'markdown');
-    await client.probePublishedTwice(await within(bumped, DEFAULT_TIMEOUT_MS, () => `the first workspace/configuration request${client.serverOutput()}`));
-    return client;
   }
 
   open(uri: string, text: string, languageId: string): number {
@@ -365,10 +387,11 @@ export class LspClient {
 
   /**
    * Resolves when the next scan not yet waited for ends: scans are taken one by one, in the order
-   * they end (the one at `initialized`, then one per added folder or change of readout.files).
-   * With work-done progress that is the progress `end`, the last thing a scan sends (after the
-   * publishes of open documents whose duplicates it changed); without, the server's
-   * "Indexed ..." log line, which comes just before those publishes.
+   * they end (the one at `initialized`, then one per added folder or change of readout.files; a
+   * scan a newer one stops ends too). With work-done progress that is the progress `end`, the
+   * last thing a scan sends (after the publishes of open documents whose duplicates it changed);
+   * without, the server's "Indexed ..." (or "Stopped indexing ...") log line, which comes just
+   * before those publishes.
    */
   indexed(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
     const wanted = ++this.scansTaken;
@@ -431,6 +454,11 @@ export class LspClient {
     await this.nextDiagnostics(SETTLE_PROBE_URI, version);
     // Publishes of other documents received until now predate the reconfiguration's own.
     for (const uri of this.unread.keys()) if (uri !== SETTLE_PROBE_URI) this.unread.delete(uri);
+  }
+
+  /** Sends any request, its params as given (a malformed one included), and waits for the answer. */
+  sendRequest(method: string, params: unknown): Promise<unknown> {
+    return this.request(method, this.connection.sendRequest(method, params));
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

@@ -1,11 +1,11 @@
 // `readout init`: writes .readoutrc.json with the defaults, the same as the VS Code settings'.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../node/settings';
 import { parseCommandArguments } from './args';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
 import { CommandError } from './commandError';
-import { CONFIG_FILE_NAME } from './config';
+import { CONFIG_FILE_NAME } from '../node/config';
 import { INIT_HELP } from './help';
 
 export function defaultConfigText(): string {

@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import type { ReadoutSchema } from '../core/schema';
 import { layoutMode, type LayoutMode } from '../core/layoutRule';
 import { parseUrlTemplates, type UrlTemplate } from '../core/urlTemplates';
-import { loadSchema } from '../schemaSource';
-import { normalizeSettings, type Settings } from '../settings';
+import { loadSchema } from '../node/schemaSource';
+import { normalizeSettings, type Settings } from '../node/settings';
 import { CommandError } from './commandError';
-import { findConfig, loadConfig } from './config';
+import { findConfig, loadConfig } from '../node/config';
 
 export interface Project {
   /** The configuration file in use, if any. */

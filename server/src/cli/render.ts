@@ -2,8 +2,8 @@
 import * as path from 'node:path';
 import { createReadoutService } from '../core/languageService';
 import { createPreviewRenderer } from '../core/preview';
-import { readRegularFile, RefusedFileError } from '../regularFile';
-import { decodeText, type DecodedText } from '../textEncoding';
+import { readRegularFile, RefusedFileError } from '../node/regularFile';
+import { decodeText, type DecodedText } from '../node/textEncoding';
 import { parseCommandArguments } from './args';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
 import { CommandError } from './commandError';

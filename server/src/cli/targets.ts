@@ -3,9 +3,9 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { byDepth, createPlacer, listFiles, NOWHERE, type FilePlace } from '../readoutFiles';
-import { fileIdentity } from '../regularFile';
-import type { Settings } from '../settings';
+import { byDepth, createPlacer, listFiles, NOWHERE, type FilePlace } from '../node/readoutFiles';
+import { fileIdentity } from '../node/regularFile';
+import type { Settings } from '../node/settings';
 import { CommandError } from './commandError';
 
 /** A file to read, and where the settings put it: its fields decide the rest, as in the editor. */

@@ -1,16 +1,18 @@
 // The one edge where core offsets become LSP positions and core values LSP types.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, MarkupKind, SymbolKind,
   type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type Range,
   type SymbolInformation, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionList as CoreCompletionList } from './core/completion';
-import type { CodeAction as CoreCodeAction } from './core/languageService';
-import type { DocumentSymbol as CoreDocumentSymbol } from './core/outline';
-import type { WorkspaceSymbol as CoreWorkspaceSymbol } from './core/workspaceSymbols';
-import type { Hover as CoreHover } from './core/hover';
-import type { Diagnostic as CoreDiagnostic, Severity, Span, TextEdit as CoreTextEdit } from './core/types';
+import type { CompletionList as CoreCompletionList } from '../core/completion';
+import type { CodeAction as CoreCodeAction } from '../core/languageService';
+import type { DocumentSymbol as CoreDocumentSymbol } from '../core/outline';
+import type { WorkspaceSymbol as CoreWorkspaceSymbol } from '../core/workspaceSymbols';
+import type { Hover as CoreHover } from '../core/hover';
+import type { Diagnostic as CoreDiagnostic, Severity, Span, TextEdit as CoreTextEdit } from '../core/types';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -18,6 +20,12 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+// The bundle runs from server/out: the rules' documentation is two folders up.
+const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).href;
+
+/** The section of docs/rules.md that explains a diagnostic code. */
+export const ruleUrl = (code: string) => `${RULES_DOC}#${code.toLowerCase()}`;
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.readout`;
 

@@ -1,11 +1,11 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { URI } from 'vscode-uri';
-import { hasReadoutField } from './core/detection';
-import { quickEntry } from './core/quickEntry';
-import type { IndexedValue, ReadoutEntry } from './core/readoutEntry';
-import { readFrontMatterHead } from './readHead';
-import { byDepth, listFiles } from './readoutFiles';
-import type { Settings } from './settings';
+import { hasReadoutField } from '../core/detection';
+import { quickEntry } from '../core/quickEntry';
+import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
+import { readFrontMatterHead } from '../node/readHead';
+import { byDepth, listFiles } from '../node/readoutFiles';
+import type { Settings } from '../node/settings';
 
 /** How long the scan runs before it lets the server answer what has come in meanwhile. */
 const SLICE_MS = 8;
@@ -26,6 +26,8 @@ export interface ScanOptions {
   readonly onEntry: (entry: ReadoutEntry, identity: string) => void;
   readonly onFailure: (file: string, reason: string) => void;
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Asked between slices: a scan a newer one replaces stops there. */
+  readonly isCancelled?: () => boolean;
 }
 
 // A value sliced from the text read keeps all of that text alive; a copy keeps only itself.
@@ -43,8 +45,9 @@ function ownEntry(entry: ReadoutEntry): ReadoutEntry {
  * requests are answered while a large archive is scanned. Files in PyYAML's layout (an archive's)
  * are read without a YAML parse, which with the reading of the files themselves is the whole cost.
  */
-export async function scanFolders(folders: readonly string[], options: ScanOptions): Promise<void> {
+export async function scanFolders(folders: readonly string[], options: ScanOptions): Promise<'done' | 'cancelled'> {
   const lists = await Promise.all(folders.map((folder) => listFiles(folder, options.settings)));
+  if (options.isCancelled?.()) return 'cancelled';
   // Shortest paths first: of the paths to one file (a link to its folder, a hard link), the index keeps the first.
   const files = byDepth(lists.flat());
   const total = files.length;
@@ -68,8 +71,10 @@ export async function scanFolders(folders: readonly string[], options: ScanOptio
     if (performance.now() - sliceStart >= SLICE_MS) {
       options.onProgress?.({ scanned: scanned + 1, total });
       await yieldToEvents();
+      if (options.isCancelled?.()) return 'cancelled';
       sliceStart = performance.now();
     }
   }
   options.onProgress?.({ scanned: total, total });
+  return 'done';
 }

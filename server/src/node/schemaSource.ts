@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { compileBuiltinSchema } from './core/builtinSchema';
-import { compileSchema, MAX_SCHEMA_BYTES, type ReadoutSchema } from './core/schema';
+import { compileBuiltinSchema } from '../core/builtinSchema';
+import { compileSchema, MAX_SCHEMA_BYTES, type ReadoutSchema } from '../core/schema';
 import { readRegularFile, RefusedFileError } from './regularFile';
 
 export interface LoadedSchema {

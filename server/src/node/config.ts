@@ -9,8 +9,8 @@ import { jsonSyntaxError } from '../core/jsonSyntax';
 import { didYouMean } from '../core/suggest';
 import { parseUrlTemplates, type UrlTemplateSetting } from '../core/urlTemplates';
 import { layoutMode } from '../core/layoutRule';
-import { readRegularFile, RefusedFileError } from '../regularFile';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
+import { readRegularFile, RefusedFileError } from './regularFile';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 
 export const CONFIG_FILE_NAME = '.readoutrc.json';
 

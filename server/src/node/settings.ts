@@ -1,5 +1,5 @@
-import { isRuleLevel, type RuleLevel } from './core/catalog';
-import { DEFAULT_URL_TEMPLATES, type UrlTemplateSetting } from './core/urlTemplates';
+import { isRuleLevel, type RuleLevel } from '../core/catalog';
+import { DEFAULT_URL_TEMPLATES, type UrlTemplateSetting } from '../core/urlTemplates';
 
 /** The `readout.*` settings the server reads, normalised; bad values fall back to defaults. */
 export interface Settings {

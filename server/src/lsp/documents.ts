@@ -1,0 +1,96 @@
+// The open documents: their diagnostics, their entries in the index (the editor's copy wins over the
+// disk's), and the source_url each has, so that those sharing one are checked again together.
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ReadoutInput } from '../core/languageService';
+import type { WorkspaceIndex } from '../core/workspaceIndex';
+import type { Configuration, PlacedFile } from './configuration';
+import { ruleUrl, toDiagnostic } from './convert';
+import { describeError } from './logging';
+
+export interface OpenDocumentsOptions {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly configuration: Configuration;
+  readonly index: WorkspaceIndex;
+}
+
+export type OpenDocuments = ReturnType<typeof createOpenDocuments>;
+
+export function createOpenDocuments(options: OpenDocumentsOptions) {
+  const { connection, documents, configuration, index } = options;
+  // The source_url of each open readout, those outside the workspace (and its index) included.
+  const openUrls = new Map<string, string>();
+
+  /** Checks a document and publishes its diagnostics; `readout` when the caller has already made its input. */
+  function publish(document: TextDocument, readout: ReadoutInput = configuration.input(document)): void {
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = configuration.service().getDiagnostics(readout).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl));
+    } catch (error) {
+      // A failure must clear stale diagnostics, never leave half an answer.
+      connection.console.error(`Checking ${document.uri} failed: ${describeError(error)}`);
+      diagnostics = [];
+    }
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /** Checks the open documents whose source_url is among `urls` (a duplicate may have come or gone). */
+  function recheckSharing(urls: ReadonlySet<string>, except?: string): void {
+    for (const document of documents.all()) {
+      const url = openUrls.get(document.uri);
+      if (document.uri !== except && url !== undefined && urls.has(url)) publish(document);
+    }
+  }
+
+  /**
+   * Brings an open document's index entry and URL up to date with its text and with where the
+   * settings put it; returns the URLs it had and has, whose sharers may need checking again.
+   */
+  function reindex(document: TextDocument, placed: PlacedFile, readout: ReadoutInput & { uri: string }): Set<string> {
+    const before = openUrls.get(document.uri);
+    try {
+      // One parse serves the entry, this check and the diagnostics after (the service keeps the last).
+      const service = configuration.service();
+      const entry = service.getEntry(readout);
+      // While a readout does not parse (mid-edit), it keeps its last URL and entry.
+      const gone = !entry && !service.isReadout(readout);
+      if (entry?.sourceUrl) openUrls.set(document.uri, entry.sourceUrl.value);
+      else if (entry || gone) openUrls.delete(document.uri);
+      // The index holds the readouts among the files the workspace's scan lists; a file opened from
+      // elsewhere is compared with them but is not one of them.
+      if (!placed.listed || gone) index.delete(document.uri);
+      else if (entry) index.set(entry);
+    } catch (error) {
+      connection.console.error(`Indexing ${document.uri} failed: ${describeError(error)}`);
+    }
+    const after = openUrls.get(document.uri);
+    return new Set([before, after].filter((url): url is string => url !== undefined));
+  }
+
+  return {
+    isOpen: (uri: string) => documents.get(uri) !== undefined,
+    recheckSharing,
+
+    /** An edited document: its index entry comes from the editor, then it and the documents sharing its URL are checked. */
+    changed(document: TextDocument): void {
+      const placed = configuration.placeOf(document);
+      const readout = configuration.input(document, placed);
+      const urls = reindex(document, placed, readout);
+      publish(document, readout);
+      if (urls.size > 0) recheckSharing(urls, document.uri);
+    },
+
+    /** The settings changed: every open document is placed again (one may have moved into or out of the index), then checked. */
+    reconfigured(): void {
+      for (const document of documents.all()) reindex(document, configuration.placeOf(document), configuration.input(document));
+      documents.all().forEach((document) => publish(document));
+    },
+
+    /** A closed document's diagnostics are cleared; its disk copy, if any, is the index's again (the caller reads it). */
+    closed(document: TextDocument): void {
+      openUrls.delete(document.uri);
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    },
+  };
+}

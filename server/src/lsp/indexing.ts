@@ -1,0 +1,86 @@
+// The workspace's index kept in step with the disk: scans of the folders (one at a time, with the
+// client's progress bar when it gives one) and file events.
+import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { WorkspaceIndex } from '../core/workspaceIndex';
+import type { ClientSupport } from './clientSupport';
+import type { Configuration } from './configuration';
+import type { OpenDocuments } from './documents';
+import { describeError } from './logging';
+import type { WorkspaceFolders } from './workspaceFolders';
+import { createIndexer, type FileChange } from './workspaceIndexer';
+
+const FILE_CHANGES: Record<number, FileChange> = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+};
+
+export interface IndexingOptions {
+  readonly connection: Connection;
+  readonly support: ClientSupport;
+  readonly folders: WorkspaceFolders;
+  readonly index: WorkspaceIndex;
+  readonly configuration: Configuration;
+  readonly openDocuments: OpenDocuments;
+}
+
+export function createIndexing(options: IndexingOptions) {
+  const { connection, support, folders, configuration, openDocuments } = options;
+  const indexer = createIndexer({
+    index: options.index,
+    isOpen: openDocuments.isOpen,
+    service: configuration.service,
+    settings: configuration.settings,
+    place: configuration.place,
+    onUrlsChanged: (urls) => openDocuments.recheckSharing(urls),
+    log: (message) => connection.console.log(message),
+  });
+
+  /** The client's progress bar, or none: a client may refuse to make one, and the scan goes on without. */
+  async function createProgress() {
+    if (!support.progress) return undefined;
+    try {
+      return await connection.window.createWorkDoneProgress();
+    } catch (error) {
+      connection.console.log(`The client refused a progress report (${(error as Error).message}): indexing without one.`);
+      return undefined;
+    }
+  }
+
+  async function scan(scanned: readonly string[]): Promise<void> {
+    const progress = await createProgress();
+    progress?.begin('Indexing readouts', 0, undefined, false);
+    let reported = 0;
+    try {
+      await indexer.scan(scanned, ({ scanned: done, total }) => {
+        // A report per 1% is plenty for a progress bar and cheap for the connection.
+        if (done !== total && done - reported < Math.max(250, total / 100)) return;
+        reported = done;
+        progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+      });
+    } catch (error) {
+      connection.console.error(`Indexing failed: ${describeError(error)}`);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  return {
+    scanWorkspace: () => scan(folders.all),
+
+    /** The folders have already changed: a removed one's readouts leave the index at once, an added one is scanned. */
+    async foldersChanged(added: readonly string[], removed: readonly string[]): Promise<void> {
+      removed.forEach((folder) => indexer.dropFolder(folder));
+      if (added.length > 0) await scan(added);
+    },
+
+    /** Readouts created, changed or deleted on disk. */
+    async filesChanged(events: readonly FileEvent[]): Promise<void> {
+      for (const event of events) await indexer.fileChanged(URI.parse(event.uri).fsPath, FILE_CHANGES[event.type]);
+    },
+
+    /** A document closed: its disk copy is the index's again. */
+    documentClosed: (uri: string) => (uri.startsWith('file:') ? indexer.fileChanged(URI.parse(uri).fsPath, 'changed') : Promise.resolve()),
+  };
+}

@@ -1,0 +1,197 @@
+import { URI } from 'vscode-uri';
+import type { WorkspaceIndex } from '../core/workspaceIndex';
+import type { ReadoutService } from '../core/languageService';
+import { readFrontMatterHead } from '../node/readHead';
+import { fileIdentity } from '../node/regularFile';
+import { byDepth } from '../node/readoutFiles';
+import type { Settings } from '../node/settings';
+import type { PlacedFile } from './configuration';
+import { pathInside } from './workspaceFolders';
+import { scanFolders, type ScanProgress } from './workspaceScan';
+
+export interface IndexerOptions {
+  readonly index: WorkspaceIndex;
+  /** Open documents override their disk copy: their entries come from the editor. */
+  readonly isOpen: (uri: string) => boolean;
+  readonly service: () => ReadoutService;
+  readonly settings: () => Settings;
+  /** Where the settings put the file, and whether a scan of the workspace lists it: the index holds only those. */
+  readonly place: (file: string) => PlacedFile;
+  /** The source URLs whose readouts changed, so that open documents sharing them are checked again. */
+  readonly onUrlsChanged: (urls: ReadonlySet<string>) => void;
+  readonly log: (message: string) => void;
+}
+
+export type FileChange = 'created' | 'changed' | 'deleted';
+
+/** Whether a scan read all its files, or was stopped by a newer one. */
+export type ScanOutcome = 'done' | 'cancelled';
+
+/** How the log of a stopped scan begins (a scan that ends logs "Indexed ..."). */
+const SCAN_STOPPED_LOG = 'Stopped indexing after';
+
+/** Keeps the workspace index in step with the disk: a scan per folder, then file events. */
+export function createIndexer(options: IndexerOptions) {
+  const { index } = options;
+
+  const inFolder = (uri: string, folder: string) => pathInside(folder, URI.parse(uri).fsPath) !== undefined;
+
+  // The file each indexed path reads, and the path indexed for each file: a file reached by several
+  // paths (a link to its folder, a hard link) is indexed once, by the shortest, never as its own duplicate.
+  const identityOf = new Map<string, string>();
+  const pathOf = new Map<string, string>();
+
+  function drop(uri: string, changed: Set<string>): void {
+    const url = index.get(uri)?.sourceUrl?.value;
+    if (index.delete(uri) && url !== undefined) changed.add(url);
+    const identity = identityOf.get(uri);
+    if (identity !== undefined && pathOf.get(identity) === uri) pathOf.delete(identity);
+    identityOf.delete(uri);
+  }
+
+  /** Whether `uri` is the path to index its file by; another path indexed for it is dropped when this one is shorter. */
+  function claim(uri: string, identity: string, changed: Set<string>): boolean {
+    const holder = pathOf.get(identity);
+    if (holder !== undefined && holder !== uri && index.get(holder) !== undefined) {
+      const file = URI.parse(uri).fsPath;
+      const holderFile = URI.parse(holder).fsPath;
+      // A holder renamed away (its deletion not reported yet) no longer leads to the file: it keeps no claim.
+      if (fileIdentity(holderFile) === identity && byDepth([file, holderFile])[0] !== file) return false;
+      drop(holder, changed);
+    }
+    const previous = identityOf.get(uri);
+    if (previous !== undefined && previous !== identity && pathOf.get(previous) === uri) pathOf.delete(previous);
+    pathOf.set(identity, uri);
+    identityOf.set(uri, identity);
+    return true;
+  }
+
+  /**
+   * The scan under way. One runs at a time: a newer scan stops it and takes over its folders. The
+   * uris that file events set or dropped meanwhile are the events' to decide, not the scan's.
+   */
+  interface RunningScan {
+    readonly folders: Set<string>;
+    readonly touched: Set<string>;
+    cancelled: boolean;
+    finished: Promise<unknown>;
+  }
+  let running: RunningScan | undefined;
+
+  async function scanNow(run: RunningScan, onProgress?: (progress: ScanProgress) => void): Promise<ScanOutcome> {
+    const started = Date.now();
+    const folders = [...run.folders];
+    const inScannedFolder = (uri: string) => [...run.folders].some((folder) => inFolder(uri, folder));
+    // Only what the index held before the scan can be stale: an entry added since came from an event.
+    const heldBefore = [...index.entries()].map((entry) => entry.uri).filter(inScannedFolder);
+    const seen = new Set<string>();
+    const changed = new Set<string>();
+    let failures = 0;
+    const settings = options.settings();
+    const outcome = await scanFolders(folders, {
+      settings,
+      // Without readout.files, no path need be placed: the fields decide.
+      inReadoutFiles: settings.files.length === 0 ? () => false : (file) => options.place(file).inReadoutFiles,
+      onProgress,
+      isCancelled: () => run.cancelled,
+      parse: (uri, text, inReadoutFiles) => options.service().getEntry({ uri, text, inReadoutFiles }),
+      onFailure(file, reason) {
+        failures++;
+        options.log(`Could not read ${file}: ${reason}`);
+      },
+      onEntry(entry, identity) {
+        // A file event since the listing knows better than a read that may have come before it.
+        if (run.touched.has(entry.uri)) return;
+        // A second path to a file the index holds is not a readout of its own.
+        if (!claim(entry.uri, identity, changed)) return;
+        seen.add(entry.uri);
+        // Its folder may have left the workspace while the scan ran.
+        if (options.isOpen(entry.uri) || !options.place(URI.parse(entry.uri).fsPath).listed) return;
+        const before = index.get(entry.uri)?.sourceUrl?.value;
+        index.set(entry);
+        if (before !== entry.sourceUrl?.value) {
+          if (before !== undefined) changed.add(before);
+          if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
+        }
+      },
+    });
+    const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+    if (outcome === 'done') {
+      // Entries of these folders that the scan no longer found (deleted, excluded, no longer readouts).
+      for (const uri of heldBefore) {
+        if (!seen.has(uri) && !run.touched.has(uri) && !options.isOpen(uri) && inScannedFolder(uri)) drop(uri, changed);
+      }
+      const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+      options.log(`Indexed ${plural(seen.size, 'readout')} in ${plural(folders.length, 'folder')} in ${Date.now() - started} ms (heap ${heap} MiB; ${plural(index.size, 'readout')} in the index)${failures ? `; ${plural(failures, 'file')} could not be read` : ''}.`);
+    } else {
+      options.log(`${SCAN_STOPPED_LOG} ${plural(seen.size, 'readout')} in ${Date.now() - started} ms: a newer scan takes over its folders.`);
+    }
+    if (changed.size > 0) options.onUrlsChanged(changed);
+    return outcome;
+  }
+
+  return {
+    /**
+     * Scans folders, the readouts they hold replacing what the index held for them from disk. A scan
+     * still running is stopped first, and its folders are scanned with these.
+     */
+    async scan(folders: readonly string[], onProgress?: (progress: ScanProgress) => void): Promise<ScanOutcome> {
+      const previous = running;
+      const run: RunningScan = { folders: new Set(folders), touched: new Set(), cancelled: false, finished: Promise.resolve() };
+      if (previous) {
+        previous.cancelled = true;
+        previous.folders.forEach((folder) => run.folders.add(folder));
+      }
+      running = run;
+      const outcome = (async () => {
+        await previous?.finished;
+        return run.cancelled ? 'cancelled' : scanNow(run, onProgress);
+      })();
+      run.finished = outcome.catch(() => undefined);
+      try {
+        return await outcome;
+      } finally {
+        if (running === run) running = undefined;
+      }
+    },
+
+    /** Forgets a folder that left the workspace, its open documents included: they are no longer the workspace's. */
+    dropFolder(folder: string): void {
+      running?.folders.delete(folder);
+      const changed = new Set<string>();
+      for (const entry of [...index.entries()]) {
+        if (inFolder(entry.uri, folder)) drop(entry.uri, changed);
+      }
+      if (changed.size > 0) options.onUrlsChanged(changed);
+    },
+
+    /** A file was created, changed or deleted on disk (an open document's editor copy wins). */
+    async fileChanged(file: string, change: FileChange): Promise<void> {
+      const uri = URI.file(file).toString();
+      if (options.isOpen(uri)) return;
+      running?.touched.add(uri);
+      const changed = new Set<string>();
+      const place = options.place(file);
+      if (change === 'deleted' || !place.listed) {
+        drop(uri, changed);
+      } else {
+        let head: { text: string; identity: string } | undefined;
+        try {
+          head = readFrontMatterHead(file);
+        } catch (error) {
+          options.log(`Could not read ${file}: ${(error as Error).message}`);
+        }
+        const entry = head === undefined ? undefined : options.service().getEntry({ uri, text: head.text, inReadoutFiles: place.inReadoutFiles });
+        const before = index.get(uri)?.sourceUrl?.value;
+        if (entry && claim(uri, head!.identity, changed)) {
+          index.set(entry);
+          if (before !== undefined) changed.add(before);
+          if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
+        } else {
+          drop(uri, changed);
+        }
+      }
+      if (changed.size > 0) options.onUrlsChanged(changed);
+    },
+  };
+}
