@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { closeSync, ftruncateSync, linkSync, mkdirSync, openSync, readdirSync, symlinkSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { buildCli, Fixture } from './cli';
 import { CLEAN_READOUT, ERROR_READOUT } from './readouts';
@@ -84,30 +84,34 @@ function populate(fixture: Fixture, kinds: readonly Kind[]): { readouts: Set<str
 before(buildCli);
 
 describe(`folders of hostile files (fast-check, seed ${SEED}, ${NUM_RUNS} runs)`, () => {
-  const fixtures: Fixture[] = [];
-  after(() => fixtures.forEach((fixture) => fixture.remove()));
-
   test('readout check --fix ends in time; no FIFO listed, each oversized file refused by its size, each readout checked and fixed once, no file added or removed', async () => {
     await fc.assert(fc.asyncProperty(fc.array(ENTRY, { minLength: 1, maxLength: 8 }), async (kinds) => {
       const fixture = new Fixture({ '.readoutrc.json': '{ "layout": "off" }' });
-      fixtures.push(fixture);
-      const { readouts, fifos, refused } = populate(fixture, kinds);
-      const before = readdirSync(fixture.folder).sort();
-
-      const result = await fixture.run(['check', '-f', 'json', '--fix'], { timeoutMs: HANG_GUARD_MS });
-      assert.ok(result.status !== null && result.status <= 2, `status ${result.status}: ${result.stderr}`);
-      const report = JSON.parse(result.stdout) as JsonReport;
-      const byPath = new Map(report.files.map((file) => [file.path, file]));
-      for (const name of refused) assert.match(byPath.get(name)?.failure ?? '(not reported)', /over the limit of 16 MiB/, name);
-      for (const name of fifos) assert.equal(byPath.get(name), undefined, name);
-      // --fix fixed each misspelt tag: nothing is left to report on any readout.
-      for (const name of readouts) assert.deepEqual(byPath.get(name)?.diagnostics.map((d) => d.code) ?? [], [], name);
-      // Each readout once: none through a link to its folder, none twice through a hard link.
-      assert.equal(report.readouts, readouts.size, JSON.stringify(report.files.map((file) => file.path)));
-      assert.ok(report.files.every((file) => !file.path.startsWith('again')), JSON.stringify(report.files.map((file) => file.path)));
-      assert.equal(result.status, refused.size > 0 ? 2 : 0, result.stderr);
-      assert.deepEqual(readdirSync(fixture.folder).sort(), before);
-      fixture.remove();
+      try {
+        await checkFolder(fixture, kinds);
+      } finally {
+        fixture.remove();
+      }
     }), { seed: SEED, numRuns: NUM_RUNS, endOnFailure: true });
   });
 });
+
+/** One folder of `kinds`, checked with --fix: what the report and the folder must show. */
+async function checkFolder(fixture: Fixture, kinds: readonly Kind[]): Promise<void> {
+  const { readouts, fifos, refused } = populate(fixture, kinds);
+  const before = readdirSync(fixture.folder).sort();
+
+  const result = await fixture.run(['check', '-f', 'json', '--fix'], { timeoutMs: HANG_GUARD_MS });
+  assert.ok(result.status !== null && result.status <= 2, `status ${result.status}: ${result.stderr}`);
+  const report = JSON.parse(result.stdout) as JsonReport;
+  const byPath = new Map(report.files.map((file) => [file.path, file]));
+  for (const name of refused) assert.match(byPath.get(name)?.failure ?? '(not reported)', /over the limit of 16 MiB/, name);
+  for (const name of fifos) assert.equal(byPath.get(name), undefined, name);
+  // --fix fixed each misspelt tag: nothing is left to report on any readout.
+  for (const name of readouts) assert.deepEqual(byPath.get(name)?.diagnostics.map((d) => d.code) ?? [], [], name);
+  // Each readout once: none through a link to its folder, none twice through a hard link.
+  assert.equal(report.readouts, readouts.size, JSON.stringify(report.files.map((file) => file.path)));
+  assert.ok(report.files.every((file) => !file.path.startsWith('again')), JSON.stringify(report.files.map((file) => file.path)));
+  assert.equal(result.status, refused.size > 0 ? 2 : 0, result.stderr);
+  assert.deepEqual(readdirSync(fixture.folder).sort(), before);
+}
