@@ -1,6 +1,6 @@
 // Runs the built `readout` binary as CI would: a subprocess on folders written into temp dirs.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -56,12 +56,27 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * The built CLI, copied where another user can read it: the repository may sit in a folder only its
+ * owner can enter (a clone in `mktemp -d`). The bundle needs nothing beside it.
+ */
+function cliReadableByAll(): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'readout-cli-bin-'));
+  chmodSync(folder, 0o755);
+  const copy = path.join(folder, 'cli.js');
+  copyFileSync(CLI_PATH, copy);
+  chmodSync(copy, 0o644);
+  return copy;
+}
+
 export function runCli(args: readonly string[], options: RunOptions): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   if (!options.env?.NO_COLOR) delete env.NO_COLOR;
   if (!options.env?.READOUT_FAIL_WRITE) delete env.READOUT_FAIL_WRITE;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+  const script = options.uid === undefined ? CLI_PATH : cliReadableByAll();
+  const removeCopy = () => { if (script !== CLI_PATH) rmSync(path.dirname(script), { recursive: true, force: true }); };
+  return new Promise<RunResult>((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
       cwd: options.cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,7 +89,7 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Ru
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  }).finally(removeCopy);
 }
 
 /** A temporary folder holding `files` (relative paths with `/`, contents as written). */
