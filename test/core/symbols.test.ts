@@ -301,11 +301,11 @@ describe('workspaceSymbols', () => {
     assert.deepEqual(workspaceSymbols(ARCHIVE, ' \u00a0 ', 4), recent);
   });
 
-  test('at most `limit` results, 256 by default; none for a limit of 0', () => {
+  test('at most `limit` results, 128 by default; none for a limit of 0', () => {
     const many = indexOf(Array.from({ length: 300 }, (_, i) => entry(`file:///many/${i}.md`, `Readout number ${i}`, '2023-01-10')));
-    assert.equal(workspaceSymbols(many, 'readout').length, 256);
+    assert.equal(workspaceSymbols(many, 'readout').length, 128);
     assert.equal(workspaceSymbols(many, 'readout', 10).length, 10);
-    assert.equal(workspaceSymbols(many, '').length, 256);
+    assert.equal(workspaceSymbols(many, '').length, 128);
     assert.deepEqual(workspaceSymbols(many, 'readout', 0), []);
   });
 
@@ -359,7 +359,7 @@ describe('workspaceSymbols', () => {
     const times = Array.from({ length: 100 }, (_, i) => {
       const start = performance.now();
       const results = search.search(queries[i % queries.length]);
-      assert.ok(results.length <= 256);
+      assert.ok(results.length <= 128);
       return performance.now() - start;
     }).sort((a, b) => a - b);
     const percentile = (p: number) => times[Math.ceil((p / 100) * times.length) - 1].toFixed(1);

@@ -1,6 +1,5 @@
 // Scalars as typed and as completion writes them: the quote a value was opened with, its text
-// half typed, the forms titles are matched by, and values written as PyYAML would.
-import { foldCharacter } from './textFolding';
+// half typed, and values written as PyYAML would.
 import type { Span } from './types';
 import { unescapeDoubleQuoted } from './yamlEscapes';
 import { writeValueInStyle, type WriteOptions } from './yamlWriter';
@@ -8,12 +7,7 @@ import type { Region } from './completionSite';
 
 export type QuoteStyle = 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | undefined;
 
-const APOSTROPHES = /['’‘ʼ`´]/g;
-const HAS_APOSTROPHE = /['’‘ʼ`´]/;
 const NON_ASCII = /[^\u0000-\u007f]/;
-const NON_ASCII_CHARACTER = /[^\u0000-\u007f]/gu;
-const LETTERS_AND_DIGITS = /^[\p{L}\p{N}]+$/u;
-const SEPARATORS = /[^a-z0-9\u0080-\uffff]+/g;
 
 /** The quote the person opened the value with, kept when writing it. */
 export function quoteStyleOf(typed: string): QuoteStyle {
@@ -30,30 +24,6 @@ export function decodeScalar(source: string): string {
   if (source.startsWith("'")) return /^'((?:[^']|'')*)/.exec(source)![1].replaceAll("''", "'");
   return source.replace(/(?:^|[ \t])#.*$/, '').trim();
 }
-
-/** Lowercase words without accents; any other character (’, a no-break space, `:`) separates words. */
-export function searchWords(text: string): string {
-  const lower = text.toLowerCase();
-  // Each letter as slugs write it (ø→o, ß→ss); any other character outside ASCII separates words.
-  const folded = NON_ASCII.test(lower) ? lower.replace(NON_ASCII_CHARACTER, (ch) => {
-    const letters = foldCharacter(ch);
-    return LETTERS_AND_DIGITS.test(letters) ? letters : ' ';
-  }) : lower;
-  return folded.replace(SEPARATORS, ' ').trim();
-}
-
-/**
- * What a title is matched against: its words, and, when it has an apostrophe, its words with the
- * apostrophe dropped too, so that both "biden s call" and "bidens call" find "Biden’s Call".
- */
-export function searchForms(title: string): string {
-  const spaced = searchWords(title);
-  if (!HAS_APOSTROPHE.test(title)) return spaced;
-  const joined = searchWords(title.replace(APOSTROPHES, ''));
-  // A typed needle never holds a line break, so it cannot match across the two forms.
-  return spaced === joined ? spaced : `${spaced}\n${joined}`;
-}
-
 
 /** Raw non-ASCII only where the front matter already has some, not counting the text being replaced. */
 export function writeOptionsAround(region: Region, replaced: Span): WriteOptions {

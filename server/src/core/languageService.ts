@@ -73,6 +73,8 @@ export interface ReadoutService {
   getDocumentSymbols(document: ReadoutInput): DocumentSymbol[];
   /** Readouts of the workspace by title, fuzzy, best first. */
   getWorkspaceSymbols(query: string): WorkspaceSymbol[];
+  /** Makes ready what title completion reads from the index (its titles most used first, their openings), for a host to call when a scan ends. */
+  prepareWorkspaceSearch(): void;
   /** The statement as it will be published, with its problems for the banner. */
   getPreview(document: ReadoutInput, options?: RenderOptions): RenderedPreview;
 }
@@ -170,6 +172,10 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       return readout ? documentSymbols(readout) : [];
     },
     getWorkspaceSymbols: (query: string) => symbolSearch.search(query),
+    prepareWorkspaceSearch() {
+      index.titles().byUse();
+      completionMemo.titles(index).openings();
+    },
     getPreview: (document: ReadoutInput, options?: RenderOptions) => renderer.render(document.text, diagnose(document), options),
   });
 }

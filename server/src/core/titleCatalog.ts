@@ -1,183 +1,135 @@
-// What completion learns from the index's titles, kept per index version: each title's readouts,
-// and the openings titles share.
-import type { ReadoutEntry } from './readoutEntry';
-import { slugify } from './slug';
+// What title completion reads from the index's titles (titleTable.ts): the titles holding what is
+// typed, ranked, and the openings titles share. A memo per service keeps the last matches, so that
+// each letter typed searches only what the one before found, and the openings, relearned only once
+// enough new titles have come.
+import { searchText } from './textFolding';
+import { compareUse, type TitleRecord, type TitleTable } from './titleTable';
 import type { WorkspaceIndex } from './workspaceIndex';
-import { type WrittenCache, searchForms } from './completionText';
-
-/** One distinct title of the workspace and the readouts that have it. */
-export interface TitleStat {
-  readonly title: string;
-  /** See searchForms. */
-  readonly search: string;
-  /** The date of each readout with this title (date, else published_time's day, else ''), by URI. */
-  readonly dates: Map<string, string>;
-  /** The most recent of `dates`. */
-  latest: string;
-  slug?: string;
-  readonly written: WrittenCache;
-}
 
 /** A word prefix shared by many titles: "Readout of President Joe Biden’s Call with". */
 export interface Opening {
   readonly text: string;
-  /** How many distinct titles start with it. */
+  /** How many distinct titles start with it: counted, or estimated from a sample when `estimated`. */
   readonly titles: number;
+  readonly estimated: boolean;
   readonly search: string;
-  readonly written: WrittenCache;
+  /** Written values by writer variant (see completionText.ts). */
+  readonly written: Map<string, string>;
 }
 
 export interface TitleCatalog {
-  /** The titles whose search forms contain `needle`, most readouts first, then most recent, at most `limit`. */
-  ranked(needle: string, limit: number, exceptUri?: string): readonly TitleStat[];
+  /** The titles whose search text holds `needle`, most readouts first, then most recent, at most `limit`; a title only `exceptUri` has is left out. */
+  ranked(needle: string, limit: number, exceptUri?: string): readonly TitleRecord[];
   /** The most used title whose slug is `slug`. */
-  withSlug(slug: string): TitleStat | undefined;
+  withSlug(slug: string): TitleRecord | undefined;
   /** Openings, most shared first. */
   openings(): readonly Opening[];
 }
 
 export interface CompletionMemo {
-  /** The catalog of the index's titles, brought up to date with its version. */
+  /** The catalog of the index's titles. */
   titles(index: WorkspaceIndex): TitleCatalog;
 }
 
-/** A memo for one service: it follows one index's versions, and starts afresh for another index. */
+/** A memo for one service: it follows one index, and starts afresh for another index. */
 export function createCompletionMemo(): CompletionMemo {
-  let current: { readonly index: WorkspaceIndex; readonly catalog: SyncedCatalog } | undefined;
+  let current: { readonly index: WorkspaceIndex; readonly catalog: TitleCatalog } | undefined;
   return {
     titles(index) {
-      if (current?.index !== index) current = { index, catalog: createTitleCatalog() };
-      current.catalog.sync(index);
+      if (current?.index !== index) current = { index, catalog: createTitleCatalog(index.titles()) };
       return current.catalog;
     },
   };
 }
 
-interface SyncedCatalog extends TitleCatalog {
-  sync(index: WorkspaceIndex): void;
-}
-
-/** Openings are relearned once this share of the distinct titles has come or gone since they were learned. */
+/** Openings are relearned once this share of the distinct titles is new since they were learned (and still there). */
 const OPENINGS_DRIFT = 0.01;
 
-/**
- * Kept up to date by comparing the index's entries with the ones last seen (entries are replaced,
- * never changed in place), so a new version costs a pass over the entries plus the changed titles,
- * never the titles' text work again.
- */
-function createTitleCatalog(): SyncedCatalog {
-  let version = -1;
-  const seen = new Map<string, ReadoutEntry>();
-  const stats = new Map<string, TitleStat>();
-  let bySlug: Map<string, TitleStat[]> | undefined;
-  let learned: readonly Opening[] | undefined;
-  let titlesChanged = 0;
+/** The titles holding a needle, as found at one point of the table's journal. */
+interface Matches {
+  readonly needle: string;
+  readonly mark: number;
+  readonly records: readonly TitleRecord[];
+}
 
-  function addTitle(title: string): TitleStat {
-    const stat: TitleStat = { title, search: searchForms(title), dates: new Map(), latest: '', written: new Map() };
-    stats.set(title, stat);
-    if (bySlug) indexSlug(bySlug, stat);
-    titlesChanged++;
-    return stat;
+/** How many searches' matches are kept: a person going back to a title typed before finds its matches still there. */
+const KEPT_MATCHES = 8;
+
+function createTitleCatalog(table: TitleTable): TitleCatalog {
+  // Most recent first.
+  let kept: Matches[] = [];
+  let learned: { readonly openings: readonly Opening[]; readonly mark: number } | undefined;
+
+  /** Kept matches of a needle `needle` holds (what holds it holds the shorter one), the longest such, with the titles that came since. */
+  function narrowed(needle: string): TitleRecord[] | undefined {
+    let from: TitleRecord[] | undefined;
+    let longest = -1;
+    for (const matches of kept) {
+      if (matches.needle.length <= longest || !needle.includes(matches.needle)) continue;
+      const added = table.addedSince(matches.mark);
+      if (!added) continue;
+      from = [...matches.records, ...added];
+      longest = matches.needle.length;
+    }
+    return from;
   }
 
-  function removeTitle(stat: TitleStat): void {
-    stats.delete(stat.title);
-    const sameSlug = bySlug?.get(stat.slug!);
-    if (sameSlug?.length === 1) bySlug!.delete(stat.slug!);
-    else sameSlug?.splice(sameSlug.indexOf(stat), 1);
-    titlesChanged++;
+  function keep(needle: string, records: readonly TitleRecord[]): void {
+    kept = [{ needle, mark: table.additions, records }, ...kept.filter((matches) => matches.needle !== needle)].slice(0, KEPT_MATCHES);
   }
 
-  function add(entry: ReadoutEntry): void {
-    const title = entry.title?.value;
-    if (title === undefined) return;
-    const stat = stats.get(title) ?? addTitle(title);
-    const date = entryDate(entry);
-    stat.dates.set(entry.uri, date);
-    if (date > stat.latest) stat.latest = date;
-  }
-
-  function remove(entry: ReadoutEntry): void {
-    const stat = entry.title && stats.get(entry.title.value);
-    if (!stat) return;
-    const date = stat.dates.get(entry.uri);
-    stat.dates.delete(entry.uri);
-    if (stat.dates.size === 0) removeTitle(stat);
-    else if (date === stat.latest) stat.latest = [...stat.dates.values()].reduce((a, b) => (b > a ? b : a), '');
+  function stale(): boolean {
+    if (!learned) return true;
+    const added = table.addedSince(learned.mark);
+    if (!added) return true;
+    let still = 0;
+    for (const record of added) if (!record.gone) still++;
+    return still > table.records().length * OPENINGS_DRIFT;
   }
 
   return {
-    sync(index) {
-      if (index.version === version) return;
-      version = index.version;
-      const before = seen.size;
-      let kept = 0;
-      for (const entry of index.entries()) {
-        const previous = seen.get(entry.uri);
-        if (previous) kept++;
-        if (previous === entry) continue;
-        if (previous) remove(previous);
-        add(entry);
-        seen.set(entry.uri, entry);
-      }
-      if (kept === before) return;
-      for (const [uri, entry] of seen) {
-        if (index.get(uri)) continue;
-        remove(entry);
-        seen.delete(uri);
-      }
-    },
     ranked(needle, limit, exceptUri) {
-      // A bounded insertion into the best so far: no sort of every title per request or per version.
-      const best: TitleStat[] = [];
-      for (const stat of stats.values()) {
-        if (!stat.search.includes(needle) || (exceptUri !== undefined && stat.dates.size === 1 && stat.dates.has(exceptUri))) continue;
-        if (best.length === limit && compareRank(stat, best[limit - 1]) >= 0) continue;
-        best.splice(insertionIndex(best, stat), 0, stat);
-        if (best.length > limit) best.pop();
+      const offered = (record: TitleRecord) => !record.gone && record.search.includes(needle)
+        && !(exceptUri !== undefined && record.readouts.length === 1 && record.readouts[0].uri === exceptUri);
+      const from = narrowed(needle);
+      if (from) {
+        const records = from.filter((record) => !record.gone && record.search.includes(needle));
+        keep(needle, records);
+        // A bounded insertion into the best so far: no sort of every match.
+        const best: TitleRecord[] = [];
+        for (const record of records) {
+          if (!offered(record) || (best.length === limit && compareUse(record, best[limit - 1]) >= 0)) continue;
+          best.splice(insertionIndex(best, record), 0, record);
+          if (best.length > limit) best.pop();
+        }
+        return best;
       }
+      // Nothing kept to narrow: the titles most used first, up to the first `limit` that match. A
+      // short needle stops early; one that goes through them all has its matches kept.
+      const best: TitleRecord[] = [];
+      const all: TitleRecord[] = [];
+      for (const record of table.byUse()) {
+        if (!record.search.includes(needle)) continue;
+        all.push(record);
+        if (offered(record) && best.push(record) === limit) return best;
+      }
+      keep(needle, all);
       return best;
     },
-    withSlug(slug) {
-      if (!bySlug) {
-        bySlug = new Map();
-        for (const stat of stats.values()) indexSlug(bySlug, stat);
-      }
-      return bySlug.get(slug)?.reduce((a, b) => (compareRank(b, a) < 0 ? b : a));
-    },
+    withSlug: (slug) => table.withSlug(slug),
     openings() {
-      if (!learned || titlesChanged > stats.size * OPENINGS_DRIFT) {
-        learned = learnOpenings([...stats.keys()]);
-        titlesChanged = 0;
-      }
-      return learned;
+      if (stale()) learned = { openings: learnOpenings(table.records()), mark: table.additions };
+      return learned!.openings;
     },
   };
 }
 
-function indexSlug(bySlug: Map<string, TitleStat[]>, stat: TitleStat): void {
-  stat.slug ??= slugify(stat.title);
-  const sameSlug = bySlug.get(stat.slug);
-  if (sameSlug) sameSlug.push(stat);
-  else bySlug.set(stat.slug, [stat]);
-}
-
-function entryDate(entry: ReadoutEntry): string {
-  return entry.date?.value ?? entry.publishedTime?.value.slice(0, 10) ?? '';
-}
-
-/** Most readouts first, then the most recent, then by text so that the order is the same every time. */
-function compareRank(a: TitleStat, b: TitleStat): number {
-  return b.dates.size - a.dates.size || (a.latest === b.latest ? 0 : a.latest > b.latest ? -1 : 1) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
-}
-
-function insertionIndex(sorted: readonly TitleStat[], stat: TitleStat): number {
+function insertionIndex(sorted: readonly TitleRecord[], record: TitleRecord): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (compareRank(sorted[middle], stat) <= 0) low = middle + 1;
+    if (compareUse(sorted[middle], record) <= 0) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -191,14 +143,24 @@ const MIN_OPENING_SHARE = 0.002;
 /** A prefix whose one continuation holds this share of its titles is not where titles part: the longer one is the opening. */
 const DOMINANT_CONTINUATION = 0.9;
 const MAX_OPENINGS = 100;
+/**
+ * Openings are learned from at most this many titles, taken evenly from the table: an opening is
+ * shared by 0.2% of the titles at least, so a sample this size holds it 8 times or more, and
+ * sorting 4,000 titles takes a few milliseconds where sorting 33,000 takes 50.
+ */
+const OPENING_SAMPLE = 4000;
 
 /**
  * The word prefixes where many titles part ways. Sorted, titles sharing a prefix are neighbours, so
  * one pass over the shared word counts of neighbours visits every such prefix with its number of
  * titles (the intervals of an LCP array); a prefix most of whose titles go on the same way is skipped.
  */
-function learnOpenings(titles: string[]): Opening[] {
-  const sorted = titles.sort();
+function learnOpenings(records: readonly TitleRecord[]): Opening[] {
+  const step = Math.ceil(records.length / OPENING_SAMPLE);
+  const sorted: string[] = [];
+  for (let at = 0; at < records.length; at += step) sorted.push(records[at].title);
+  sorted.sort();
+  const scale = records.length / sorted.length;
   const minTitles = Math.max(MIN_OPENING_TITLES, Math.ceil(sorted.length * MIN_OPENING_SHARE));
   const found: { text: string; titles: number }[] = [];
   const open: { depth: number; start: number; largestBranch: number }[] = [{ depth: 0, start: 0, largestBranch: 0 }];
@@ -221,7 +183,19 @@ function learnOpenings(titles: string[]): Opening[] {
     if (open.at(-1)!.depth < shared) open.push({ depth: shared, start, largestBranch });
   }
   found.sort((a, b) => b.titles - a.titles || (a.text < b.text ? -1 : 1));
-  return found.slice(0, MAX_OPENINGS).map((opening) => ({ ...opening, search: searchForms(opening.text), written: new Map() }));
+  return found.slice(0, MAX_OPENINGS).map((opening) => ({
+    text: opening.text,
+    titles: step === 1 ? opening.titles : roughly(opening.titles * scale),
+    estimated: step > 1,
+    search: searchText(opening.text),
+    written: new Map(),
+  }));
+}
+
+/** A count estimated from a sample, to two significant digits. */
+function roughly(count: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(count)) - 1);
+  return Math.round(count / unit) * unit;
 }
 
 /** How many whole words (split at spaces) two titles start with, up to MAX_OPENING_WORDS; no arrays, since this runs per title. */

@@ -6,12 +6,13 @@ import { escapeChoice, escapeSnippet } from './snippets';
 import { span, type TextEdit } from './types';
 import { matchUrl } from './urlTemplates';
 import { calendarDay, dayOfPublishedTime, derivedSourceUrl } from './derivedValues';
-import type { WorkspaceIndex } from './workspaceIndex';
 import { easternClock, easternOffsetOn } from './easternTime';
 import type { Completion, CompletionContext, CompletionList } from './completion';
 import { LIST_ITEM, type Region, type ValueSite, fieldValues, parsedValue } from './completionSite';
-import { type QuoteStyle, type ValueWriter, type WrittenCache, decodeScalar, quoteStyleOf, searchForms, searchWords, valueWriter, writeCached, writeOptionsAround } from './completionText';
-import { type TitleCatalog, type TitleStat, createCompletionMemo } from './titleCatalog';
+import { type QuoteStyle, type ValueWriter, type WrittenCache, decodeScalar, quoteStyleOf, valueWriter, writeCached, writeOptionsAround } from './completionText';
+import { searchText, searchWords } from './textFolding';
+import { type TitleCatalog, createCompletionMemo } from './titleCatalog';
+import { entryDate, type TitleRecord } from './titleTable';
 
 export function valueCompletions(region: Region, site: ValueSite, context: CompletionContext): CompletionList {
   const style = quoteStyleOf(site.typed);
@@ -190,8 +191,10 @@ function sourceUrlCompletion(values: ReadonlyMap<string, unknown>, context: Comp
 
 // --- Titles
 
-const TITLE_LIMIT = 50;
-const OPENING_LIMIT = 10;
+// The list is incomplete (the editor asks again at each letter typed), so it need only hold what
+// a suggest widget shows and a little more: each title offered is written in the document's style.
+const TITLE_LIMIT = 20;
+const OPENING_LIMIT = 5;
 
 interface TitleCandidate {
   readonly title: string;
@@ -216,10 +219,10 @@ function titleCompletions(region: Region, site: ValueSite, context: CompletionCo
   const candidates = [
     ...slugTitle(catalog, context, values.get('source_url'), matches),
     ...catalog.openings().filter((opening) => matches(opening.search) && opening.search !== needle).slice(0, OPENING_LIMIT)
-      .map((opening) => ({ title: opening.text, detail: `common opening of ${opening.titles.toLocaleString('en-US')} titles`, opening: true, writtenCache: opening.written })),
-    ...ranked.map((stat) => {
-      const used = titleUse(stat, context.index);
-      return { title: stat.title, detail: used, description: used, opening: false, writtenCache: stat.written };
+      .map((opening) => ({ title: opening.text, detail: `common opening of ${opening.estimated ? 'about ' : ''}${opening.titles.toLocaleString('en-US')} titles`, opening: true, writtenCache: opening.written })),
+    ...ranked.map((record) => {
+      const used = titleUse(record);
+      return { title: record.title, detail: used, description: used, opening: false, writtenCache: (record.written ??= new Map()) };
     }),
   ];
   // The value as it stands (the document's own title) is not offered back.
@@ -274,17 +277,17 @@ function escapeMarkdown(text: string): string {
 }
 
 /** When and where a workspace title was used: the latest readout's date and category, then how many readouts use it. */
-function titleUse(stat: TitleStat, index: WorkspaceIndex): string {
-  const uses = stat.dates.size;
-  const latest = stat.latest === '' ? '' : uses === 1 ? stat.latest : `latest ${stat.latest}`;
-  const when = [latest, latestCategory(stat, index)].filter((part) => part !== '').join(' · ');
+function titleUse(record: TitleRecord): string {
+  const uses = record.readouts.length;
+  const latest = record.latest === '' ? '' : uses === 1 ? record.latest : `latest ${record.latest}`;
+  const when = [latest, latestCategory(record)].filter((part) => part !== '').join(' · ');
   const count = uses === 1 ? '' : `used in ${uses.toLocaleString('en-US')} readouts`;
   return [when, count].filter((part) => part !== '').join(' · ') || 'used in 1 readout';
 }
 
 /** The first tag of the most recent readout with the title, or '' when it has none. */
-function latestCategory(stat: TitleStat, index: WorkspaceIndex): string {
-  for (const [uri, date] of stat.dates) if (date === stat.latest) return index.get(uri)?.tags[0]?.value ?? '';
+function latestCategory(record: TitleRecord): string {
+  for (const entry of record.readouts) if (entryDate(entry) === record.latest) return entry.tags[0]?.value ?? '';
   return '';
 }
 
@@ -294,9 +297,9 @@ function slugTitle(catalog: TitleCatalog, context: CompletionContext, url: unkno
   if (!slug) return [];
   const known = catalog.withSlug(slug);
   const candidate = known
-    ? { title: known.title, detail: "the workspace's title for source_url's slug", description: titleUse(known, context.index), opening: false, writtenCache: known.written }
+    ? { title: known.title, detail: "the workspace's title for source_url's slug", description: titleUse(known), opening: false, writtenCache: (known.written ??= new Map()) }
     : { title: titleFromSlug(slug), detail: "source_url's slug spelled out", opening: false };
-  return matches(searchForms(candidate.title)) ? [candidate] : [];
+  return matches(searchText(candidate.title)) ? [candidate] : [];
 }
 
 /** The snippet for a value nobody can derive: the schema's choices, or a tab stop. */

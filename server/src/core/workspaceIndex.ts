@@ -1,4 +1,5 @@
 import type { IndexedValue, ReadoutEntry } from './readoutEntry';
+import { createTitleTable, type TitleTable } from './titleTable';
 
 /**
  * Every readout of the workspace, by URI, with the lookups features need kept up to date as
@@ -23,6 +24,17 @@ export interface WorkspaceIndex {
   classifyLayout(follows: (entry: ReadoutEntry) => boolean): void;
   /** How many readouts follow the layout, of how many, by the last `classifyLayout`. */
   layoutCounts(): { readonly following: number; readonly readouts: number };
+  /** The distinct titles, searchable: made from the entries when first asked for, then kept up to date with them. */
+  titles(): TitleTable;
+}
+
+export interface WorkspaceIndexOptions {
+  /**
+   * Keeps the titles searchable from the first entry on, so that the first search after a scan
+   * finds them ready (the language server); otherwise they are made when first asked for (the
+   * command line never asks).
+   */
+  readonly titlesFromStart?: boolean;
 }
 
 function sameValue(a: IndexedValue | undefined, b: IndexedValue | undefined): boolean {
@@ -36,8 +48,9 @@ function sameEntry(a: ReadoutEntry, b: ReadoutEntry): boolean {
     && sameValue(a.publishedTime, b.publishedTime) && a.tags.length === b.tags.length && a.tags.every((tag, i) => sameValue(tag, b.tags[i]));
 }
 
-export function createWorkspaceIndex(): WorkspaceIndex {
+export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): WorkspaceIndex {
   const byUri = new Map<string, ReadoutEntry>();
+  let titles = options.titlesFromStart ? createTitleTable() : undefined;
   const bySourceUrl = new Map<string, Set<string>>();
   const tagCounts = new Map<string, number>();
   let version = 0;
@@ -52,6 +65,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       if (uris?.size === 0) bySourceUrl.delete(url);
     }
     if (follows(entry)) following--;
+    titles?.unlink(entry);
     for (const tag of new Set(entry.tags.map((t) => t.value))) {
       const count = (tagCounts.get(tag) ?? 0) - 1;
       if (count > 0) tagCounts.set(tag, count);
@@ -68,6 +82,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
     }
     for (const tag of new Set(entry.tags.map((t) => t.value))) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
     if (follows(entry)) following++;
+    titles?.link(entry);
   }
 
   return Object.freeze({
@@ -104,5 +119,12 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       for (const entry of byUri.values()) if (follows(entry)) following++;
     },
     layoutCounts: () => ({ following, readouts: byUri.size }),
+    titles() {
+      if (!titles) {
+        titles = createTitleTable();
+        for (const entry of byUri.values()) titles.link(entry);
+      }
+      return titles;
+    },
   });
 }

@@ -1,7 +1,8 @@
 // The workspace's readouts found by title, as "Go to Symbol in Workspace" asks.
 import type { LineRange } from './lineIndex';
 import type { ReadoutEntry } from './readoutEntry';
-import { foldCharacter } from './textFolding';
+import { joinedWords, searchText } from './textFolding';
+import type { TitleRecord, TitleTable } from './titleTable';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface WorkspaceSymbol {
@@ -22,7 +23,8 @@ export interface SymbolSearch {
   search(query: string, limit?: number): WorkspaceSymbol[];
 }
 
-const DEFAULT_LIMIT = 256;
+/** As rust-analyzer's default: a list longer than a screen or two is not read, and each result costs the search. */
+const DEFAULT_LIMIT = 128;
 
 // Scores: every matched character counts 1; one at the start of a word, or right after the
 // previous match, counts more, so whole words and initials rank above scattered letters. A run
@@ -30,105 +32,67 @@ const DEFAULT_LIMIT = 256;
 const MATCH_SCORE = 1;
 const WORD_START_BONUS = 8;
 const CONTIGUOUS_BONUS = 9;
-const MAX_CHAR_SCORE = MATCH_SCORE + WORD_START_BONUS + CONTIGUOUS_BONUS;
 
-/** One readout that has a title, with what searching and answering need. */
-interface Candidate {
+/** One readout found, with what ranks it among readouts of equal score. */
+interface Found {
+  readonly score: number;
+  readonly record: TitleRecord;
   readonly entry: ReadoutEntry;
-  /** The title as shown: no-break spaces as spaces. */
-  readonly title: string;
-  readonly folded: string;
-  readonly date: string;
-  readonly publishedTime: string;
 }
-
-/** The index's titles, folded and ordered once per index version. */
-interface Prepared {
-  readonly version: number;
-  readonly byUri: ReadonlyMap<string, Candidate>;
-  /** In tie-break order: the shorter title first (more of it matched), then the newest, then by URI. */
-  readonly candidates: readonly Candidate[];
-  /** The candidates' folded titles in the same order, apart from them: the scan reads only these. */
-  readonly foldedTitles: readonly string[];
-  readonly longestTitle: number;
-  /** Newest first, for the empty query; sorted when first asked for. */
-  newestFirst?: readonly Candidate[];
-}
-
-const NON_ASCII = /[^\u0000-\u007f]/g;
-const APOSTROPHE = /^[’‘ʼ]$/;
 
 /**
- * Text as the search compares it: lowercase, letters with an ASCII form folded to it as slugs
- * transliterate them (é→e, ğ→g, ø→o, ß→ss), typographic apostrophes as `'`, any space (NBSP too)
- * as ' '. Each non-ASCII character is folded once per search and remembered.
+ * Where a search got to, at one point of the table's journal: the records whose words hold the
+ * query's letters in order among those of titles shorter than `resumeAt`; the longer ones were not
+ * looked at.
  */
-function fold(text: string, folds: Map<string, string>): string {
-  return text.toLowerCase().replace(NON_ASCII, (ch) => {
-    let folded = folds.get(ch);
-    if (folded === undefined) folds.set(ch, (folded = searchCharacter(ch)));
-    return folded;
-  });
+interface Matches {
+  readonly query: string;
+  readonly mark: number;
+  readonly records: readonly TitleRecord[];
+  readonly resumeAt: number;
 }
 
-function searchCharacter(ch: string): string {
-  if (/^\s$/.test(ch)) return ' ';
-  if (APOSTROPHE.test(ch)) return "'";
-  return foldCharacter(ch);
+/** A query as the titles' joined words are: folded, apostrophes dropped; spaces do not count. */
+function foldQuery(query: string): string {
+  return joinedWords(searchText(query)).replaceAll(' ', '');
 }
 
-function shownName(candidate: Candidate): string {
-  return [candidate.date, candidate.entry.tags[0]?.value ?? '', candidate.title].filter((part) => part !== '').join(' · ');
+function shownName(entry: ReadoutEntry): string {
+  const title = entry.title!.value.replace(/\u00a0/g, ' ');
+  return [entry.date?.value ?? '', entry.tags[0]?.value ?? '', title].filter((part) => part !== '').join(' · ');
 }
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareNewestFirst(a: Candidate, b: Candidate): number {
-  return compareText(b.date, a.date) || compareText(b.publishedTime, a.publishedTime) || compareText(a.entry.uri, b.entry.uri);
+function compareNewestFirst(a: ReadoutEntry, b: ReadoutEntry): number {
+  return compareText(b.date?.value ?? '', a.date?.value ?? '') || compareText(b.publishedTime?.value ?? '', a.publishedTime?.value ?? '') || compareText(a.uri, b.uri);
 }
 
-function compareTieBreak(a: Candidate, b: Candidate): number {
-  return a.title.length - b.title.length || compareNewestFirst(a, b);
+/** Best first: the higher score, then the shorter title (more of it matched), then the newest, then by URI. */
+function compareFound(a: Found, b: Found): number {
+  return b.score - a.score || a.record.title.length - b.record.title.length || compareNewestFirst(a.entry, b.entry);
 }
 
-/** The candidate of an index entry, or undefined for a readout without a title. */
-function candidateOf(entry: ReadoutEntry, folds: Map<string, string>): Candidate | undefined {
-  if (entry.title === undefined || entry.title.value.trim() === '') return undefined;
-  const title = entry.title.value.replace(/\u00a0/g, ' ');
-  return {
-    entry,
-    title,
-    folded: fold(title, folds),
-    date: entry.date?.value ?? '',
-    publishedTime: entry.publishedTime?.value ?? '',
-  };
-}
-
-/**
- * The index's candidates in tie-break order. `previous` holds the last version's candidates by
- * URI: an entry is replaced, never changed, when its readout changes, so one still in the index
- * keeps its folded title.
- */
-function prepare(index: WorkspaceIndex, previous: ReadonlyMap<string, Candidate>, folds: Map<string, string>): Prepared {
-  const byUri = new Map<string, Candidate>();
-  for (const entry of index.entries()) {
-    const known = previous.get(entry.uri);
-    const candidate = known?.entry === entry ? known : candidateOf(entry, folds);
-    if (candidate !== undefined) byUri.set(entry.uri, candidate);
+/** Puts `item` into `best` (sorted by `compare`, best first) when it is among the `limit` best: no sort of every match. */
+function keepBest<T>(best: T[], item: T, limit: number, compare: (a: T, b: T) => number): void {
+  if (best.length === limit && compare(item, best[limit - 1]) >= 0) return;
+  let low = 0;
+  let high = best.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compare(best[middle], item) <= 0) low = middle + 1;
+    else high = middle;
   }
-  const candidates = [...byUri.values()].sort(compareTieBreak);
-  const longestTitle = candidates.reduce((longest, candidate) => Math.max(longest, candidate.folded.length), 0);
-  return { version: index.version, byUri, candidates, foldedTitles: candidates.map((candidate) => candidate.folded), longestTitle };
+  best.splice(low, 0, item);
+  if (best.length > limit) best.pop();
 }
 
 function isWordStart(folded: string, at: number): boolean {
   if (at === 0) return true;
   const previous = folded.charCodeAt(at - 1);
-  // An apostrophe is inside a word: the s of "biden's" starts nothing.
-  const inWord = (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57) || previous === 39;
-  return !inWord;
+  return !((previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57));
 }
 
 function charScore(folded: string, at: number): number {
@@ -148,8 +112,6 @@ interface Scratch {
   last: Int32Array;
   previous: Row;
   current: Row;
-  /** Each candidate's score, by rank. */
-  scores: Float64Array;
 }
 
 function createRow(size: number): Row {
@@ -157,11 +119,10 @@ function createRow(size: number): Row {
 }
 
 function createScratch(): Scratch {
-  return { first: new Int32Array(16), last: new Int32Array(16), previous: createRow(128), current: createRow(128), scores: new Float64Array(0) };
+  return { first: new Int32Array(16), last: new Int32Array(16), previous: createRow(128), current: createRow(128) };
 }
 
-function fitScratch(scratch: Scratch, queryLength: number, titleLength: number, candidates: number): void {
-  if (scratch.scores.length < candidates) scratch.scores = new Float64Array(candidates);
+function fitScratch(scratch: Scratch, queryLength: number, titleLength: number): void {
   if (scratch.first.length < queryLength) {
     scratch.first = new Int32Array(queryLength);
     scratch.last = new Int32Array(queryLength);
@@ -229,68 +190,87 @@ function matchScore(folded: string, query: string, scratch: Scratch): number {
   return best;
 }
 
-/** Each title's score, in `scores` by rank. A function of its own so that the optimised loop is kept from one query to the next. */
-function scoreAll(foldedTitles: readonly string[], query: string, scratch: Scratch, scores: Float64Array): void {
-  for (let rank = 0; rank < foldedTitles.length; rank++) scores[rank] = matchScore(foldedTitles[rank], query, scratch);
-}
-
-/**
- * The ranks of the `limit` best matches, best first. Scores are small whole numbers, so counting
- * them finds the lowest score that makes the cut without sorting every match; among equal scores
- * the lower rank wins, and ranks are already in tie-break order.
- */
-function bestMatches(scores: Float64Array, candidates: number, maxScore: number, limit: number): number[] {
-  const perScore = new Int32Array(maxScore + 1);
-  for (let rank = 0; rank < candidates; rank++) if (scores[rank] !== -Infinity) perScore[scores[rank]]++;
-  let cutoff = maxScore;
-  let above = 0;
-  while (cutoff > 0 && above + perScore[cutoff] < limit) above += perScore[cutoff--];
-  let atCutoff = limit - above;
-  const best: number[] = [];
-  for (let rank = 0; rank < candidates; rank++) {
-    const score = scores[rank];
-    if (score > cutoff || (score === cutoff && atCutoff-- > 0)) best.push(rank);
+/** The length of the longest title, from `from` on, whose words hold `query` whole at a word start; -1 when none does. */
+function longestHolding(byLength: readonly (readonly TitleRecord[] | undefined)[], from: number, query: string): number {
+  for (let length = byLength.length - 1; length >= from; length--) {
+    if (byLength[length]?.some((record) => !record.gone && (record.joined.startsWith(query) || record.joined.includes(` ${query}`)))) return length;
   }
-  return best.sort((a, b) => scores[b] - scores[a] || a - b);
+  return -1;
 }
 
-function toSymbol(candidate: Candidate, score: number): WorkspaceSymbol {
-  return { name: shownName(candidate), uri: candidate.entry.uri, range: candidate.entry.title!.range, score };
+function toSymbol(entry: ReadoutEntry, score: number): WorkspaceSymbol {
+  return { name: shownName(entry), uri: entry.uri, range: entry.title!.range, score };
 }
 
 /**
- * A search over an index's titles that folds each title once and orders them once per index
- * version, so that a host answering every keystroke pays only for the matching. Hold one per index.
+ * A search over an index's titles (titleTable.ts: folded once, as each title came). It keeps its
+ * last matches: as a query grows letter by letter, only the titles that held the shorter one are
+ * scored again. Hold one per index.
  */
 export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
-  const folds = new Map<string, string>();
   const scratch = createScratch();
-  let prepared: Prepared | undefined;
-  const current = (): Prepared => {
-    if (prepared?.version !== index.version) prepared = prepare(index, prepared?.byUri ?? new Map(), folds);
-    return prepared;
-  };
+  let last: Matches | undefined;
+
+  function newest(table: TitleTable, limit: number): WorkspaceSymbol[] {
+    const best: ReadoutEntry[] = [];
+    for (const record of table.records()) {
+      if (record.joined !== '') for (const entry of record.readouts) keepBest(best, entry, limit, compareNewestFirst);
+    }
+    return best.map((entry) => toSymbol(entry, 0));
+  }
+
   return Object.freeze({
     search(query: string, limit = DEFAULT_LIMIT): WorkspaceSymbol[] {
       if (limit <= 0) return [];
-      const data = current();
-      const folded = fold(query, folds).replace(/\s+/g, '');
-      if (folded === '') {
-        data.newestFirst ??= [...data.candidates].sort(compareNewestFirst);
-        return data.newestFirst.slice(0, limit).map((candidate) => toSymbol(candidate, 0));
+      const table = index.titles();
+      const folded = foldQuery(query);
+      if (folded === '') return newest(table, limit);
+      // No title scores more than the query matched whole at the start of a word.
+      const top = MATCH_SCORE + WORD_START_BONUS + (folded.length - 1) * (MATCH_SCORE + CONTIGUOUS_BONUS);
+      const best: Found[] = [];
+      const matched: TitleRecord[] = [];
+      const consider = (record: TitleRecord) => {
+        if (record.gone || record.joined === '') return;
+        fitScratch(scratch, folded.length, record.joined.length);
+        const score = matchScore(record.joined, folded, scratch);
+        if (score === -Infinity) return;
+        matched.push(record);
+        if (best.length === limit && score < best[limit - 1].score) return;
+        for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
+      };
+      // A longer query is held only by titles that held the shorter one: those found, those that
+      // came since, and those not looked at yet.
+      const added = last && folded.startsWith(last.query) ? table.addedSince(last.mark) : undefined;
+      let length = 0;
+      if (added) {
+        length = last!.resumeAt;
+        for (const record of last!.records) consider(record);
+        for (const record of added) if (record.title.length < length) consider(record);
       }
-      const { candidates } = data;
-      fitScratch(scratch, folded.length, data.longestTitle, candidates.length);
-      const { scores } = scratch;
-      scoreAll(data.foldedTitles, folded, scratch, scores);
-      return bestMatches(scores, candidates.length, folded.length * MAX_CHAR_SCORE, limit).map((rank) => toSymbol(candidates[rank], scores[rank]));
+      // Shortest titles first: once the list is full of scores no longer title can beat, a longer
+      // title could only tie, and a tie goes to the shorter. Only a title holding the query whole
+      // at a word start reaches `top`; any other scores one less at most (a letter neither follows
+      // the one before nor starts a word), so past the longest such title `top - 1` is the bound.
+      const byLength = table.byLength();
+      let longestWhole: number | undefined;
+      for (; length < byLength.length; length++) {
+        const worst = best.length === limit ? best[limit - 1].score : -Infinity;
+        if (worst === top) break;
+        if (worst === top - 1) {
+          longestWhole ??= longestHolding(byLength, length, folded);
+          if (length > longestWhole) break;
+        }
+        for (const record of byLength[length] ?? []) consider(record);
+      }
+      last = { query: folded, mark: table.additions, records: matched, resumeAt: length };
+      return best.map((found) => toSymbol(found.entry, found.score));
     },
   });
 }
 
 /**
  * Readouts by title, fuzzy, best first. A one-off search: a host that answers repeatedly should
- * hold a `createSymbolSearch(index)`, so that titles are folded once per index version.
+ * hold a `createSymbolSearch(index)`, which keeps its last matches.
  */
 export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = DEFAULT_LIMIT): WorkspaceSymbol[] {
   return createSymbolSearch(index).search(query, limit);

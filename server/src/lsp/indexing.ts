@@ -59,6 +59,8 @@ export function createIndexing(options: IndexingOptions) {
         reported = done;
         progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
       });
+      // Part of the scan: the first title completion after it must not sort the archive's titles.
+      configuration.service().prepareWorkspaceSearch();
     } catch (error) {
       connection.console.error(`Indexing failed: ${describeError(error)}`);
     } finally {

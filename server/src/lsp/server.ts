@@ -39,7 +39,7 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
   const support = readClientSupport(params.capabilities);
   const folderPaths = (params.workspaceFolders ?? []).map((folder) => fsPath(folder.uri));
   const folders = new WorkspaceFolders(folderPaths.length === 0 && params.rootUri ? [fsPath(params.rootUri)] : folderPaths);
-  const index = createWorkspaceIndex();
+  const index = createWorkspaceIndex({ titlesFromStart: true });
   const options = params.initializationOptions as (InitializationOptions & { settings?: unknown }) | undefined;
   const configuration = createConfiguration({ connection, support, folders, index, initialSettings: options?.settings, trusted: options?.workspaceTrusted !== false });
   const openDocuments = createOpenDocuments({ connection, documents, configuration, index });

@@ -1,0 +1,212 @@
+// The workspace's distinct titles, each with its readouts and its search text made once, when the
+// title first enters the index: what title completion and the workspace symbol search read. The
+// index keeps it up to date entry by entry, so no request ever pays for a pass over the archive
+// because one readout changed; a search keeps its last matches, which stay good while titles only
+// come (the journal says which) or go (each says so).
+import type { ReadoutEntry } from './readoutEntry';
+import { slugify } from './slug';
+import { joinedWords, searchText } from './textFolding';
+
+export interface TitleRecord {
+  readonly title: string;
+  /** See searchText: what completion matches a typed needle in. */
+  readonly search: string;
+  /** The words with apostrophes dropped: what the symbol search scores. */
+  readonly joined: string;
+  /** The readouts with this title (an array: most titles have one, and an array of one costs a fifth of a Map). */
+  readonly readouts: ReadoutEntry[];
+  /** The most recent date of its readouts (see entryDate), '' when none has one. */
+  latest: string;
+  /** Set when its last readout leaves: a search's kept matches skip it. */
+  gone: boolean;
+  /** Where it sits in the table's list, and in its length's. */
+  slot: number;
+  lengthSlot: number;
+  /** Written values by writer variant (completion's, see completionText.ts), once one is written. */
+  written?: Map<string, string>;
+}
+
+export interface TitleTable {
+  /** Every record, in no particular order. */
+  records(): readonly TitleRecord[];
+  /**
+   * The records by the length of their title (the index): the symbol search ranks shorter titles
+   * first among equal scores, so it goes through them shortest first and stops where longer ones
+   * can no longer make the list.
+   */
+  byLength(): readonly (readonly TitleRecord[] | undefined)[];
+  /**
+   * The records most used first (compareUse): sorted when first asked for, then kept in order as
+   * titles come, go and change; sorted afresh when more than RANK_UPKEEP changes came between two
+   * asks (a scan: one sort is cheaper than that many insertions).
+   */
+  byUse(): readonly TitleRecord[];
+  /** How many records have ever been added: a mark for `addedSince`. */
+  readonly additions: number;
+  /** The records added since `mark` was read from `additions`, or undefined when the journal no longer goes back that far. */
+  addedSince(mark: number): readonly TitleRecord[] | undefined;
+  /** The record whose title slugifies to `slug` with the most readouts, then the most recent. */
+  withSlug(slug: string): TitleRecord | undefined;
+  /** Called by the index as entries come and go. */
+  link(entry: ReadoutEntry): void;
+  unlink(entry: ReadoutEntry): void;
+}
+
+/** The date a readout is ranked by: `date`, else published_time's day, else ''. */
+export function entryDate(entry: ReadoutEntry): string {
+  return entry.date?.value ?? entry.publishedTime?.value.slice(0, 10) ?? '';
+}
+
+/** Most readouts first, then the most recent, then by text so that the order is the same every time. */
+export function compareUse(a: TitleRecord, b: TitleRecord): number {
+  return b.readouts.length - a.readouts.length || (a.latest === b.latest ? 0 : a.latest > b.latest ? -1 : 1) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
+}
+
+/** How many additions the journal keeps: more since a search's matches, and it starts afresh. */
+const JOURNAL = 1024;
+/** See `byUse`. */
+const RANK_UPKEEP = 1024;
+
+/** Where `record` goes in `sorted` (by compareUse), or where it is. */
+function rankOf(sorted: readonly TitleRecord[], record: TitleRecord): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compareUse(sorted[middle], record) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The records by compareUse. Most share their number of readouts and many their date: grouped by
+ * the two, only the groups are ordered and then the few titles within each, several times faster
+ * than comparing every pair of 33,000 titles.
+ */
+function sortedByUse(records: readonly TitleRecord[]): TitleRecord[] {
+  const groups = new Map<string, TitleRecord[]>();
+  for (const record of records) {
+    const key = `${record.readouts.length} ${record.latest}`;
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  // Groups differ in their count or their date.
+  const ordered = [...groups.values()].sort((a, b) => b[0].readouts.length - a[0].readouts.length || (a[0].latest > b[0].latest ? -1 : 1));
+  return ordered.flatMap((group) => (group.length === 1 ? group : group.sort(compareUse)));
+}
+
+export function createTitleTable(): TitleTable {
+  const byTitle = new Map<string, TitleRecord>();
+  const list: TitleRecord[] = [];
+  const byLength: TitleRecord[][] = [];
+  let journal: TitleRecord[] = [];
+  let additions = 0;
+  let byUse: TitleRecord[] | undefined;
+  let changesUnranked = 0;
+  // Built when first asked for, kept up to date from then on.
+  let bySlug: Map<string, TitleRecord[]> | undefined;
+
+  function addSlug(record: TitleRecord): void {
+    const slug = slugify(record.title);
+    const same = bySlug!.get(slug);
+    if (same) same.push(record);
+    else bySlug!.set(slug, [record]);
+  }
+
+  function add(title: string): TitleRecord {
+    const search = searchText(title);
+    const record: TitleRecord = { title, search, joined: joinedWords(search), readouts: [], latest: '', gone: false, slot: list.length, lengthSlot: 0 };
+    byTitle.set(title, record);
+    list.push(record);
+    const sameLength = (byLength[title.length] ??= []);
+    record.lengthSlot = sameLength.length;
+    sameLength.push(record);
+    if (journal.length === 2 * JOURNAL) journal = journal.slice(JOURNAL);
+    journal.push(record);
+    additions++;
+    if (bySlug) addSlug(record);
+    return record;
+  }
+
+  /** Takes a record out of the use order before its readouts change. */
+  function unrank(record: TitleRecord): void {
+    if (byUse && ++changesUnranked > RANK_UPKEEP) byUse = undefined;
+    if (byUse) byUse.splice(rankOf(byUse, record), 1);
+  }
+
+  /** Puts it back in its place after they changed. */
+  function rank(record: TitleRecord): void {
+    if (byUse && !record.gone) byUse.splice(rankOf(byUse, record), 0, record);
+  }
+
+  function remove(record: TitleRecord): void {
+    record.gone = true;
+    byTitle.delete(record.title);
+    const last = list.pop()!;
+    if (last !== record) {
+      list[record.slot] = last;
+      last.slot = record.slot;
+    }
+    const sameLength = byLength[record.title.length];
+    const lastOfLength = sameLength.pop()!;
+    if (lastOfLength !== record) {
+      sameLength[record.lengthSlot] = lastOfLength;
+      lastOfLength.lengthSlot = record.lengthSlot;
+    }
+    if (bySlug) {
+      const slug = slugify(record.title);
+      const same = bySlug.get(slug)!;
+      if (same.length === 1) bySlug.delete(slug);
+      else same.splice(same.indexOf(record), 1);
+    }
+  }
+
+  return {
+    records: () => list,
+    byLength: () => byLength,
+    byUse() {
+      changesUnranked = 0;
+      byUse ??= sortedByUse(list);
+      return byUse;
+    },
+    get additions() {
+      return additions;
+    },
+    addedSince(mark) {
+      const count = additions - mark;
+      return count <= journal.length ? journal.slice(journal.length - count) : undefined;
+    },
+    withSlug(slug) {
+      if (!bySlug) {
+        bySlug = new Map();
+        for (const record of list) addSlug(record);
+      }
+      return bySlug.get(slug)?.reduce((best, record) => (compareUse(record, best) < 0 ? record : best));
+    },
+    link(entry) {
+      const title = entry.title?.value;
+      if (title === undefined) return;
+      const known = byTitle.get(title);
+      if (known) unrank(known);
+      else if (byUse && ++changesUnranked > RANK_UPKEEP) byUse = undefined;
+      const record = known ?? add(title);
+      record.readouts.push(entry);
+      const date = entryDate(entry);
+      if (date > record.latest) record.latest = date;
+      rank(record);
+    },
+    unlink(entry) {
+      const record = entry.title && byTitle.get(entry.title.value);
+      // The index passes the entry it linked: the same object.
+      const at = record ? record.readouts.indexOf(entry) : -1;
+      if (at === -1) return;
+      unrank(record!);
+      record!.readouts.splice(at, 1);
+      if (record!.readouts.length === 0) remove(record!);
+      else if (entryDate(entry) === record!.latest) record!.latest = record!.readouts.reduce((latest, other) => { const date = entryDate(other); return date > latest ? date : latest; }, '');
+      rank(record!);
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// The title searches keep state between requests (the index's title table, its use order, the
+// matches of earlier needles and queries, the journal of titles that came since) and stop early
+// where they can. Each answer is compared with a search over every readout from scratch, while
+// readouts come, change and go between the letters typed.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { ReadoutEntry } from '../../server/src/core/readoutEntry';
+import { searchText, searchWords } from '../../server/src/core/textFolding';
+import { createCompletionMemo } from '../../server/src/core/titleCatalog';
+import { entryDate } from '../../server/src/core/titleTable';
+import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { createSymbolSearch } from '../../server/src/core/workspaceSymbols';
+
+const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const SEED = 20261203;
+const RUNS = 150;
+
+// Few words and letters, so that titles share openings, letters and lengths, and scores tie.
+const WORDS = ['Readout', 'of', 'President', 'Biden’s', 'Call', 'with', 'Prime', 'Minister', 'Erdoğan', 'Støre', 'on', 'the', 'Fact', 'Sheet:', 'Q&A', 'calls', 'a', 'State'];
+const DATES = ['2023-01-10', '2023-01-11', '2024-06-30', ''];
+
+const title = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+
+function entry(uri: string, titleText: string, date: string): ReadoutEntry {
+  return { uri, title: { value: titleText, range: RANGE }, tags: [{ value: 'statements-releases', range: RANGE }], sourceUrl: undefined, date: date === '' ? undefined : { value: date, range: RANGE }, publishedTime: undefined };
+}
+
+type Step =
+  | { readonly kind: 'set'; readonly uri: number; readonly title: string; readonly date: string }
+  | { readonly kind: 'delete'; readonly uri: number }
+  | { readonly kind: 'type'; readonly text: string; readonly upTo: number };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), uri: fc.nat(40), title, date: fc.constantFrom(...DATES) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), uri: fc.nat(40) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('type' as const), text: fc.oneof(title, fc.constantFrom(...WORDS)), upTo: fc.nat(30) }) },
+);
+
+/** Completion's answer from scratch: the titles holding the needle, most readouts, then most recent, then by text. */
+function rankedFromScratch(index: WorkspaceIndex, needle: string, limit: number, exceptUri: string): string[] {
+  const byTitle = new Map<string, ReadoutEntry[]>();
+  for (const item of index.entries()) if (item.title) byTitle.set(item.title.value, [...(byTitle.get(item.title.value) ?? []), item]);
+  const latest = (entries: readonly ReadoutEntry[]) => entries.map(entryDate).reduce((a, b) => (b > a ? b : a), '');
+  return [...byTitle]
+    .filter(([text, entries]) => searchText(text).includes(needle) && !(entries.length === 1 && entries[0].uri === exceptUri))
+    .sort(([a, ea], [b, eb]) => eb.length - ea.length || (latest(ea) === latest(eb) ? 0 : latest(ea) > latest(eb) ? -1 : 1) || (a < b ? -1 : 1))
+    .slice(0, limit)
+    .map(([text]) => text);
+}
+
+/** The symbol score from scratch: every way of matching the query's letters in order, the best. */
+function scoreFromScratch(words: string, query: string): number {
+  const wordStart = (at: number) => at === 0 || !/[a-z0-9]/.test(words[at - 1]);
+  let best = -Infinity;
+  const walk = (j: number, from: number, previous: number, score: number) => {
+    if (j === query.length) {
+      best = Math.max(best, score);
+      return;
+    }
+    for (let at = words.indexOf(query[j], from); at !== -1; at = words.indexOf(query[j], at + 1)) {
+      walk(j + 1, at + 1, at, score + 1 + (wordStart(at) ? 8 : 0) + (j > 0 && previous === at - 1 ? 9 : 0));
+    }
+  };
+  walk(0, 0, -2, 0);
+  return best;
+}
+
+function symbolsFromScratch(index: WorkspaceIndex, query: string, limit: number): string[] {
+  const folded = searchWords(query.replace(/['’‘`]/g, '')).replaceAll(' ', '');
+  const found = [...index.entries()].flatMap((item) => {
+    const words = searchWords(item.title!.value.replace(/['’‘`]/g, ''));
+    const score = words === '' ? -Infinity : scoreFromScratch(words, folded);
+    return score === -Infinity ? [] : [{ item, score }];
+  });
+  found.sort((a, b) => b.score - a.score || a.item.title!.value.length - b.item.title!.value.length
+    || ((b.item.date?.value ?? '') < (a.item.date?.value ?? '') ? -1 : (b.item.date?.value ?? '') > (a.item.date?.value ?? '') ? 1 : 0)
+    || (a.item.uri < b.item.uri ? -1 : 1));
+  return found.slice(0, limit).map(({ item, score }) => `${score} ${item.uri}`);
+}
+
+describe(`title searches against a search from scratch (fast-check, seed ${SEED}, ${RUNS} runs)`, () => {
+  test('completion: the ranked titles holding each needle typed, letter by letter, as readouts change between letters', () => {
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), fc.constantFrom(1, 3, 20), fc.boolean(), (steps, limit, fromStart) => {
+      const index = createWorkspaceIndex({ titlesFromStart: fromStart });
+      const catalog = createCompletionMemo().titles(index);
+      for (const one of steps) {
+        if (one.kind === 'set') index.set(entry(`file:///${one.uri}.md`, one.title, one.date));
+        else if (one.kind === 'delete') index.delete(`file:///${one.uri}.md`);
+        else {
+          for (let typed = 1; typed <= Math.min(one.upTo, one.text.length); typed++) {
+            const needle = searchWords(one.text.slice(0, typed));
+            assert.deepEqual(catalog.ranked(needle, limit, 'file:///0.md').map((record) => record.title), rankedFromScratch(index, needle, limit, 'file:///0.md'), needle);
+          }
+        }
+      }
+    }), { seed: SEED, numRuns: RUNS });
+  });
+
+  test('workspace symbols: the best readouts for each query typed, letter by letter, as readouts change between letters', () => {
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 80 }), fc.constantFrom(1, 2, 4, 128), (steps, limit) => {
+      const index = createWorkspaceIndex();
+      const search = createSymbolSearch(index);
+      for (const one of steps) {
+        if (one.kind === 'set') index.set(entry(`file:///${one.uri}.md`, one.title, one.date));
+        else if (one.kind === 'delete') index.delete(`file:///${one.uri}.md`);
+        else {
+          for (let typed = 1; typed <= Math.min(one.upTo, one.text.length); typed++) {
+            const query = one.text.slice(0, typed);
+            assert.deepEqual(search.search(query, limit).map((symbol) => `${symbol.score} ${symbol.uri}`), symbolsFromScratch(index, query, limit), query);
+          }
+        }
+      }
+    }), { seed: SEED, numRuns: RUNS });
+  });
+});
