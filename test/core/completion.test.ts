@@ -384,10 +384,10 @@ describe('completion: title', () => {
     assert.deepEqual(labels(complete(typing('readout of p'), { index: own, uri: 'file:///own.md' })), ['Readout of President Biden’s Trip']);
   });
 
-  test('capped at 50 titles, incomplete', () => {
+  test('capped at 20 titles, incomplete', () => {
     const many = indexOf(Array.from({ length: 60 }, (_, at) => entry({ title: `Remarks on Topic ${at}`, date: '2023-01-01' })));
     const list = complete(typing('topic'), { index: many });
-    assert.equal(list.items.filter((one) => !one.label.endsWith('…')).length, 50);
+    assert.equal(list.items.filter((one) => !one.label.endsWith('…')).length, 20);
     assert.equal(list.isIncomplete, true);
   });
 
