@@ -10,19 +10,19 @@ export const REFERENCE = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', '
 /** One defect every tool given the schema reports: a tag that is not one of the four. */
 export const DEFECT = REFERENCE.replace('tags: statements-releases', 'tags: statement-releases');
 
-/** Edits made before timing starts (the JIT warms up). */
+/** Edits made before timing starts in the memory run, whose first 100 edits are its baseline. */
 const WARMUP_EDITS = 40;
 
 export interface EditLatency extends Percentiles {
   readonly edits: number;
 }
 
-/** Opens the reference readout, then replaces it `edits` times, each time waiting for its diagnostics. */
-async function editReference(client: LspClient, edits: number, afterEdit: (i: number) => Promise<void> | void = () => {}): Promise<number[]> {
+/** Opens the reference readout, then replaces it `edits` times (after `warmup` untimed ones), each time waiting for its diagnostics. */
+async function editReference(client: LspClient, edits: number, warmup: number, afterEdit: (i: number) => Promise<void> | void = () => {}): Promise<number[]> {
   const uri = 'untitled:bench-edit-latency';
   client.open(uri, REFERENCE, 'plaintext');
   await client.nextDiagnostics(uri, 1);
-  const samples = await sample(edits, WARMUP_EDITS, async (i) => {
+  const samples = await sample(edits, warmup, async (i) => {
     const version = client.change(uri, i % 2 === 0 ? DEFECT : REFERENCE);
     const published = await client.nextDiagnostics(uri, version);
     if (published.diagnostics.length !== (i % 2 === 0 ? 1 : 0)) throw new Error(`unexpected diagnostics at edit ${i}`);
@@ -32,9 +32,9 @@ async function editReference(client: LspClient, edits: number, afterEdit: (i: nu
   return samples;
 }
 
-/** Measures on a running client (empty workspace or a large one already indexed). */
-export async function measureEditLatency(client: LspClient, edits = 400): Promise<EditLatency> {
-  return { edits, ...percentiles(await editReference(client, edits)) };
+/** Measures on a running client (empty workspace or a large one already indexed), from the first edit after opening: nothing left out as warm-up. */
+export async function measureEditLatency(client: LspClient, edits = 300): Promise<EditLatency> {
+  return { edits, ...percentiles(await editReference(client, edits, 0)) };
 }
 
 export interface EditMemory {
@@ -53,7 +53,7 @@ export async function measureEditMemory(edits = 10_000): Promise<EditMemory> {
   const heap = await InspectedHeap.connect((await client.stderrMatch(INSPECTOR_URL))[1]);
   const after100 = { heap: NaN, rss: NaN };
   // `i` counts every edit from 0, the warm-up ones included.
-  await editReference(client, edits - WARMUP_EDITS, async (i) => {
+  await editReference(client, edits - WARMUP_EDITS, WARMUP_EDITS, async (i) => {
     if (i !== 99) return;
     after100.rss = rssMiB(client.pid);
     after100.heap = await heap.usedAfterCollectionMiB();

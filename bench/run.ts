@@ -14,6 +14,7 @@ import { measureEditLatency, measureEditMemory } from './editLatency';
 import { HOSTILE_TARGET_MS, measureHostile, measureHostileBodies } from './hostile';
 import { measurePreview } from './preview';
 import { round } from './stats';
+import { typedTitles } from './typing';
 import { measureWorkspace, type IndexRun } from './workspace';
 import { measureYamlLanguageServer, VALIDATION_DELAY_MS, YAML_SETTINGS } from './yamlLanguageServer';
 
@@ -21,6 +22,27 @@ const count = (n: number) => n.toLocaleString('en-US');
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const seconds = (value: number) => `${value.toFixed(2)} s`;
 const ratio = (value: number) => `${value.toFixed(2)}x`;
+
+const yes = (met: boolean) => (met ? 'yes' : '**no**');
+
+/**
+ * The README's figures from the run at 8488c9c (2026-12-01), before the corpus followed the real
+ * archive's statistics: short titles alike, the title asked once per request for "Readout of
+ * President", edits timed after 40 warm-up edits. Shown beside this run's so that the change of
+ * method is visible; they are not measured here.
+ */
+const PREVIOUS = {
+  source: 'README at 8488c9c',
+  index: '3.24 s',
+  memory: '208 MB',
+  firstTitle: 'not measured',
+  title: '2.6 ms / 6.8 ms (one needle, repeated)',
+  symbols: 'not measured',
+  tags: '1.7 ms / 9.2 ms',
+  editIndexed: '1.0 ms / 5.7 ms (after 40 warm-up edits)',
+  editEmpty: '2.0 ms / 7.8 ms (after 40 warm-up edits)',
+  heap: '12.4 / 13.5 MiB',
+} as const;
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
@@ -58,15 +80,31 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       console.log(`${count(size)} readouts: writing the corpus, indexing, then the command line (${runs} × 3 runs) ...`);
       const folder = path.join(scratch, String(size));
-      await writeCorpus(folder, { count: size, seed: 1 });
-      indexRuns.push(await measureWorkspace(folder, size, size === largest));
+      const readouts = await writeCorpus(folder, { count: size, seed: 1 });
+      indexRuns.push(await measureWorkspace(folder, size, size === largest ? typedTitles(readouts) : undefined));
       cliRuns.push(await measureCli(folder, size, floor, runs));
       rmSync(folder, { recursive: true, force: true });
     }
     const atLargest = indexRuns.at(-1)!;
     const cliLargest = cliRuns.at(-1)!;
     const editLargest = atLargest.edit!;
-    const completion = atLargest.completion!;
+    const typing = atLargest.typing!;
+    const megabytes = (mib: number) => mib * 1.048576;
+    const pair = (p: { p50_ms: number; p99_ms: number }) => `${ms(p.p50_ms)} / ${ms(p.p99_ms)}`;
+
+    report(`Typing in an archive of ${count(largest)} readouts (the realistic generator), beside the previous generator's figures`, markdownTable(
+      ['measure', 'this run', `previous generator (${PREVIOUS.source})`, 'target', 'met'],
+      [
+        [`index ${count(largest)} readouts (spawn to the end of the scan)`, seconds(atLargest.index_ms / 1000), PREVIOUS.index, '≤ 2.5 s', yes(atLargest.index_ms <= 2500)],
+        ['peak resident memory while indexing', `${Math.round(megabytes(atLargest.peak_rss_mib))} MB`, PREVIOUS.memory, '≤ 250 MB', yes(megabytes(atLargest.peak_rss_mib) <= 250)],
+        ['first title completion after the scan', ms(typing.first_title_ms), PREVIOUS.firstTitle, '≤ 50 ms', yes(typing.first_title_ms <= 50)],
+        [`title completion typed letter by letter, p50 / p99 (${typing.title.requests} requests)`, pair(typing.title), PREVIOUS.title, 'p99 ≤ 10 ms', yes(typing.title.p99_ms <= 10)],
+        [`workspace symbols typed letter by letter, p50 / p99 (${typing.symbols.requests} queries)`, pair(typing.symbols), PREVIOUS.symbols, 'p99 ≤ 20 ms', yes(typing.symbols.p99_ms <= 20)],
+        ['tags completion, p50 / p99', pair(typing.tags), PREVIOUS.tags, 'p99 ≤ 5 ms', yes(typing.tags.p99_ms <= 5)],
+        [`edit → diagnostics, ${count(largest)} indexed, p50 / p99 (first ${editLargest.edits} edits)`, pair(editLargest), PREVIOUS.editIndexed, 'p99 ≤ 5 ms', yes(editLargest.p99_ms <= 5)],
+        [`edit → diagnostics, empty workspace, p50 / p99 (first ${editEmpty.edits} edits)`, pair(editEmpty), PREVIOUS.editEmpty, 'p99 ≤ 5 ms', yes(editEmpty.p99_ms <= 5)],
+        [`heap after a full collection, after 100 and ${count(memory.edits)} edits`, `${memory.heap_after_100_mib} / ${memory.heap_after_all_mib} MiB`, PREVIOUS.heap, 'flat (within 10%)', yes(memory.heap_after_all_mib <= memory.heap_after_100_mib * 1.1)],
+      ]));
 
     report('Edit latency: didChange to publishDiagnostics, reference readout, one defect made and fixed', markdownTable(
       ['server', 'edits', 'p50', 'p99', 'yaml-language-server / ours, p50'],
@@ -76,10 +114,10 @@ async function main(): Promise<void> {
         [`yaml-language-server ${yaml.version}, wall`, String(yaml.edit.edits), ms(yaml.edit.p50_ms), ms(yaml.edit.p99_ms), ''],
         [`yaml-language-server, less its ${VALIDATION_DELAY_MS} ms delay`, '', ms(yaml.edit.after_delay_p50_ms), ms(yaml.edit.after_delay_p99_ms), ratio(yaml.edit.after_delay_p50_ms / editEmpty.p50_ms)],
       ]));
-    report(`Completion latency (readout with ${count(largest)} readouts indexed; yaml-language-server from the schema alone)`, markdownTable(
+    report(`Completion latency (readout with ${count(largest)} readouts indexed, titles typed letter by letter; yaml-language-server from the schema alone)`, markdownTable(
       ['server', 'tags p50', 'tags p99', 'title p50', 'title p99'],
       [
-        ['readout', ms(completion.tags.p50_ms), ms(completion.tags.p99_ms), ms(completion.title.p50_ms), ms(completion.title.p99_ms)],
+        ['readout', ms(typing.tags.p50_ms), ms(typing.tags.p99_ms), ms(typing.title.p50_ms), ms(typing.title.p99_ms)],
         ['yaml-language-server', ms(yaml.completion.tags.p50_ms), ms(yaml.completion.tags.p99_ms), ms(yaml.completion.title.p50_ms), ms(yaml.completion.title.p99_ms)],
       ]));
     report('Workspace index: from spawning the server to the end of the scan', markdownTable(
@@ -111,21 +149,14 @@ async function main(): Promise<void> {
         ratio(run.markdownlint_cli2.wall_s / run.readout_check.wall_s),
       ])));
 
-    const megabytes = (mib: number) => mib * 1.048576;
     const slowest = hostile.reduce((worst, run) => (run.p50_ms > worst.p50_ms ? run : worst));
     const slowestOnce = Math.max(...hostile.map((run) => run.max_ms));
     const targets: [string, string, boolean][] = [
-      ['edit p50 under 2 ms, empty / indexed', `${ms(editEmpty.p50_ms)} / ${ms(editLargest.p50_ms)}`, Math.max(editEmpty.p50_ms, editLargest.p50_ms) < 2],
-      ['edit p99 under 10 ms, empty / indexed', `${ms(editEmpty.p99_ms)} / ${ms(editLargest.p99_ms)}`, Math.max(editEmpty.p99_ms, editLargest.p99_ms) < 10],
-      ['completion p99 under 10 ms, tags / title', `${ms(completion.tags.p99_ms)} / ${ms(completion.title.p99_ms)}`, Math.max(completion.tags.p99_ms, completion.title.p99_ms) < 10],
-      [`${count(largest)} indexed in under 3 s`, seconds(atLargest.index_ms / 1000), atLargest.index_ms < 3000],
-      [`${count(largest)} indexed in under 300 MB`, `${Math.round(megabytes(atLargest.peak_rss_mib))} MB`, megabytes(atLargest.peak_rss_mib) < 300],
-      ['heap flat over 10,000 edits (within 10%)', `${memory.heap_after_100_mib} to ${memory.heap_after_all_mib} MiB`, memory.heap_after_all_mib <= memory.heap_after_100_mib * 1.1],
       [`CLI on ${count(largest)} within 2x of the floor`, ratio(cliLargest.readout_check.wall_s / cliLargest.floor.wall_s), cliLargest.readout_check.wall_s < 2 * cliLargest.floor.wall_s],
       [`CLI on ${count(largest)} faster than markdownlint-cli2`, ratio(cliLargest.markdownlint_cli2.wall_s / cliLargest.readout_check.wall_s), cliLargest.readout_check.wall_s < cliLargest.markdownlint_cli2.wall_s],
       [`every hostile document within ${HOSTILE_TARGET_MS} ms (p50)`, `slowest ${ms(slowest.p50_ms)} (${slowest.document}); slowest single change ${ms(slowestOnce)}`, slowest.p50_ms < HOSTILE_TARGET_MS],
     ];
-    report('Targets', markdownTable(['target', 'measured', 'met'], targets.map(([target, measured, met]) => [target, measured, met ? 'yes' : '**no**'])));
+    report('Other targets', markdownTable(['target', 'measured', 'met'], targets.map(([target, measured, met]) => [target, measured, yes(met)])));
 
     const machine = {
       cores: os.availableParallelism(),

@@ -29,15 +29,29 @@ export interface TitleCatalog {
 export interface CompletionMemo {
   /** The catalog of the index's titles. */
   titles(index: WorkspaceIndex): TitleCatalog;
+  /** The written forms of a choice (a tag, an enum value) by writer variant: writing one costs a YAML parse to check it. */
+  writtenChoice(value: string): Map<string, string>;
 }
+
+/** Choices whose written forms are kept: a schema's enum and the workspace's tags are far fewer; a workspace of made-up tags only starts the memo afresh. */
+const KEPT_CHOICES = 1000;
 
 /** A memo for one service: it follows one index, and starts afresh for another index. */
 export function createCompletionMemo(): CompletionMemo {
   let current: { readonly index: WorkspaceIndex; readonly catalog: TitleCatalog } | undefined;
+  const choices = new Map<string, Map<string, string>>();
   return {
     titles(index) {
       if (current?.index !== index) current = { index, catalog: createTitleCatalog(index.titles()) };
       return current.catalog;
+    },
+    writtenChoice(value) {
+      let written = choices.get(value);
+      if (!written) {
+        if (choices.size === KEPT_CHOICES) choices.clear();
+        choices.set(value, (written = new Map()));
+      }
+      return written;
     },
   };
 }

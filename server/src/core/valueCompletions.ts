@@ -97,7 +97,7 @@ function choiceCompletions(region: Region, site: ValueSite, context: CompletionC
   const rank = (choice: Choice) => [choice.inSchema ? 0 : 1, choice.value.toLowerCase().startsWith(typed) ? 0 : 1, -choice.uses];
   offered.sort((a, b) => compareTuples(rank(a), rank(b)));
   return offered.map((choice, position) => {
-    const written = writer.write(choice.value);
+    const written = writeCached(writer, choice.value, context.memo?.writtenChoice(choice.value));
     return valueItem(site, choice.value, written, {
       detail: choiceDetail(choice, choices !== undefined),
       ...(choice.description === undefined ? {} : { documentation: choice.description }),

@@ -9,6 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createWorkspaceIndex } from '../core/workspaceIndex';
+import { warmUpChecks } from './warmUp';
 import { WorkspaceTrustedNotification, type InitializationOptions } from '../protocol';
 import { version } from '../../../package.json';
 import { readClientSupport } from './clientSupport';
@@ -45,6 +46,7 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
   const openDocuments = createOpenDocuments({ connection, documents, configuration, index });
   const indexing = createIndexing({ connection, support, folders, index, configuration, openDocuments });
   registerHandlers({ connection, session, support, documents, configuration });
+  warmUpChecks(configuration.service());
 
   /** Applies the settings again: open documents re-placed and re-checked, watchers renewed; true when the files to index changed. */
   async function reconfigure(): Promise<boolean> {
