@@ -60,10 +60,10 @@ const isUtf16 = (bytes: Uint8Array) => (bytes[0] === 0xff && bytes[1] === 0xfe) 
  * less of it alive). Only a regular file within the size limit is read (see regularFile.ts).
  * Synchronous: one small read after another is several times faster than a round trip through the
  * thread pool for each (measured on 50,000 files). `scratch` is a buffer to reuse from one file to
- * the next.
+ * the next; `listedRegular` as for openRegularFile.
  */
-export function readFrontMatterHead(file: string, scratch: Buffer = Buffer.alloc(FIRST_READ)): { text: string; identity: string } {
-  const { fd: handle, identity } = openRegularFile(file, MAX_FILE_BYTES);
+export function readFrontMatterHead(file: string, scratch: Buffer = Buffer.alloc(FIRST_READ), listedRegular = false): { text: string; identity: string } {
+  const { fd: handle, identity } = openRegularFile(file, MAX_FILE_BYTES, listedRegular);
   try {
     let buffer = scratch;
     let length = 0;

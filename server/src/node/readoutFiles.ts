@@ -1,5 +1,6 @@
 // Which files the settings look at and how they place each one, by its path relative to the folder
 // the globs are relative to: the same for the language server and the command line.
+import { readdirSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { Settings } from './settings';
@@ -26,6 +27,18 @@ export function listedGlobs(settings: Settings): string[] {
 export function listFiles(folder: string, settings: Settings): Promise<string[]> {
   // Links are followed, as a file event for one would be; a broken link lists nothing.
   return glob(listedGlobs(settings), { cwd: folder, ignore: [...settings.exclude], absolute: true, dot: true, onlyFiles: true, expandDirectories: false });
+}
+
+/**
+ * The names of a folder's regular files, by the types its listing gives: a link is not among them
+ * (what it leads to is not known without a stat), nor anything when the folder cannot be read.
+ */
+export function regularFileNames(folder: string): Set<string> {
+  try {
+    return new Set(readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name));
+  } catch {
+    return new Set();
+  }
 }
 
 /**
