@@ -68,7 +68,7 @@ export async function scanFolders(folders: readonly string[], options: ScanOptio
     const file = files[scanned];
     try {
       const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep));
-      if (file.slice(0, cut) !== folder) {
+      if (folder === undefined || cut !== folder.length || !file.startsWith(folder)) {
         folder = file.slice(0, cut);
         regular = regularFileNames(folder);
       }

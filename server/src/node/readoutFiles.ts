@@ -57,8 +57,11 @@ const matcher = (globs: readonly string[]) => (globs.length > 0 ? picomatch([...
 /** Places files by their paths relative to the settings' folder (`/` separators). */
 export function createPlacer(settings: Settings): { place(relativePath: string): FilePlace; listed(relativePath: string): boolean } {
   const included = matcher(settings.files);
-  const excluded = matcher(settings.exclude);
+  const excludes = matcher(settings.exclude);
   const listed = matcher(listedGlobs(settings));
+  // A path is often placed, then asked whether it is listed: `exclude` is matched once for both.
+  let last: { path: string; out: boolean } | undefined;
+  const excluded = (relativePath: string) => (last?.path === relativePath ? last.out : (last = { path: relativePath, out: excludes(relativePath) }).out);
   return {
     place: (relativePath) => {
       const out = excluded(relativePath);
