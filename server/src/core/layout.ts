@@ -76,13 +76,18 @@ function valueOf(placeholder: LayoutPlaceholder, facts: LayoutFacts): string {
   }
 }
 
+// Both run for every readout a scan indexes (whether it follows the layout): loops, not arrays joined.
 function render(parts: readonly Part[], facts: LayoutFacts): string {
-  return parts.map((part) => ('literal' in part ? part.literal : valueOf(part.placeholder, facts))).join('');
+  let text = '';
+  for (const part of parts) text += 'literal' in part ? part.literal : valueOf(part.placeholder, facts);
+  return text;
 }
 
 /** The path, relative to the archive's root with `/` separators, that the facts call for. */
 export function expectedPath(layout: Layout, facts: LayoutFacts): string {
-  return layout.segments.map((parts) => render(parts, facts)).join('/');
+  let path = render(layout.segments[0], facts);
+  for (let index = 1; index < layout.segments.length; index++) path += `/${render(layout.segments[index], facts)}`;
+  return path;
 }
 
 /** How many path segments, below the archive's root, the layout's files sit at. */
@@ -138,6 +143,8 @@ function blame(parts: readonly Part[], segment: string, alternatives: readonly L
 }
 
 function decodeSlug(slug: string): string {
+  // Without a `%`, there is nothing to decode (and nothing to throw on).
+  if (!slug.includes('%')) return slug;
   try {
     return decodeURIComponent(slug);
   } catch {

@@ -13,40 +13,48 @@ import { unescapeDoubleQuoted } from './yamlEscapes';
 export function quickEntry(uri: string, text: string): ReadoutEntry | undefined {
   const block = pyyamlBlock(text);
   if (!block) return undefined;
+  const { start: contentStart, end: contentEnd } = block.content;
+  // No tab anywhere, and no carriage return but before a line feed: checked once for all the lines.
+  const tab = text.indexOf('\t', contentStart);
+  if (tab !== -1 && tab < contentEnd) return undefined;
+  for (let cr = text.indexOf('\r', contentStart); cr !== -1 && cr < contentEnd; cr = text.indexOf('\r', cr + 1)) {
+    if (text[cr + 1] !== '\n') return undefined;
+  }
   const scalars = new Map<string, Scalar[]>();
   let key: string | undefined;
   let open: Scalar | undefined;
   let listed = false;
-  for (let at = block.content.start; at < block.content.end;) {
+  // Lines are read in place, by offsets: a string for each would be garbage for each.
+  for (let at = contentStart; at < contentEnd;) {
     const newline = text.indexOf('\n', at);
-    const end = newline === -1 || newline > block.content.end ? block.content.end : newline;
+    const end = newline === -1 || newline > contentEnd ? contentEnd : newline;
     const lineEnd = text[end - 1] === '\r' ? end - 1 : end;
-    const line = text.slice(at, lineEnd);
-    if (line === '' || /[ \t]$/.test(line) || line.includes('\t') || line.includes('\r')) return undefined;
-    if (line.startsWith(' ')) {
+    if (lineEnd === at || text[lineEnd - 1] === ' ') return undefined;
+    if (text[at] === ' ') {
       // A folded continuation of the value above.
       if (!open) return undefined;
       open.end = lineEnd;
-    } else if (line.startsWith('- ')) {
-      if (key === undefined || !listed || line[2] === ' ') return undefined;
+    } else if (text.startsWith('- ', at)) {
+      if (key === undefined || !listed || text[at + 2] === ' ') return undefined;
       open = { start: at + 2, end: lineEnd };
       scalars.get(key)!.push(open);
     } else {
-      const match = /^([A-Za-z_][A-Za-z0-9_]*):(?: |$)/.exec(line);
-      if (!match) return undefined;
-      key = match[1];
+      let colon = at;
+      if (isKeyStart(text.charCodeAt(colon))) while (isKeyStart(text.charCodeAt(++colon)) || isDigit(text.charCodeAt(colon)));
+      // The key's colon ends the line or is followed by one space: PyYAML writes one, and another
+      // would start the value's range later.
+      if (colon === at || text[colon] !== ':' || (colon + 1 < lineEnd && (text[colon + 1] !== ' ' || text[colon + 2] === ' '))) return undefined;
+      key = text.slice(at, colon);
       const list: Scalar[] = [];
       scalars.set(key, list);
-      listed = line.length === match[0].length;
-      // PyYAML writes one space after the colon; another would start the value's range later.
-      if (line[match[0].length] === ' ') return undefined;
-      open = listed ? undefined : { start: at + match[0].length, end: lineEnd };
+      listed = colon + 1 === lineEnd;
+      open = listed ? undefined : { start: colon + 2, end: lineEnd };
       if (open) list.push(open);
     }
     at = end + 1;
   }
   const decoded = new Map<string, IndexedValue[]>();
-  const position = createLineIndex(text.slice(0, block.content.end));
+  const position = createLineIndex(text.slice(0, contentEnd));
   for (const [name, list] of scalars) {
     const values: IndexedValue[] = [];
     for (const scalar of list) {
@@ -85,6 +93,10 @@ function pyyamlBlock(text: string): { content: { start: number; end: number } } 
   return { content: { start: contentStart, end: contentEnd } };
 }
 
+// A key is [A-Za-z_][A-Za-z0-9_]*.
+const isKeyStart = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
 // The first line that starts with `---` or is `...` (searched from just before the content's second line).
 const CLOSING_LINE = /\n(?:---|\.\.\.[ \t]*\r?(?:\n|$))/;
 
@@ -109,7 +121,7 @@ const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
 function decodeScalar(text: string, start: number, end: number): string | undefined {
   const source = text.slice(start, end);
   // Lines are joined by one space once the continuation's indentation is dropped (no blank lines here).
-  const lines = source.split(/\r?\n/);
+  const lines = source.includes('\n') ? source.split(/\r?\n/) : [source];
   switch (source[0]) {
     case "'":
       return singleQuoted(lines);

@@ -138,7 +138,8 @@ function valueEnd(url: string, at: number, placeholder: Placeholder, next: Part 
 function matchTemplate(url: string, template: UrlTemplate): UrlParts | undefined {
   const values = new Map<Placeholder, { value: string; span: Span }>();
   let at = 0;
-  for (const [index, part] of template.parts.entries()) {
+  for (let index = 0; index < template.parts.length; index++) {
+    const part = template.parts[index];
     if ('literal' in part) {
       if (!url.startsWith(part.literal, at)) return undefined;
       at += part.literal.length;

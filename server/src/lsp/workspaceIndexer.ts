@@ -99,14 +99,14 @@ export function createIndexer(options: IndexerOptions) {
         failures++;
         options.log(`Could not read ${file}: ${reason}`);
       },
-      onEntry(entry, identity) {
+      onEntry(entry, identity, file) {
         // A file event since the listing knows better than a read that may have come before it.
         if (run.touched.has(entry.uri)) return;
         // A second path to a file the index holds is not a readout of its own.
         if (!claim(entry.uri, identity, changed)) return;
         seen.add(entry.uri);
         // Its folder may have left the workspace while the scan ran.
-        if (options.isOpen(entry.uri) || !options.place(URI.parse(entry.uri).fsPath).listed) return;
+        if (options.isOpen(entry.uri) || !options.place(file).listed) return;
         const before = index.get(entry.uri)?.sourceUrl?.value;
         index.set(entry);
         if (before !== entry.sourceUrl?.value) {

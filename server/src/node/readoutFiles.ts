@@ -1,5 +1,6 @@
 // Which files the settings look at and how they place each one, by its path relative to the folder
 // the globs are relative to: the same for the language server and the command line.
+import { readdirSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { Settings } from './settings';
@@ -29,6 +30,18 @@ export function listFiles(folder: string, settings: Settings): Promise<string[]>
 }
 
 /**
+ * The names of a folder's regular files, by the types its listing gives: a link is not among them
+ * (what it leads to is not known without a stat), nor anything when the folder cannot be read.
+ */
+export function regularFileNames(folder: string): Set<string> {
+  try {
+    return new Set(readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
  * Paths by their number of segments, then in order. Of several paths to one file, the tools keep
  * the first: a path through a link to a parent folder comes after the file's own.
  */
@@ -44,8 +57,11 @@ const matcher = (globs: readonly string[]) => (globs.length > 0 ? picomatch([...
 /** Places files by their paths relative to the settings' folder (`/` separators). */
 export function createPlacer(settings: Settings): { place(relativePath: string): FilePlace; listed(relativePath: string): boolean } {
   const included = matcher(settings.files);
-  const excluded = matcher(settings.exclude);
+  const excludes = matcher(settings.exclude);
   const listed = matcher(listedGlobs(settings));
+  // A path is often placed, then asked whether it is listed: `exclude` is matched once for both.
+  let last: { path: string; out: boolean } | undefined;
+  const excluded = (relativePath: string) => (last?.path === relativePath ? last.out : (last = { path: relativePath, out: excludes(relativePath) }).out);
   return {
     place: (relativePath) => {
       const out = excluded(relativePath);

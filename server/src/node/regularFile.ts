@@ -1,5 +1,6 @@
-// Every file the tools read goes through here: only a regular file is opened, and one over its size
-// limit is refused by its size before a byte of it is read. A FIFO named `x.md` would block the
+// Every file the tools read goes through here: only a regular file is opened (by a stat first, or by
+// the type its folder's listing gives), and one over its size limit is refused by its size before a
+// byte of it is read. A FIFO named `x.md` would block the
 // reading thread until something writes to it, a device may never end, and a 2 GB file would take
 // gigabytes of memory.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
@@ -52,11 +53,12 @@ export function fileIdentity(file: string): string | undefined {
 /**
  * Opens `file` (links followed) for reading, after making sure it is a regular file of at most
  * `maxBytes`; the caller closes it. Throws a RefusedFileError when it is not, and the system's
- * error when it cannot be opened.
+ * error when it cannot be opened. `listedRegular`: its folder's listing (readdir's entry type) gave
+ * it as a regular file, not a link, which a stat would only say again.
  */
-export function openRegularFile(file: string, maxBytes: number): OpenFile {
+export function openRegularFile(file: string, maxBytes: number, listedRegular = false): OpenFile {
   // Nothing but a regular file is opened (opening a device can itself do something)...
-  const before = refusal(statSync(file), maxBytes);
+  const before = listedRegular ? undefined : refusal(statSync(file), maxBytes);
   if (before !== undefined) throw new RefusedFileError(before);
   const fd = openSync(file, READ_FLAGS);
   try {
