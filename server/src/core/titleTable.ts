@@ -5,14 +5,14 @@
 // come (the journal says which) or go (each says so).
 import type { ReadoutEntry } from './readoutEntry';
 import { slugify } from './slug';
-import { joinedWords, searchText } from './textFolding';
+import { searchText } from './textFolding';
 
 export interface TitleRecord {
   readonly title: string;
   /** See searchText: what completion matches a typed needle in. */
   readonly search: string;
-  /** The words with apostrophes dropped: what the symbol search scores. */
-  readonly joined: string;
+  /** Where in `search` the words with apostrophes dropped start (0 when it has one form): what the symbol search scores. */
+  readonly joinedAt: number;
   /** The readouts with this title (an array: most titles have one, and an array of one costs a fifth of a Map). */
   readonly readouts: ReadoutEntry[];
   /** The most recent date of its readouts (see entryDate), '' when none has one. */
@@ -115,9 +115,10 @@ export function createTitleTable(): TitleTable {
     else bySlug!.set(slug, [record]);
   }
 
-  function add(title: string): TitleRecord {
+  function add(title: string, first: ReadoutEntry): TitleRecord {
     const search = searchText(title);
-    const record: TitleRecord = { title, search, joined: joinedWords(search), readouts: [], latest: '', gone: false, slot: list.length, lengthSlot: 0 };
+    // A literal of one: an array grown from empty by a push takes room for 17.
+    const record: TitleRecord = { title, search, joinedAt: search.indexOf('\n') + 1, readouts: [first], latest: entryDate(first), gone: false, slot: list.length, lengthSlot: 0 };
     byTitle.set(title, record);
     list.push(record);
     const sameLength = (byLength[title.length] ??= []);
@@ -189,13 +190,16 @@ export function createTitleTable(): TitleTable {
       const title = entry.title?.value;
       if (title === undefined) return;
       const known = byTitle.get(title);
-      if (known) unrank(known);
-      else if (byUse && ++changesUnranked > RANK_UPKEEP) byUse = undefined;
-      const record = known ?? add(title);
-      record.readouts.push(entry);
+      if (!known) {
+        if (byUse && ++changesUnranked > RANK_UPKEEP) byUse = undefined;
+        rank(add(title, entry));
+        return;
+      }
+      unrank(known);
+      known.readouts.push(entry);
       const date = entryDate(entry);
-      if (date > record.latest) record.latest = date;
-      rank(record);
+      if (date > known.latest) known.latest = date;
+      rank(known);
     },
     unlink(entry) {
       const record = entry.title && byTitle.get(entry.title.value);

@@ -134,12 +134,12 @@ function fitScratch(scratch: Scratch, queryLength: number, titleLength: number):
 }
 
 /**
- * Where each query character can match at the earliest (`first`) and latest (`last`), or false
- * when the query is not a subsequence of the title. Only positions between them can be part of a
+ * Where each query character can match at the earliest (`first`) and latest (`last`) from `start`
+ * on, or false when the query is not a subsequence of the words there. Only positions between them can be part of a
  * match, which keeps the scoring short.
  */
-function matchWindows(folded: string, query: string, first: Int32Array, last: Int32Array): boolean {
-  let at = -1;
+function matchWindows(folded: string, start: number, query: string, first: Int32Array, last: Int32Array): boolean {
+  let at = start - 1;
   for (let j = 0; j < query.length; j++) {
     at = folded.indexOf(query[j], at + 1);
     if (at === -1) return false;
@@ -154,13 +154,14 @@ function matchWindows(folded: string, query: string, first: Int32Array, last: In
 }
 
 /**
- * The best score of the query's characters matched in order, or -Infinity when they are not all
- * there: a dynamic programme over the query's characters and the title positions where each
- * one occurs, within its window.
+ * The best score of the query's characters matched in order in `folded` from `start` on (a
+ * title's joined words in its search text, after a line break, which starts a word), or -Infinity
+ * when they are not all there: a dynamic programme over the query's characters and the positions
+ * where each one occurs, within its window.
  */
-function matchScore(folded: string, query: string, scratch: Scratch): number {
+function matchScore(folded: string, start: number, query: string, scratch: Scratch): number {
   const { first, last } = scratch;
-  if (!matchWindows(folded, query, first, last)) return -Infinity;
+  if (!matchWindows(folded, start, query, first, last)) return -Infinity;
   let previous = scratch.previous;
   let current = scratch.current;
   previous.length = 0;
@@ -190,12 +191,13 @@ function matchScore(folded: string, query: string, scratch: Scratch): number {
   return best;
 }
 
-/** The length of the longest title, from `from` on, whose words hold `query` whole at a word start; -1 when none does. */
-function longestHolding(byLength: readonly (readonly TitleRecord[] | undefined)[], from: number, query: string): number {
-  for (let length = byLength.length - 1; length >= from; length--) {
-    if (byLength[length]?.some((record) => !record.gone && (record.joined.startsWith(query) || record.joined.includes(` ${query}`)))) return length;
+/** Whether a record's joined words hold `query` whole, starting a word: the only way to score `top`. */
+function holdsWhole(record: TitleRecord, query: string): boolean {
+  if (record.gone) return false;
+  for (let at = record.search.indexOf(query, record.joinedAt); at !== -1; at = record.search.indexOf(query, at + 1)) {
+    if (isWordStart(record.search, at)) return true;
   }
-  return -1;
+  return false;
 }
 
 function toSymbol(entry: ReadoutEntry, score: number): WorkspaceSymbol {
@@ -214,7 +216,7 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
   function newest(table: TitleTable, limit: number): WorkspaceSymbol[] {
     const best: ReadoutEntry[] = [];
     for (const record of table.records()) {
-      if (record.joined !== '') for (const entry of record.readouts) keepBest(best, entry, limit, compareNewestFirst);
+      if (record.joinedAt !== record.search.length) for (const entry of record.readouts) keepBest(best, entry, limit, compareNewestFirst);
     }
     return best.map((entry) => toSymbol(entry, 0));
   }
@@ -229,12 +231,13 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
       const top = MATCH_SCORE + WORD_START_BONUS + (folded.length - 1) * (MATCH_SCORE + CONTIGUOUS_BONUS);
       const best: Found[] = [];
       const matched: TitleRecord[] = [];
-      const consider = (record: TitleRecord) => {
-        if (record.gone || record.joined === '') return;
-        fitScratch(scratch, folded.length, record.joined.length);
-        const score = matchScore(record.joined, folded, scratch);
+      /** Scores a record and offers its readouts; `kept` when it is among the titles looked at in order (the next query starts from those). */
+      const consider = (record: TitleRecord, kept = true) => {
+        if (record.gone || record.joinedAt === record.search.length) return;
+        fitScratch(scratch, folded.length, record.search.length);
+        const score = matchScore(record.search, record.joinedAt, folded, scratch);
         if (score === -Infinity) return;
-        matched.push(record);
+        if (kept) matched.push(record);
         if (best.length === limit && score < best[limit - 1].score) return;
         for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
       };
@@ -250,15 +253,17 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
       // Shortest titles first: once the list is full of scores no longer title can beat, a longer
       // title could only tie, and a tie goes to the shorter. Only a title holding the query whole
       // at a word start reaches `top`; any other scores one less at most (a letter neither follows
-      // the one before nor starts a word), so past the longest such title `top - 1` is the bound.
+      // the one before nor starts a word). So once the list is full down to `top - 1`, the longer
+      // titles holding the query whole are scored, and the rest need not be.
       const byLength = table.byLength();
-      let longestWhole: number | undefined;
       for (; length < byLength.length; length++) {
         const worst = best.length === limit ? best[limit - 1].score : -Infinity;
         if (worst === top) break;
         if (worst === top - 1) {
-          longestWhole ??= longestHolding(byLength, length, folded);
-          if (length > longestWhole) break;
+          for (let longer = length; longer < byLength.length; longer++) {
+            for (const record of byLength[longer] ?? []) if (holdsWhole(record, folded)) consider(record, false);
+          }
+          break;
         }
         for (const record of byLength[length] ?? []) consider(record);
       }
