@@ -6,7 +6,7 @@ import type { WorkspaceIndex } from '../core/workspaceIndex';
 import type { ClientSupport } from './clientSupport';
 import type { Configuration } from './configuration';
 import type { OpenDocuments } from './documents';
-import { describeError } from './logging';
+import { countText, describeError } from './logging';
 import type { WorkspaceFolders } from './workspaceFolders';
 import { createIndexer, type FileChange } from './workspaceIndexer';
 
@@ -57,7 +57,7 @@ export function createIndexing(options: IndexingOptions) {
         // A report per 1% is plenty for a progress bar and cheap for the connection.
         if (done !== total && done - reported < Math.max(250, total / 100)) return;
         reported = done;
-        progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+        progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${countText(done)}/${countText(total)}`);
       });
       // Part of the scan: the first title completion after it must not sort the archive's titles.
       configuration.service().prepareWorkspaceSearch();

@@ -12,3 +12,10 @@ export function logged<A extends unknown[]>(connection: Connection, what: string
     listener(...args).catch((error: unknown) => connection.console.error(`${what} failed: ${describeError(error)}`));
   };
 }
+
+/**
+ * A count with thousands separators (50,000), as `toLocaleString('en-US')` writes it but without
+ * loading the ICU number formats: their first use takes milliseconds, and the first scan's log
+ * comes while a person's first edits are checked.
+ */
+export const countText = (count: number) => String(count).replace(/\B(?=(\d{3})+$)/g, ',');
