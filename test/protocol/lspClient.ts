@@ -436,13 +436,21 @@ export class LspClient {
 
   /**
    * Every reconfiguration ends by re-checking all open documents, the probe first (it was opened
-   * first). Bumping the probe right before the trigger gives two publishes of its new version:
-   * one for the change, then one when the reconfiguration is done.
+   * first). The probe is bumped and its change's publish awaited before the trigger (the server
+   * checks a change a moment later, after the messages already received), so the next publish of
+   * its new version is the reconfiguration's.
    */
   private async settleAfter(trigger: () => Promise<void>): Promise<void> {
     const version = this.bumpProbe();
+    await this.nextDiagnostics(SETTLE_PROBE_URI, version);
     await trigger();
-    await this.probePublishedTwice(version);
+    await this.nextDiagnostics(SETTLE_PROBE_URI, version);
+    this.dropOthersUnread();
+  }
+
+  /** Publishes of other documents received until now predate the reconfiguration's own. */
+  private dropOthersUnread(): void {
+    for (const uri of this.unread.keys()) if (uri !== SETTLE_PROBE_URI) this.unread.delete(uri);
   }
 
   private bumpProbe(): number {
@@ -452,8 +460,7 @@ export class LspClient {
   private async probePublishedTwice(version: number): Promise<void> {
     await this.nextDiagnostics(SETTLE_PROBE_URI, version);
     await this.nextDiagnostics(SETTLE_PROBE_URI, version);
-    // Publishes of other documents received until now predate the reconfiguration's own.
-    for (const uri of this.unread.keys()) if (uri !== SETTLE_PROBE_URI) this.unread.delete(uri);
+    this.dropOthersUnread();
   }
 
   /** Sends any request, its params as given (a malformed one included), and waits for the answer. */

@@ -35,6 +35,21 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
+  /**
+   * Checks a changed document once the messages already received are handled: vscode-jsonrpc
+   * handles one message per turn of the event loop, so a check put off by two turns comes after
+   * them. While a person types, the editor sends a change per letter and a completion request
+   * after them; the versions a newer one replaced are never checked, and the completion is not
+   * kept waiting behind their checks.
+   */
+  function publishSoon(document: TextDocument): void {
+    const { uri, version } = document;
+    setImmediate(() => setImmediate(() => {
+      // A newer version (its own check follows) or a closed document is not checked.
+      if (documents.get(uri)?.version === version) publish(document);
+    }));
+  }
+
   /** Checks the open documents whose source_url is among `urls` (a duplicate may have come or gone). */
   function recheckSharing(urls: ReadonlySet<string>, except?: string): void {
     for (const document of documents.all()) {
@@ -72,12 +87,12 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
     isOpen: (uri: string) => documents.get(uri) !== undefined,
     recheckSharing,
 
-    /** An edited document: its index entry comes from the editor, then it and the documents sharing its URL are checked. */
+    /** An edited document: its index entry comes from the editor, then the documents sharing its URL are checked, and it soon after. */
     changed(document: TextDocument): void {
       const placed = configuration.placeOf(document);
       const readout = configuration.input(document, placed);
       const urls = reindex(document, placed, readout);
-      publish(document, readout);
+      publishSoon(document);
       if (urls.size > 0) recheckSharing(urls, document.uri);
     },
 
