@@ -75,14 +75,14 @@ function createTitleCatalog(table: TitleTable): TitleCatalog {
   let learned: { readonly openings: readonly Opening[]; readonly mark: number } | undefined;
 
   /** Kept matches of a needle `needle` holds (what holds it holds the shorter one), the longest such, with the titles that came since. */
-  function narrowed(needle: string): TitleRecord[] | undefined {
-    let from: TitleRecord[] | undefined;
+  function narrowed(needle: string): readonly TitleRecord[] | undefined {
+    let from: readonly TitleRecord[] | undefined;
     let longest = -1;
     for (const matches of kept) {
       if (matches.needle.length <= longest || !needle.includes(matches.needle)) continue;
       const added = table.addedSince(matches.mark);
       if (!added) continue;
-      from = [...matches.records, ...added];
+      from = added.length === 0 ? matches.records : [...matches.records, ...added];
       longest = matches.needle.length;
     }
     return from;
