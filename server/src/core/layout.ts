@@ -106,15 +106,24 @@ export interface LayoutMismatch {
 }
 
 /**
- * Compares a file's last `layoutDepth` path segments with what its facts call for. A `%`-encoded
- * slug (non-ASCII kept by WordPress) may be written encoded or decoded in a file name. Linear in
- * the path's length; no pattern is built from the template.
+ * Whether a file's path below the archive's root (decoded, `/`-separated) is the one its facts call
+ * for. A `%`-encoded slug (non-ASCII kept by WordPress) may be written encoded or decoded in a file name.
+ */
+export function followsLayout(layout: Layout, actual: string, facts: LayoutFacts): boolean {
+  if (expectedPath(layout, facts) === actual) return true;
+  const decoded = decodeSlug(facts.slug);
+  return decoded !== facts.slug && expectedPath(layout, { ...facts, slug: decoded }) === actual;
+}
+
+/**
+ * Compares a file's last `layoutDepth` path segments with what its facts call for (see
+ * `followsLayout`). Linear in the path's length; no pattern is built from the template.
  */
 export function layoutMismatch(layout: Layout, actualSegments: readonly string[], facts: LayoutFacts): LayoutMismatch | undefined {
+  const actual = actualSegments.join('/');
+  if (followsLayout(layout, actual, facts)) return undefined;
   const decoded = decodeSlug(facts.slug);
   const alternatives = decoded === facts.slug ? [facts] : [facts, { ...facts, slug: decoded }];
-  const actual = actualSegments.join('/');
-  if (alternatives.some((candidate) => expectedPath(layout, candidate) === actual)) return undefined;
   const placeholders = new Set<LayoutPlaceholder>();
   layout.segments.forEach((parts, index) => {
     const segment = actualSegments[index] ?? '';

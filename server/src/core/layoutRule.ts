@@ -2,10 +2,10 @@
 // puts them. The facts come from the fields (the category from `tags`, `date`, the slug from
 // `source_url`, which is the record), the place from the document's URI.
 import { field, type ParsedReadout } from './frontMatter';
-import { layoutDepth, layoutMismatch, parseLayout, type Layout, type LayoutFacts, type LayoutPlaceholder } from './layout';
+import { followsLayout, layoutDepth, layoutMismatch, parseLayout, type Layout, type LayoutFacts, type LayoutPlaceholder } from './layout';
 import type { ReadoutEntry } from './readoutEntry';
 import { span, type Fix, type Span } from './types';
-import { matchUrl, type UrlTemplate } from './urlTemplates';
+import { matchUrl, urlSlugAndCategory, type UrlTemplate } from './urlTemplates';
 
 /** Which layout the rule checks: none, the archive's when most of the archive follows it, or one always. */
 export type LayoutMode = { readonly mode: 'off' } | { readonly mode: 'auto' } | { readonly mode: 'always'; readonly layout: Layout };
@@ -31,23 +31,49 @@ interface Place {
   readonly ext: string;
 }
 
-function placeOf(uri: string, depth: number): Place | undefined {
+/** Where the last `depth` segments of a file URI's path start and end, or undefined when the URI has no root folder above them. */
+function tailOf(uri: string, depth: number): { readonly start: number; readonly end: number } | undefined {
   if (!uri.startsWith('file:')) return undefined;
-  const query = uri.search(/[?#]/);
-  const path = query === -1 ? uri : uri.slice(0, query);
-  const parts = path.split('/');
-  // The root must be a folder of its own, below the URI's authority.
-  if (parts.length < depth + 4) return undefined;
-  const encoded = parts.slice(-depth);
-  let segments: string[];
+  let end = uri.indexOf('?');
+  const hash = uri.indexOf('#');
+  if (end === -1 || (hash !== -1 && hash < end)) end = hash;
+  if (end === -1) end = uri.length;
+  // The root must be a folder of its own, below the URI's authority: three slashes above the tail's.
+  let at = end;
+  let start = 0;
+  for (let found = 1; found <= depth + 3; found++) {
+    at = at === 0 ? -1 : uri.lastIndexOf('/', at - 1);
+    if (at === -1) return undefined;
+    if (found === depth) start = at + 1;
+  }
+  return { start, end };
+}
+
+/** `decodeURIComponent`, only when there is something to decode; undefined when it is malformed. */
+function decoded(text: string): string | undefined {
+  if (!text.includes('%')) return text;
   try {
-    segments = encoded.map((segment) => decodeURIComponent(segment));
+    return decodeURIComponent(text);
   } catch {
     return undefined;
   }
-  const name = segments[segments.length - 1];
+}
+
+function extOf(name: string): string {
   const dot = name.lastIndexOf('.');
-  return { root: `${parts.slice(0, -depth).join('/')}/`, segments, ext: dot > 0 ? name.slice(dot + 1) : '' };
+  return dot > 0 ? name.slice(dot + 1) : '';
+}
+
+function placeOf(uri: string, depth: number): Place | undefined {
+  const tail = tailOf(uri, depth);
+  if (!tail) return undefined;
+  const segments: string[] = [];
+  for (const segment of uri.slice(tail.start, tail.end).split('/')) {
+    const text = decoded(segment);
+    if (text === undefined) return undefined;
+    segments.push(text);
+  }
+  return { root: uri.slice(0, tail.start), segments, ext: extOf(segments[segments.length - 1]) };
 }
 
 /** The category: the URL's when it is one of the tags (a list may hold several), else the first tag. */
@@ -55,20 +81,35 @@ function categoryOf(tags: readonly string[], urlCategory: string | undefined): s
   return urlCategory !== undefined && tags.includes(urlCategory) ? urlCategory : tags[0];
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 function factsOf(tags: readonly string[], date: string | undefined, url: string | undefined, ext: string, urls: readonly UrlTemplate[]): LayoutFacts | undefined {
-  if (date === undefined || url === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  if (date === undefined || url === undefined || !DAY.test(date)) return undefined;
   const parts = matchUrl(url, urls);
   const slug = parts?.values.get('slug')?.value;
   const category = categoryOf(tags, parts?.values.get('category')?.value);
   return slug === undefined || category === undefined ? undefined : { category, date, slug, ext };
 }
 
-/** Whether an indexed readout sits where the layout puts it; false when its fields cannot say. */
+/**
+ * Whether an indexed readout sits where the layout puts it; false when its fields cannot say. The
+ * index asks it of every readout it links: the path below the root is compared whole, as decoded
+ * (a `%` escape never spans a `/`, so decoding it whole decodes each segment).
+ */
 export function entryFollowsLayout(entry: ReadoutEntry, layout: Layout, urls: readonly UrlTemplate[]): boolean {
-  const place = placeOf(entry.uri, layoutDepth(layout));
-  if (!place) return false;
-  const facts = factsOf(entry.tags.map((tag) => tag.value), entry.date?.value, entry.sourceUrl?.value, place.ext, urls);
-  return facts !== undefined && layoutMismatch(layout, place.segments, facts) === undefined;
+  const date = entry.date?.value;
+  const url = entry.sourceUrl?.value;
+  if (date === undefined || url === undefined || !DAY.test(date)) return false;
+  const tail = tailOf(entry.uri, layoutDepth(layout));
+  if (!tail) return false;
+  const actual = decoded(entry.uri.slice(tail.start, tail.end));
+  const name = actual === undefined ? undefined : decoded(entry.uri.slice(entry.uri.lastIndexOf('/', tail.end - 1) + 1, tail.end));
+  if (actual === undefined || name === undefined) return false;
+  const parts = urlSlugAndCategory(url, urls);
+  if (parts?.slug === undefined) return false;
+  const urlCategory = parts.category;
+  const category = urlCategory !== undefined && entry.tags.some((tag) => tag.value === urlCategory) ? urlCategory : entry.tags[0]?.value;
+  return category !== undefined && followsLayout(layout, actual, { category, date, slug: parts.slug, ext: extOf(name) });
 }
 
 const FIELD_OF: Record<LayoutPlaceholder, string | undefined> = {

@@ -110,11 +110,17 @@ export interface UrlParts {
   readonly values: ReadonlyMap<Placeholder, { readonly value: string; readonly span: Span }>;
 }
 
+const SEGMENT_ENDS = ['/', '?', '#'];
+
 /** Where a URL's path segment ends: at its next `/`, `?` or `#`, or at its end. */
 function segmentEnd(url: string, from: number): number {
-  let at = from;
-  while (at < url.length && url[at] !== '/' && url[at] !== '?' && url[at] !== '#') at++;
-  return at;
+  // Three searches in native code pass over a slug sooner than one loop over its characters.
+  let end = url.length;
+  for (const stop of SEGMENT_ENDS) {
+    const at = url.indexOf(stop, from);
+    if (at !== -1 && at < end) end = at;
+  }
+  return end;
 }
 
 /** Where the value of a placeholder starting at `at` ends, or undefined when there is none there. */
@@ -135,24 +141,30 @@ function valueEnd(url: string, at: number, placeholder: Placeholder, next: Part 
   return valueStop > at && url.startsWith(inSegment, valueStop) ? valueStop : undefined;
 }
 
-function matchTemplate(url: string, template: UrlTemplate): UrlParts | undefined {
-  const values = new Map<Placeholder, { value: string; span: Span }>();
+/** Walks a URL along a template's parts, giving `found` each placeholder's value by offsets; false when the URL does not follow it. */
+function walkTemplate(url: string, template: UrlTemplate, found: (placeholder: Placeholder, start: number, end: number) => void): boolean {
   let at = 0;
   for (let index = 0; index < template.parts.length; index++) {
     const part = template.parts[index];
     if ('literal' in part) {
-      if (!url.startsWith(part.literal, at)) return undefined;
+      if (!url.startsWith(part.literal, at)) return false;
       at += part.literal.length;
       continue;
     }
     const end = valueEnd(url, at, part.placeholder, template.parts[index + 1]);
-    if (end === undefined) return undefined;
-    values.set(part.placeholder, { value: url.slice(at, end), span: span(at, end) });
+    if (end === undefined) return false;
+    found(part.placeholder, at, end);
     at = end;
   }
   // The final slash, written or not, then nothing but a query or a fragment.
   if (url[at] === '/') at++;
-  return at === url.length || url[at] === '?' || url[at] === '#' ? { template, values } : undefined;
+  return at === url.length || url[at] === '?' || url[at] === '#';
+}
+
+function matchTemplate(url: string, template: UrlTemplate): UrlParts | undefined {
+  const values = new Map<Placeholder, { value: string; span: Span }>();
+  const follows = walkTemplate(url, template, (placeholder, start, end) => values.set(placeholder, { value: url.slice(start, end), span: span(start, end) }));
+  return follows ? { template, values } : undefined;
 }
 
 /** The first template a URL follows, with its parts; undefined when it follows none. */
@@ -160,6 +172,23 @@ export function matchUrl(url: string, templates: readonly UrlTemplate[]): UrlPar
   for (const template of templates) {
     const parts = matchTemplate(url, template);
     if (parts) return parts;
+  }
+  return undefined;
+}
+
+/**
+ * The slug and category of the first template a URL follows, as `matchUrl` gives them, without
+ * the spans and the map: the index reads them for every readout it links.
+ */
+export function urlSlugAndCategory(url: string, templates: readonly UrlTemplate[]): { readonly slug?: string; readonly category?: string } | undefined {
+  for (const template of templates) {
+    let slug: string | undefined;
+    let category: string | undefined;
+    const follows = walkTemplate(url, template, (placeholder, start, end) => {
+      if (placeholder === 'slug') slug = url.slice(start, end);
+      else if (placeholder === 'category') category = url.slice(start, end);
+    });
+    if (follows) return { slug, category };
   }
   return undefined;
 }
