@@ -326,6 +326,15 @@ describe('workspaceSymbols', () => {
     assert.deepEqual(search.search('call'), []);
   });
 
+  test('a query typed on: a title that scored lower for the shorter query is scored again when a letter can lift it past the list', () => {
+    // For "ab", "ab c" (19: a word start and a run) beats "a bc" (18: two word starts). For
+    // "abc", each scores 28 ("ab c" gains a word start, "a bc" a run), and "a bc", newer, wins the tie.
+    const index = indexOf([entry('file:///x.md', 'ab c', '2023-01-10'), entry('file:///y.md', 'a bc', '2023-01-11')]);
+    const search = createSymbolSearch(index);
+    assert.deepEqual(search.search('ab', 1).map((symbol) => [symbol.uri, symbol.score]), [['file:///x.md', 19]]);
+    assert.deepEqual(search.search('abc', 1).map((symbol) => [symbol.uri, symbol.score]), [['file:///y.md', 28]]);
+  });
+
   test('on generated readouts, each range is exactly where the title value is written', () => {
     for (const readout of generateCorpus({ ...COPY_VARIANTS, count: 300, seed: 9 })) {
       const index = indexOf([readoutEntry(`file:///${readout.relativePath}`, parseReadout(readout.text))]);

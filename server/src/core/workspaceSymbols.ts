@@ -42,14 +42,27 @@ interface Found {
 
 /**
  * Where a search got to, at one point of the table's journal: the records whose words hold the
- * query's letters in order among those of titles shorter than `resumeAt`; the longer ones were not
- * looked at.
+ * query's letters in order among those of titles shorter than `resumeAt` (the longer ones were not
+ * looked at), each with its score, or a bound on it when it could not make the list.
  */
 interface Matches {
   readonly query: string;
   readonly mark: number;
   readonly records: readonly TitleRecord[];
+  readonly bounds: readonly number[];
   readonly resumeAt: number;
+}
+
+/** The positions of `bounds` from the highest bound to the lowest: a counting sort, as bounds are small whole numbers. */
+function highestFirst(bounds: readonly number[]): Int32Array {
+  let highest = 0;
+  for (const bound of bounds) if (bound > highest) highest = bound;
+  const starts = new Int32Array(highest + 2);
+  for (const bound of bounds) starts[highest - bound + 1]++;
+  for (let at = 1; at < starts.length; at++) starts[at] += starts[at - 1];
+  const order = new Int32Array(bounds.length);
+  bounds.forEach((bound, at) => { order[starts[highest - bound]++] = at; });
+  return order;
 }
 
 /** A query as the titles' joined words are: folded, apostrophes dropped; spaces do not count. */
@@ -230,25 +243,45 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
       // No title scores more than the query matched whole at the start of a word.
       const top = MATCH_SCORE + WORD_START_BONUS + (folded.length - 1) * (MATCH_SCORE + CONTIGUOUS_BONUS);
       const best: Found[] = [];
+      const worst = () => (best.length === limit ? best[limit - 1].score : -Infinity);
       const matched: TitleRecord[] = [];
+      const bounds: number[] = [];
       /** Scores a record and offers its readouts; `kept` when it is among the titles looked at in order (the next query starts from those). */
       const consider = (record: TitleRecord, kept = true) => {
         if (record.gone || record.joinedAt === record.search.length) return;
         fitScratch(scratch, folded.length, record.search.length);
         const score = matchScore(record.search, record.joinedAt, folded, scratch);
         if (score === -Infinity) return;
-        if (kept) matched.push(record);
+        if (kept) {
+          matched.push(record);
+          bounds.push(score);
+        }
         if (best.length === limit && score < best[limit - 1].score) return;
         for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
       };
       // A longer query is held only by titles that held the shorter one: those found, those that
-      // came since, and those not looked at yet.
+      // came since, and those not looked at yet. Each letter more adds 10 to a score at most, so
+      // the ones found go from the highest score down, and those whose bound falls below the list
+      // are not scored again: they are kept, with the bound, for the next letter.
       const added = last && folded.startsWith(last.query) ? table.addedSince(last.mark) : undefined;
       let length = 0;
       if (added) {
         length = last!.resumeAt;
-        for (const record of last!.records) consider(record);
         for (const record of added) if (record.title.length < length) consider(record);
+        const grown = (folded.length - last!.query.length) * (MATCH_SCORE + CONTIGUOUS_BONUS);
+        const order = highestFirst(last!.bounds);
+        let at = 0;
+        for (; at < order.length; at++) {
+          const bound = Math.min(last!.bounds[order[at]] + grown, top);
+          if (bound < worst()) break;
+          consider(last!.records[order[at]]);
+        }
+        for (; at < order.length; at++) {
+          const record = last!.records[order[at]];
+          if (record.gone) continue;
+          matched.push(record);
+          bounds.push(Math.min(last!.bounds[order[at]] + grown, top));
+        }
       }
       // Shortest titles first: once the list is full of scores no longer title can beat, a longer
       // title could only tie, and a tie goes to the shorter. Only a title holding the query whole
@@ -257,9 +290,8 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
       // titles holding the query whole are scored, and the rest need not be.
       const byLength = table.byLength();
       for (; length < byLength.length; length++) {
-        const worst = best.length === limit ? best[limit - 1].score : -Infinity;
-        if (worst === top) break;
-        if (worst === top - 1) {
+        if (worst() === top) break;
+        if (worst() === top - 1) {
           for (let longer = length; longer < byLength.length; longer++) {
             for (const record of byLength[longer] ?? []) if (holdsWhole(record, folded)) consider(record, false);
           }
@@ -267,7 +299,7 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
         }
         for (const record of byLength[length] ?? []) consider(record);
       }
-      last = { query: folded, mark: table.additions, records: matched, resumeAt: length };
+      last = { query: folded, mark: table.additions, records: matched, bounds, resumeAt: length };
       return best.map((found) => toSymbol(found.entry, found.score));
     },
   });
