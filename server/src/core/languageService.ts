@@ -73,7 +73,7 @@ export interface ReadoutService {
   getDocumentSymbols(document: ReadoutInput): DocumentSymbol[];
   /** Readouts of the workspace by title, fuzzy, best first. */
   getWorkspaceSymbols(query: string): WorkspaceSymbol[];
-  /** Makes ready what title completion and the symbol search read from the index (its titles most used first, their openings), for a host to call when a scan ends. */
+  /** Makes ready what title completion reads from the index (its titles most used first, their openings), for a host to call when a scan ends. */
   prepareWorkspaceSearch(): void;
   /** The statement as it will be published, with its problems for the banner. */
   getPreview(document: ReadoutInput, options?: RenderOptions): RenderedPreview;
@@ -175,9 +175,6 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
     prepareWorkspaceSearch() {
       index.titles().byUse();
       completionMemo.titles(index).openings();
-      // A search of its own (its kept matches are not the service's): the first a person makes
-      // would otherwise run on code V8 has not compiled, 37 ms where the next take 3.
-      createSymbolSearch(index).search('re', 1);
     },
     getPreview: (document: ReadoutInput, options?: RenderOptions) => renderer.render(document.text, diagnose(document), options),
   });

@@ -2,6 +2,7 @@
 // typed, ranked, and the openings titles share. A memo per service keeps the last matches, so that
 // each letter typed searches only what the one before found, and the openings, relearned only once
 // enough new titles have come.
+import { keepBest } from './keepBest';
 import { searchText } from './textFolding';
 import { compareUse, type TitleRecord, type TitleTable } from './titleTable';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -109,13 +110,8 @@ function createTitleCatalog(table: TitleTable): TitleCatalog {
       if (from) {
         const records = from.filter((record) => !record.gone && record.search.includes(needle));
         keep(needle, records);
-        // A bounded insertion into the best so far: no sort of every match.
         const best: TitleRecord[] = [];
-        for (const record of records) {
-          if (!offered(record) || (best.length === limit && compareUse(record, best[limit - 1]) >= 0)) continue;
-          best.splice(insertionIndex(best, record), 0, record);
-          if (best.length > limit) best.pop();
-        }
+        for (const record of records) if (offered(record)) keepBest(best, record, limit, compareUse);
         return best;
       }
       // Nothing kept to narrow: the titles most used first, up to the first `limit` that match. A
@@ -136,17 +132,6 @@ function createTitleCatalog(table: TitleTable): TitleCatalog {
       return learned!.openings;
     },
   };
-}
-
-function insertionIndex(sorted: readonly TitleRecord[], record: TitleRecord): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (compareUse(sorted[middle], record) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 const MIN_OPENING_WORDS = 2;

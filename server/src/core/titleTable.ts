@@ -131,9 +131,14 @@ export function createTitleTable(): TitleTable {
     return record;
   }
 
+  /** Counts a change to the use order: past RANK_UPKEEP since the last ask, it is sorted afresh when next asked for. */
+  function countChange(): void {
+    if (byUse && ++changesUnranked > RANK_UPKEEP) byUse = undefined;
+  }
+
   /** Takes a record out of the use order before its readouts change. */
   function unrank(record: TitleRecord): void {
-    if (byUse && ++changesUnranked > RANK_UPKEEP) byUse = undefined;
+    countChange();
     if (byUse) byUse.splice(rankOf(byUse, record), 1);
   }
 
@@ -191,7 +196,7 @@ export function createTitleTable(): TitleTable {
       if (title === undefined) return;
       const known = byTitle.get(title);
       if (!known) {
-        if (byUse && ++changesUnranked > RANK_UPKEEP) byUse = undefined;
+        countChange();
         rank(add(title, entry));
         return;
       }
@@ -205,12 +210,12 @@ export function createTitleTable(): TitleTable {
       const record = entry.title && byTitle.get(entry.title.value);
       // The index passes the entry it linked: the same object.
       const at = record ? record.readouts.indexOf(entry) : -1;
-      if (at === -1) return;
-      unrank(record!);
-      record!.readouts.splice(at, 1);
-      if (record!.readouts.length === 0) remove(record!);
-      else if (entryDate(entry) === record!.latest) record!.latest = record!.readouts.reduce((latest, other) => { const date = entryDate(other); return date > latest ? date : latest; }, '');
-      rank(record!);
+      if (!record || at === -1) return;
+      unrank(record);
+      record.readouts.splice(at, 1);
+      if (record.readouts.length === 0) remove(record);
+      else if (entryDate(entry) === record.latest) record.latest = record.readouts.reduce((latest, other) => { const date = entryDate(other); return date > latest ? date : latest; }, '');
+      rank(record);
     },
   };
 }

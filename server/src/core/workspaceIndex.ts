@@ -7,8 +7,6 @@ import { createTitleTable, type TitleTable } from './titleTable';
  */
 export interface WorkspaceIndex {
   readonly size: number;
-  /** Changes whenever an entry does, so that data derived from the index can be cached by it. */
-  readonly version: number;
   set(entry: ReadoutEntry): void;
   delete(uri: string): boolean;
   get(uri: string): ReadoutEntry | undefined;
@@ -53,7 +51,6 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   let titles = options.titlesFromStart ? createTitleTable() : undefined;
   const bySourceUrl = new Map<string, Set<string>>();
   const tagCounts = new Map<string, number>();
-  let version = 0;
   let follows: (entry: ReadoutEntry) => boolean = () => false;
   let following = 0;
 
@@ -89,9 +86,6 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     get size() {
       return byUri.size;
     },
-    get version() {
-      return version;
-    },
     set(entry: ReadoutEntry) {
       const previous = byUri.get(entry.uri);
       // An edit outside the indexed fields (most keystrokes, in the body) changes nothing here.
@@ -99,14 +93,12 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       if (previous) unlink(previous);
       byUri.set(entry.uri, entry);
       link(entry);
-      version++;
     },
     delete(uri: string) {
       const previous = byUri.get(uri);
       if (!previous) return false;
       unlink(previous);
       byUri.delete(uri);
-      version++;
       return true;
     },
     get: (uri: string) => byUri.get(uri),

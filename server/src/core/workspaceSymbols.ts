@@ -1,6 +1,7 @@
 // The workspace's readouts found by title, as "Go to Symbol in Workspace" asks.
 import type { LineRange } from './lineIndex';
 import type { ReadoutEntry } from './readoutEntry';
+import { keepBest } from './keepBest';
 import { joinedWords, searchText } from './textFolding';
 import type { TitleRecord, TitleTable } from './titleTable';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -86,20 +87,6 @@ function compareNewestFirst(a: ReadoutEntry, b: ReadoutEntry): number {
 /** Best first: the higher score, then the shorter title (more of it matched), then the newest, then by URI. */
 function compareFound(a: Found, b: Found): number {
   return b.score - a.score || a.record.title.length - b.record.title.length || compareNewestFirst(a.entry, b.entry);
-}
-
-/** Puts `item` into `best` (sorted by `compare`, best first) when it is among the `limit` best: no sort of every match. */
-function keepBest<T>(best: T[], item: T, limit: number, compare: (a: T, b: T) => number): void {
-  if (best.length === limit && compare(item, best[limit - 1]) >= 0) return;
-  let low = 0;
-  let high = best.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (compare(best[middle], item) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  best.splice(low, 0, item);
-  if (best.length > limit) best.pop();
 }
 
 function isWordStart(folded: string, at: number): boolean {
@@ -256,7 +243,7 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
           matched.push(record);
           bounds.push(score);
         }
-        if (best.length === limit && score < best[limit - 1].score) return;
+        if (score < worst()) return;
         for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
       };
       // A longer query is held only by titles that held the shorter one: those found, those that

@@ -9,7 +9,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createWorkspaceIndex } from '../core/workspaceIndex';
-import { warmUpChecks } from './warmUp';
 import { WorkspaceTrustedNotification, type InitializationOptions } from '../protocol';
 import { version } from '../../../package.json';
 import { readClientSupport } from './clientSupport';
@@ -20,6 +19,7 @@ import { registerHandlers } from './handlers';
 import { createIndexing } from './indexing';
 import { describeError, logged } from './logging';
 import { createSession, type Session } from './session';
+import { warmUpChecks } from './warmUp';
 import { WorkspaceFolders } from './workspaceFolders';
 
 const fsPath = (uri: string) => URI.parse(uri).fsPath;

@@ -2,7 +2,6 @@
 // slower than the rest (12 ms for the first, 3-6 ms for the next few, where later ones take 1 ms).
 // A server that has just started checks a few readouts of its own first, so that a person's first
 // edits are answered as fast as their hundredth.
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { easternClock } from '../core/easternTime';
 import type { ReadoutService } from '../core/languageService';
@@ -26,7 +25,7 @@ function samples(now: Date): string[] {
   return [template, filled, filled.replace(/^tags: .*$/m, 'tags: statement-releases')];
 }
 
-/** Checks the samples over and over for WARM_UP_MS, each as an edit is checked: its index entry, its diagnostics, their LSP form. */
+/** Checks the samples over and over for WARM_UP_MS, each as an edit is checked: its index entry, its diagnostics, their LSP form as sent. */
 export function warmUpChecks(service: ReadoutService, now = new Date()): void {
   const texts = samples(now);
   const started = performance.now();
@@ -34,7 +33,6 @@ export function warmUpChecks(service: ReadoutService, now = new Date()): void {
     const text = texts[round % texts.length];
     const document = TextDocument.create(URI, 'markdown', round, text);
     service.getEntry({ uri: URI, text });
-    const diagnostics: LspDiagnostic[] = service.getDiagnostics({ uri: URI, text }).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl));
-    JSON.stringify(diagnostics);
+    JSON.stringify(service.getDiagnostics({ uri: URI, text }).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl)));
   }
 }

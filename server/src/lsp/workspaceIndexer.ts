@@ -1,5 +1,4 @@
 import { getHeapStatistics } from 'node:v8';
-import { countText } from './logging';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../core/workspaceIndex';
 import type { ReadoutService } from '../core/languageService';
@@ -8,6 +7,7 @@ import { fileIdentity } from '../node/regularFile';
 import { byDepth } from '../node/readoutFiles';
 import type { Settings } from '../node/settings';
 import type { PlacedFile } from './configuration';
+import { countText } from './logging';
 import { pathInside } from './workspaceFolders';
 import { scanFolders, type ScanProgress } from './workspaceScan';
 
