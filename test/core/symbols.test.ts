@@ -289,6 +289,17 @@ describe('workspaceSymbols', () => {
     assert.equal(names('kjp')[0], 'Press Briefing by Press Secretary Karine Jean-Pierre, January 10, 2023');
   });
 
+  test('once a title holds the query well, titles holding its letters only scattered are left out; with none that does, they are the list', () => {
+    const speeder = entry('file:///speeder.md', 'Speeder Dog Plan', '2023-01-10');
+    const erdogan = entry('file:///erdogan.md', 'Call with President Erdoğan', '2023-01-10');
+    const halves = entry('file:///halves.md', 'Statement on the Erdo Gan Case', '2023-01-10');
+    const scored = (index: WorkspaceIndex, query: string) => workspaceSymbols(index, query).map((symbol) => [symbol.uri, symbol.score]);
+    // "er" and "an" inside words, "dog" starting one: 9 + 10 + 9 + 10 + 10 + 1 + 10, far below the 69 of the whole name.
+    assert.deepEqual(scored(indexOf([speeder]), 'erdogan'), [['file:///speeder.md', 51]]);
+    // One break at a word start costs 1: "Erdo Gan" stays beside "Erdoğan"; "Speeder Dog Plan" goes.
+    assert.deepEqual(scored(indexOf([speeder, erdogan, halves]), 'erdogan'), [['file:///erdogan.md', 69], ['file:///halves.md', 68]]);
+  });
+
   test('characters out of order, or missing, match nothing', () => {
     assert.deepEqual(names('xyzzy'), []);
     assert.deepEqual(workspaceSymbols(indexOf([entry('file:///union.md', 'Union', '2023-01-10')]), 'noinu'), []);

@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ReadoutEntry } from '../../server/src/core/readoutEntry';
-import { searchText, searchWords } from '../../server/src/core/textFolding';
+import { joinedWords, searchText, searchWords } from '../../server/src/core/textFolding';
+import { createSignatures, leastRunCost, planBound, writeSignature } from '../../server/src/core/titleSignature';
 import { createCompletionMemo } from '../../server/src/core/titleCatalog';
 import { entryDate } from '../../server/src/core/titleTable';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
@@ -76,7 +77,8 @@ function symbolsFromScratch(index: WorkspaceIndex, query: string, limit: number)
   found.sort((a, b) => b.score - a.score || a.item.title!.value.length - b.item.title!.value.length
     || ((b.item.date?.value ?? '') < (a.item.date?.value ?? '') ? -1 : (b.item.date?.value ?? '') > (a.item.date?.value ?? '') ? 1 : 0)
     || (a.item.uri < b.item.uri ? -1 : 1));
-  return found.slice(0, limit).map(({ item, score }) => `${score} ${item.uri}`);
+  // Nothing more than 9 below the best (a piece of the query found inside a word).
+  return found.filter(({ score }) => score >= found[0].score - 9).slice(0, limit).map(({ item, score }) => `${score} ${item.uri}`);
 }
 
 describe(`title searches against a search from scratch (fast-check, seed ${SEED}, ${RUNS} runs)`, () => {
@@ -95,6 +97,23 @@ describe(`title searches against a search from scratch (fast-check, seed ${SEED}
         }
       }
     }), { seed: SEED, numRuns: RUNS });
+  });
+
+  test('the bound a title\'s signature gives is never below its score, whatever its words and the query', () => {
+    // Few letters, so that pairs, triples and word starts repeat; digits, accents, apostrophes and other scripts too.
+    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'cab', '1', 'é', '’', 'ж', ' ', ' ', ':'), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, text, (title, typed) => {
+      const words = joinedWords(searchText(title));
+      const query = joinedWords(searchText(typed)).replaceAll(' ', '');
+      const plan = query === '' ? undefined : planBound(query, 1, 9);
+      if (!plan || words === '') return;
+      const signatures = createSignatures(1);
+      writeSignature(title.length, words, 0, signatures, 0);
+      const cost = leastRunCost(plan, signatures, 0, Infinity);
+      const score = scoreFromScratch(words, query);
+      if (score === -Infinity) return;
+      assert.ok(cost !== -1 && query.length * 10 - cost >= score, `${JSON.stringify(words)} ${query}: bound ${query.length * 10 - cost}, score ${score}`);
+    }), { seed: SEED, numRuns: 2000 });
   });
 
   test('workspace symbols: the best readouts for each query typed, letter by letter, as readouts change between letters', () => {

@@ -6,6 +6,7 @@
 import type { ReadoutEntry } from './readoutEntry';
 import { slugify } from './slug';
 import { searchText } from './textFolding';
+import { createSignatures, fitSignatures, moveSignature, writeSignature, type Signatures } from './titleSignature';
 
 export interface TitleRecord {
   readonly title: string;
@@ -19,7 +20,7 @@ export interface TitleRecord {
   latest: string;
   /** Set when its last readout leaves: a search's kept matches skip it. */
   gone: boolean;
-  /** Where it sits in the table's list, and in its length's. */
+  /** Where it sits in the table's list (and its signature in `signatures`), and in its length's. */
   slot: number;
   lengthSlot: number;
   /** Written values by writer variant (completion's, see completionText.ts), once one is written. */
@@ -41,6 +42,8 @@ export interface TitleTable {
    * asks (a scan: one sort is cheaper than that many insertions).
    */
   byUse(): readonly TitleRecord[];
+  /** Each record's signature (titleSignature.ts), at its slot. */
+  readonly signatures: Signatures;
   /** How many records have ever been added: a mark for `addedSince`. */
   readonly additions: number;
   /** The records added since `mark` was read from `additions`, or undefined when the journal no longer goes back that far. */
@@ -101,6 +104,7 @@ export function createTitleTable(): TitleTable {
   const byTitle = new Map<string, TitleRecord>();
   const list: TitleRecord[] = [];
   const byLength: TitleRecord[][] = [];
+  const signatures = createSignatures(1024);
   let journal: TitleRecord[] = [];
   let additions = 0;
   let byUse: TitleRecord[] | undefined;
@@ -121,6 +125,8 @@ export function createTitleTable(): TitleTable {
     const record: TitleRecord = { title, search, joinedAt: search.indexOf('\n') + 1, readouts: [first], latest: entryDate(first), gone: false, slot: list.length, lengthSlot: 0 };
     byTitle.set(title, record);
     list.push(record);
+    fitSignatures(signatures, list.length);
+    writeSignature(title.length, search, record.joinedAt, signatures, record.slot);
     const sameLength = (byLength[title.length] ??= []);
     record.lengthSlot = sameLength.length;
     sameLength.push(record);
@@ -153,6 +159,7 @@ export function createTitleTable(): TitleTable {
     const last = list.pop()!;
     if (last !== record) {
       list[record.slot] = last;
+      moveSignature(signatures, last.slot, record.slot);
       last.slot = record.slot;
     }
     const sameLength = byLength[record.title.length];
@@ -172,6 +179,7 @@ export function createTitleTable(): TitleTable {
   return {
     records: () => list,
     byLength: () => byLength,
+    signatures,
     byUse() {
       changesUnranked = 0;
       byUse ??= sortedByUse(list);

@@ -3,6 +3,7 @@ import type { LineRange } from './lineIndex';
 import type { ReadoutEntry } from './readoutEntry';
 import { keepBest } from './keepBest';
 import { joinedWords, searchText } from './textFolding';
+import { leastRunCost, planBound, titleLengthAt } from './titleSignature';
 import type { TitleRecord, TitleTable } from './titleTable';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -34,6 +35,14 @@ const MATCH_SCORE = 1;
 const WORD_START_BONUS = 8;
 const CONTIGUOUS_BONUS = 9;
 
+/**
+ * How far below the best result a result may score: once a title matches well, titles that hold
+ * the query only in scattered letters are noise at the end of the list, and finding them would
+ * mean scoring most of the archive. One piece of the query found inside a word (rather than at its
+ * start) costs this much; so does a query of one word found in up to ten pieces starting words.
+ */
+const BELOW_BEST = CONTIGUOUS_BONUS;
+
 /** One readout found, with what ranks it among readouts of equal score. */
 interface Found {
   readonly score: number;
@@ -41,29 +50,28 @@ interface Found {
   readonly entry: ReadoutEntry;
 }
 
-/**
- * Where a search got to, at one point of the table's journal: the records whose words hold the
- * query's letters in order among those of titles shorter than `resumeAt` (the longer ones were not
- * looked at), each with its score, or a bound on it when it could not make the list.
- */
-interface Matches {
-  readonly query: string;
-  readonly mark: number;
-  readonly records: readonly TitleRecord[];
-  readonly bounds: readonly number[];
-  readonly resumeAt: number;
+/** Positions 0 to `count - 1` ordered by `keys` at each, smallest first, equals in the order given: a counting sort, as keys are small whole numbers. */
+function countingSort(order: Int32Array, keys: Int32Array, count: number): Int32Array {
+  let largest = 0;
+  for (let at = 0; at < count; at++) if (keys[at] > largest) largest = keys[at];
+  const starts = new Int32Array(largest + 2);
+  for (let at = 0; at < count; at++) starts[keys[at] + 1]++;
+  for (let key = 1; key < starts.length; key++) starts[key] += starts[key - 1];
+  const sorted = new Int32Array(count);
+  for (const at of order) sorted[starts[keys[at]]++] = at;
+  return sorted;
 }
 
-/** The positions of `bounds` from the highest bound to the lowest: a counting sort, as bounds are small whole numbers. */
-function highestFirst(bounds: readonly number[]): Int32Array {
-  let highest = 0;
-  for (const bound of bounds) if (bound > highest) highest = bound;
-  const starts = new Int32Array(highest + 2);
-  for (const bound of bounds) starts[highest - bound + 1]++;
-  for (let at = 1; at < starts.length; at++) starts[at] += starts[at - 1];
-  const order = new Int32Array(bounds.length);
-  bounds.forEach((bound, at) => { order[starts[highest - bound]++] = at; });
-  return order;
+/** The candidates from the highest bound to the lowest, and shortest first among equal bounds. */
+function bestFirst(scratch: Scratch, count: number, top: number): Int32Array {
+  const given = new Int32Array(count);
+  for (let at = 0; at < count; at++) given[at] = at;
+  const shortFirst = countingSort(given, scratch.lengths, count);
+  // Bounds from the top down, as keys from 0 up.
+  for (let at = 0; at < count; at++) scratch.bounds[at] = top - scratch.bounds[at];
+  const sorted = countingSort(shortFirst, scratch.bounds, count);
+  for (let at = 0; at < count; at++) scratch.bounds[at] = top - scratch.bounds[at];
+  return sorted;
 }
 
 /** A query as the titles' joined words are: folded, apostrophes dropped; spaces do not count. */
@@ -108,10 +116,20 @@ interface Row {
 
 /** Scratch space for scoring, grown to the query and the longest title; owned by one search. */
 interface Scratch {
+  /** The titles a search may score, and the bound on each one's score. */
+  candidates: TitleRecord[];
+  bounds: Int32Array;
+  lengths: Int32Array;
   first: Int32Array;
   last: Int32Array;
   previous: Row;
   current: Row;
+}
+
+function grown(values: Int32Array): Int32Array {
+  const larger = new Int32Array(values.length * 2);
+  larger.set(values);
+  return larger;
 }
 
 function createRow(size: number): Row {
@@ -119,7 +137,7 @@ function createRow(size: number): Row {
 }
 
 function createScratch(): Scratch {
-  return { first: new Int32Array(16), last: new Int32Array(16), previous: createRow(128), current: createRow(128) };
+  return { candidates: [], bounds: new Int32Array(1024), lengths: new Int32Array(1024), first: new Int32Array(16), last: new Int32Array(16), previous: createRow(128), current: createRow(128) };
 }
 
 function fitScratch(scratch: Scratch, queryLength: number, titleLength: number): void {
@@ -191,27 +209,16 @@ function matchScore(folded: string, start: number, query: string, scratch: Scrat
   return best;
 }
 
-/** Whether a record's joined words hold `query` whole, starting a word: the only way to score `top`. */
-function holdsWhole(record: TitleRecord, query: string): boolean {
-  if (record.gone) return false;
-  for (let at = record.search.indexOf(query, record.joinedAt); at !== -1; at = record.search.indexOf(query, at + 1)) {
-    if (isWordStart(record.search, at)) return true;
-  }
-  return false;
-}
-
 function toSymbol(entry: ReadoutEntry, score: number): WorkspaceSymbol {
   return { name: shownName(entry), uri: entry.uri, range: entry.title!.range, score };
 }
 
 /**
- * A search over an index's titles (titleTable.ts: folded once, as each title came). It keeps its
- * last matches: as a query grows letter by letter, only the titles that held the shorter one are
- * scored again. Hold one per index.
+ * A search over an index's titles (titleTable.ts: folded once, with a signature, as each title
+ * came). It keeps its scratch space between queries: hold one per index.
  */
 export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
   const scratch = createScratch();
-  let last: Matches | undefined;
 
   function newest(table: TitleTable, limit: number): WorkspaceSymbol[] {
     const best: ReadoutEntry[] = [];
@@ -229,65 +236,60 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
       if (folded === '') return newest(table, limit);
       // No title scores more than the query matched whole at the start of a word.
       const top = MATCH_SCORE + WORD_START_BONUS + (folded.length - 1) * (MATCH_SCORE + CONTIGUOUS_BONUS);
+      // A match is runs of letters: every letter scores MATCH_SCORE + CONTIGUOUS_BONUS, less, for
+      // each run, the bonus its first letter misses, plus WORD_START_BONUS when it starts a word.
+      // Titles whose runs cannot cost little are not looked at until the cheap ones leave room.
+      const plan = planBound(folded, CONTIGUOUS_BONUS - WORD_START_BONUS, CONTIGUOUS_BONUS);
+      const most = folded.length * (MATCH_SCORE + CONTIGUOUS_BONUS);
+      const records = table.records();
+      const signatures = table.signatures;
       const best: Found[] = [];
-      const worst = () => (best.length === limit ? best[limit - 1].score : -Infinity);
-      const matched: TitleRecord[] = [];
-      const bounds: number[] = [];
-      /** Scores a record and offers its readouts; `kept` when it is among the titles looked at in order (the next query starts from those). */
-      const consider = (record: TitleRecord, kept = true) => {
-        if (record.gone || record.joinedAt === record.search.length) return;
-        fitScratch(scratch, folded.length, record.search.length);
-        const score = matchScore(record.search, record.joinedAt, folded, scratch);
-        if (score === -Infinity) return;
-        if (kept) {
-          matched.push(record);
-          bounds.push(score);
-        }
-        if (score < worst()) return;
-        for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
+      /** The least score that can still make the list: BELOW_BEST under the best, and, when the list is full, its last. */
+      const lowestKept = () => {
+        if (best.length === 0) return -Infinity;
+        return Math.max(best[0].score - BELOW_BEST, best.length === limit ? best[limit - 1].score : -Infinity);
       };
-      // A longer query is held only by titles that held the shorter one: those found, those that
-      // came since, and those not looked at yet. Each letter more adds 10 to a score at most, so
-      // the ones found go from the highest score down, and those whose bound falls below the list
-      // are not scored again: they are kept, with the bound, for the next letter.
-      const added = last && folded.startsWith(last.query) ? table.addedSince(last.mark) : undefined;
-      let length = 0;
-      if (added) {
-        length = last!.resumeAt;
-        for (const record of added) if (record.title.length < length) consider(record);
-        const grown = (folded.length - last!.query.length) * (MATCH_SCORE + CONTIGUOUS_BONUS);
-        const order = highestFirst(last!.bounds);
-        let at = 0;
-        for (; at < order.length; at++) {
-          const bound = Math.min(last!.bounds[order[at]] + grown, top);
-          if (bound < worst()) break;
-          consider(last!.records[order[at]]);
-        }
-        for (; at < order.length; at++) {
-          const record = last!.records[order[at]];
-          if (record.gone) continue;
-          matched.push(record);
-          bounds.push(Math.min(last!.bounds[order[at]] + grown, top));
-        }
-      }
-      // Shortest titles first: once the list is full of scores no longer title can beat, a longer
-      // title could only tie, and a tie goes to the shorter. Only a title holding the query whole
-      // at a word start reaches `top`; any other scores one less at most (a letter neither follows
-      // the one before nor starts a word). So once the list is full down to `top - 1`, the longer
-      // titles holding the query whole are scored, and the rest need not be.
-      const byLength = table.byLength();
-      for (; length < byLength.length; length++) {
-        if (worst() === top) break;
-        if (worst() === top - 1) {
-          for (let longer = length; longer < byLength.length; longer++) {
-            for (const record of byLength[longer] ?? []) if (holdsWhole(record, folded)) consider(record, false);
+      // Passes over the titles whose runs may cost more than those looked at and up to a budget:
+      // the first allows what a title holding the query whole leaves room for, the next what the
+      // first one's results still leave.
+      let lookedAt = -1;
+      let budget = plan ? CONTIGUOUS_BONUS - WORD_START_BONUS + BELOW_BEST : Infinity;
+      for (;;) {
+        let count = 0;
+        for (let slot = 0; slot < records.length; slot++) {
+          const cost = plan ? leastRunCost(plan, signatures, slot, budget) : records[slot].joinedAt === records[slot].search.length ? -1 : 0;
+          if (cost <= lookedAt) continue;
+          if (count === scratch.bounds.length) {
+            scratch.bounds = grown(scratch.bounds);
+            scratch.lengths = grown(scratch.lengths);
           }
-          break;
+          scratch.candidates[count] = records[slot];
+          scratch.lengths[count] = titleLengthAt(signatures, slot);
+          scratch.bounds[count++] = plan ? most - cost : top;
         }
-        for (const record of byLength[length] ?? []) consider(record);
+        // Scored from the highest bound down, so that the list fills with the best scores first;
+        // none below the lowest kept can make it, nor, at the full list's last score, a longer
+        // title (a tie goes to the shorter).
+        for (const at of bestFirst(scratch, count, top)) {
+          const record = scratch.candidates[at];
+          const bound = scratch.bounds[at];
+          const last = best.length === limit ? best[limit - 1] : undefined;
+          if (bound < lowestKept() || (last && bound === last.score && record.title.length > last.record.title.length)) break;
+          fitScratch(scratch, folded.length, record.search.length);
+          const score = matchScore(record.search, record.joinedAt, folded, scratch);
+          if (score === -Infinity || score < lowestKept()) continue;
+          for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
+        }
+        // The titles not looked at score less than `most - budget`.
+        const lowest = lowestKept();
+        if (budget === Infinity || lowest >= most - budget) break;
+        lookedAt = budget;
+        budget = lowest === -Infinity ? Infinity : most - lowest;
       }
-      last = { query: folded, mark: table.additions, records: matched, bounds, resumeAt: length };
-      return best.map((found) => toSymbol(found.entry, found.score));
+      scratch.candidates.length = 0;
+      // A better title found after weaker ones raised the floor under them.
+      const floor = lowestKept();
+      return best.filter((found) => found.score >= floor).map((found) => toSymbol(found.entry, found.score));
     },
   });
 }
