@@ -30,12 +30,15 @@ function entry(uri: string, titleText: string, date: string): ReadoutEntry {
 type Step =
   | { readonly kind: 'set'; readonly uri: number; readonly title: string; readonly date: string }
   | { readonly kind: 'delete'; readonly uri: number }
-  | { readonly kind: 'type'; readonly text: string; readonly upTo: number };
+  | { readonly kind: 'type'; readonly text: string; readonly upTo: number }
+  | { readonly kind: 'sign'; readonly count: number };
 
 const step = (uris: number): fc.Arbitrary<Step> => fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), uri: fc.nat(uris), title, date: fc.constantFrom(...DATES) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), uri: fc.nat(uris) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('type' as const), text: fc.oneof(title, fc.constantFrom(...WORDS)), upTo: fc.nat(30) }) },
+  // Some of the signatures still to make, as the server makes them when idle.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('sign' as const), count: fc.nat(3) }) },
 );
 
 /** Completion's answer from scratch: the titles holding the needle, most readouts, then most recent, then by text. */
@@ -89,6 +92,7 @@ describe(`title searches against a search from scratch (fast-check, seed ${SEED}
       for (const one of steps) {
         if (one.kind === 'set') index.set(entry(`file:///${one.uri}.md`, one.title, one.date));
         else if (one.kind === 'delete') index.delete(`file:///${one.uri}.md`);
+        else if (one.kind === 'sign') continue;
         else {
           for (let typed = 1; typed <= Math.min(one.upTo, one.text.length); typed++) {
             const needle = searchWords(one.text.slice(0, typed));
@@ -124,6 +128,7 @@ describe(`title searches against a search from scratch (fast-check, seed ${SEED}
       for (const one of steps) {
         if (one.kind === 'set') index.set(entry(`file:///${one.uri}.md`, one.title, one.date));
         else if (one.kind === 'delete') index.delete(`file:///${one.uri}.md`);
+        else if (one.kind === 'sign') index.titles().signSome(one.count);
         else {
           for (let typed = 1; typed <= Math.min(one.upTo, one.text.length); typed++) {
             const query = one.text.slice(0, typed);
@@ -134,3 +139,33 @@ describe(`title searches against a search from scratch (fast-check, seed ${SEED}
     }), { seed: SEED, numRuns: RUNS });
   });
 });
+
+describe('signatures, made when first needed', () => {
+  const index = () => createWorkspaceIndex({ titlesFromStart: true });
+  const titles = ['Call with Prime Minister Kishida', 'Statement on Union Jobs', 'Readout of a Meeting with President Erdoğan'];
+
+  test('none is made as titles come; signSome makes them in slices and says how many are left', () => {
+    const archive = index();
+    titles.forEach((text, at) => archive.set(entry(`file:///${at}.md`, text, '2023-01-10')));
+    const table = archive.titles();
+    assert.equal(table.signSome(0), 3);
+    assert.equal(table.signSome(2), 1);
+    assert.equal(table.signSome(5), 0);
+    // A title that leaves before its signature is made is not waited for.
+    archive.set(entry('file:///3.md', 'Remarks on the Economy', '2023-01-10'));
+    archive.delete('file:///3.md');
+    assert.equal(table.signSome(0), 0);
+  });
+
+  test('a title moved into the place of one that left, before its signature is made, is found', () => {
+    const archive = index();
+    titles.forEach((text, at) => archive.set(entry(`file:///${at}.md`, text, '2023-01-10')));
+    const table = archive.titles();
+    table.signSome(1);
+    // The first title's place goes to the last, not signed yet, behind where signing got to.
+    archive.delete('file:///0.md');
+    assert.deepEqual(createSymbolSearch(archive).search('erdogan').map((symbol) => symbol.uri), ['file:///2.md']);
+    assert.equal(table.signSome(0), 0);
+  });
+});
+

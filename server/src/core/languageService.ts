@@ -75,6 +75,8 @@ export interface ReadoutService {
   getWorkspaceSymbols(query: string): WorkspaceSymbol[];
   /** Makes ready what title completion reads from the index (its titles most used first, their openings), for a host to call when a scan ends. */
   prepareWorkspaceSearch(): void;
+  /** Makes up to `count` of the titles' signatures the symbol search reads (titleSignature.ts), for a host to call while idle after a scan; how many are left. */
+  prepareSymbolSearch(count: number): number;
   /** The statement as it will be published, with its problems for the banner. */
   getPreview(document: ReadoutInput, options?: RenderOptions): RenderedPreview;
 }
@@ -176,6 +178,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       index.titles().byUse();
       completionMemo.titles(index).openings();
     },
+    prepareSymbolSearch: (count: number) => index.titles().signSome(count),
     getPreview: (document: ReadoutInput, options?: RenderOptions) => renderer.render(document.text, diagnose(document), options),
   });
 }

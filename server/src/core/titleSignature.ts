@@ -111,6 +111,15 @@ export function writeSignature(titleLength: number, words: string, from: number,
   signatures.summary[SUMMARY_INTS * slot + 2] = titleLength;
 }
 
+/** Marks `slot` as holding no signature yet. */
+export function markUnsigned(signatures: Signatures, slot: number): void {
+  signatures.summary[SUMMARY_INTS * slot + 2] = -1;
+}
+
+export function isSigned(signatures: Signatures, slot: number): boolean {
+  return signatures.summary[SUMMARY_INTS * slot + 2] !== -1;
+}
+
 /** The length of the title at `slot`, read without touching its record. */
 export function titleLengthAt(signatures: Signatures, slot: number): number {
   return signatures.summary[SUMMARY_INTS * slot + 2];

@@ -6,7 +6,7 @@
 import type { ReadoutEntry } from './readoutEntry';
 import { slugify } from './slug';
 import { searchText } from './textFolding';
-import { createSignatures, fitSignatures, moveSignature, writeSignature, type Signatures } from './titleSignature';
+import { createSignatures, fitSignatures, isSigned, markUnsigned, moveSignature, writeSignature, type Signatures } from './titleSignature';
 
 export interface TitleRecord {
   readonly title: string;
@@ -42,8 +42,13 @@ export interface TitleTable {
    * asks (a scan: one sort is cheaper than that many insertions).
    */
   byUse(): readonly TitleRecord[];
-  /** Each record's signature (titleSignature.ts), at its slot. */
-  readonly signatures: Signatures;
+  /**
+   * Each record's signature (titleSignature.ts) at its slot; those still to make are made first.
+   * A title's signature is made when first needed, not as it comes: a scan does not wait for them.
+   */
+  signatures(): Signatures;
+  /** Makes up to `count` of the signatures still to make, so that a host can make them when idle; how many are left. */
+  signSome(count: number): number;
   /** How many records have ever been added: a mark for `addedSince`. */
   readonly additions: number;
   /** The records added since `mark` was read from `additions`, or undefined when the journal no longer goes back that far. */
@@ -105,6 +110,9 @@ export function createTitleTable(): TitleTable {
   const list: TitleRecord[] = [];
   const byLength: TitleRecord[][] = [];
   const signatures = createSignatures(1024);
+  // How many slots hold no signature yet, and the lowest that may be one of them.
+  let unsigned = 0;
+  let signFrom = 0;
   let journal: TitleRecord[] = [];
   let additions = 0;
   let byUse: TitleRecord[] | undefined;
@@ -126,7 +134,9 @@ export function createTitleTable(): TitleTable {
     byTitle.set(title, record);
     list.push(record);
     fitSignatures(signatures, list.length);
-    writeSignature(title.length, search, record.joinedAt, signatures, record.slot);
+    markUnsigned(signatures, record.slot);
+    unsigned++;
+    signFrom = Math.min(signFrom, record.slot);
     const sameLength = (byLength[title.length] ??= []);
     record.lengthSlot = sameLength.length;
     sameLength.push(record);
@@ -153,13 +163,26 @@ export function createTitleTable(): TitleTable {
     if (byUse && !record.gone) byUse.splice(rankOf(byUse, record), 0, record);
   }
 
+  function signSome(count: number): number {
+    for (; signFrom < list.length && unsigned > 0 && count > 0; signFrom++) {
+      if (isSigned(signatures, signFrom)) continue;
+      const record = list[signFrom];
+      writeSignature(record.title.length, record.search, record.joinedAt, signatures, signFrom);
+      unsigned--;
+      count--;
+    }
+    return unsigned;
+  }
+
   function remove(record: TitleRecord): void {
     record.gone = true;
+    if (!isSigned(signatures, record.slot)) unsigned--;
     byTitle.delete(record.title);
     const last = list.pop()!;
     if (last !== record) {
       list[record.slot] = last;
       moveSignature(signatures, last.slot, record.slot);
+      if (!isSigned(signatures, record.slot)) signFrom = Math.min(signFrom, record.slot);
       last.slot = record.slot;
     }
     const sameLength = byLength[record.title.length];
@@ -179,7 +202,11 @@ export function createTitleTable(): TitleTable {
   return {
     records: () => list,
     byLength: () => byLength,
-    signatures,
+    signatures() {
+      signSome(Infinity);
+      return signatures;
+    },
+    signSome,
     byUse() {
       changesUnranked = 0;
       byUse ??= sortedByUse(list);

@@ -242,7 +242,7 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
       const plan = planBound(folded, CONTIGUOUS_BONUS - WORD_START_BONUS, CONTIGUOUS_BONUS);
       const most = folded.length * (MATCH_SCORE + CONTIGUOUS_BONUS);
       const records = table.records();
-      const signatures = table.signatures;
+      const signatures = table.signatures();
       const best: Found[] = [];
       /** The least score that can still make the list: BELOW_BEST under the best, and, when the list is full, its last. */
       const lowestKept = () => {

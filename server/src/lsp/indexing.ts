@@ -16,6 +16,9 @@ const FILE_CHANGES: Record<number, FileChange> = {
   [FileChangeType.Deleted]: 'deleted',
 };
 
+/** Titles signed per turn: about a millisecond's work. */
+const SIGNATURE_SLICE = 1000;
+
 export interface IndexingOptions {
   readonly connection: Connection;
   readonly support: ClientSupport;
@@ -65,6 +68,19 @@ export function createIndexing(options: IndexingOptions) {
       connection.console.error(`Indexing failed: ${describeError(error)}`);
     } finally {
       progress?.done();
+    }
+    void prepareSymbolSearch();
+  }
+
+  /**
+   * The symbol search's signatures of the titles, made after the scan while the server is idle,
+   * a slice per turn of the event loop, so that a request never waits for more than one slice.
+   */
+  async function prepareSymbolSearch(): Promise<void> {
+    try {
+      while (configuration.service().prepareSymbolSearch(SIGNATURE_SLICE) > 0) await new Promise((resolve) => setImmediate(resolve));
+    } catch (error) {
+      connection.console.error(`Preparing the symbol search failed: ${describeError(error)}`);
     }
   }
 
