@@ -50,28 +50,25 @@ interface Found {
   readonly entry: ReadoutEntry;
 }
 
-/** Positions 0 to `count - 1` ordered by `keys` at each, smallest first, equals in the order given: a counting sort, as keys are small whole numbers. */
-function countingSort(order: Int32Array, keys: Int32Array, count: number): Int32Array {
+/** The first `count` of `given` into `sorted`, ordered by their `keys`, smallest first, equals in the order given: a counting sort, as keys are small whole numbers. */
+function countingSort(given: Int32Array, sorted: Int32Array, keys: Int32Array, count: number): void {
   let largest = 0;
   for (let at = 0; at < count; at++) if (keys[at] > largest) largest = keys[at];
   const starts = new Int32Array(largest + 2);
   for (let at = 0; at < count; at++) starts[keys[at] + 1]++;
   for (let key = 1; key < starts.length; key++) starts[key] += starts[key - 1];
-  const sorted = new Int32Array(count);
-  for (const at of order) sorted[starts[keys[at]]++] = at;
-  return sorted;
+  for (let at = 0; at < count; at++) sorted[starts[keys[given[at]]]++] = given[at];
 }
 
-/** The candidates from the highest bound to the lowest, and shortest first among equal bounds. */
-function bestFirst(scratch: Scratch, count: number, top: number): Int32Array {
-  const given = new Int32Array(count);
-  for (let at = 0; at < count; at++) given[at] = at;
-  const shortFirst = countingSort(given, scratch.lengths, count);
+/** The first `count` candidates from the highest bound to the lowest, and shortest first among equal bounds, in `scratch.order`. */
+function orderBestFirst(scratch: Scratch, count: number, top: number): void {
+  const { bounds, lengths, order, byLength } = scratch;
+  for (let at = 0; at < count; at++) order[at] = at;
+  countingSort(order, byLength, lengths, count);
   // Bounds from the top down, as keys from 0 up.
-  for (let at = 0; at < count; at++) scratch.bounds[at] = top - scratch.bounds[at];
-  const sorted = countingSort(shortFirst, scratch.bounds, count);
-  for (let at = 0; at < count; at++) scratch.bounds[at] = top - scratch.bounds[at];
-  return sorted;
+  for (let at = 0; at < count; at++) bounds[at] = top - bounds[at];
+  countingSort(byLength, order, bounds, count);
+  for (let at = 0; at < count; at++) bounds[at] = top - bounds[at];
 }
 
 /** A query as the titles' joined words are: folded, apostrophes dropped; spaces do not count. */
@@ -120,6 +117,9 @@ interface Scratch {
   candidates: TitleRecord[];
   bounds: Int32Array;
   lengths: Int32Array;
+  /** The candidates' positions, ordered (see orderBestFirst). */
+  order: Int32Array;
+  byLength: Int32Array;
   first: Int32Array;
   last: Int32Array;
   previous: Row;
@@ -137,7 +137,7 @@ function createRow(size: number): Row {
 }
 
 function createScratch(): Scratch {
-  return { candidates: [], bounds: new Int32Array(1024), lengths: new Int32Array(1024), first: new Int32Array(16), last: new Int32Array(16), previous: createRow(128), current: createRow(128) };
+  return { candidates: [], bounds: new Int32Array(1024), lengths: new Int32Array(1024), order: new Int32Array(1024), byLength: new Int32Array(1024), first: new Int32Array(16), last: new Int32Array(16), previous: createRow(128), current: createRow(128) };
 }
 
 function fitScratch(scratch: Scratch, queryLength: number, titleLength: number): void {
@@ -262,6 +262,8 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
           if (count === scratch.bounds.length) {
             scratch.bounds = grown(scratch.bounds);
             scratch.lengths = grown(scratch.lengths);
+            scratch.order = grown(scratch.order);
+            scratch.byLength = grown(scratch.byLength);
           }
           scratch.candidates[count] = records[slot];
           scratch.lengths[count] = titleLengthAt(signatures, slot);
@@ -270,7 +272,9 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
         // Scored from the highest bound down, so that the list fills with the best scores first;
         // none below the lowest kept can make it, nor, at the full list's last score, a longer
         // title (a tie goes to the shorter).
-        for (const at of bestFirst(scratch, count, top)) {
+        orderBestFirst(scratch, count, top);
+        for (let next = 0; next < count; next++) {
+          const at = scratch.order[next];
           const record = scratch.candidates[at];
           const bound = scratch.bounds[at];
           const last = best.length === limit ? best[limit - 1] : undefined;

@@ -18,6 +18,8 @@ const FILE_CHANGES: Record<number, FileChange> = {
 
 /** Titles signed per turn: about a millisecond's work. */
 const SIGNATURE_SLICE = 1000;
+/** A word typed letter by letter: what a person's first searches look like. */
+const WARM_UP_QUERIES = ['re', 'rea', 'read'];
 
 export interface IndexingOptions {
   readonly connection: Connection;
@@ -74,11 +76,18 @@ export function createIndexing(options: IndexingOptions) {
 
   /**
    * The symbol search's signatures of the titles, made after the scan while the server is idle,
-   * a slice per turn of the event loop, so that a request never waits for more than one slice.
+   * a slice per turn of the event loop, so that a request never waits for more than one slice;
+   * then a few searches, one per turn, so that a person's first is not answered by code V8 has
+   * not compiled yet.
    */
   async function prepareSymbolSearch(): Promise<void> {
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     try {
-      while (configuration.service().prepareSymbolSearch(SIGNATURE_SLICE) > 0) await new Promise((resolve) => setImmediate(resolve));
+      while (configuration.service().prepareSymbolSearch(SIGNATURE_SLICE) > 0) await nextTurn();
+      for (const query of WARM_UP_QUERIES) {
+        configuration.service().getWorkspaceSymbols(query);
+        await nextTurn();
+      }
     } catch (error) {
       connection.console.error(`Preparing the symbol search failed: ${describeError(error)}`);
     }
