@@ -169,3 +169,35 @@ describe('signatures, made when first needed', () => {
   });
 });
 
+describe('the use order while a person types', () => {
+  test('kept up to date while titles are completed letter by letter, not dropped and sorted afresh after a thousand changes', () => {
+    const index = createWorkspaceIndex({ titlesFromStart: true });
+    for (let at = 0; at < 300; at++) index.set(entry(`file:///${at}.md`, `Readout of a Call number ${at}`, '2023-01-10'));
+    const catalog = createCompletionMemo().titles(index);
+    // Long enough that the needle narrows for more than a thousand changes in a row.
+    const typed = `Readout of a Call with ${'the Prime Minister of a Country '.repeat(25)}`;
+    // A walk through the titles in use order, which sorts them once.
+    catalog.ranked(searchWords('zz'), 20, 'file:///typed.md');
+    const order = index.titles().byUse();
+    // Each letter changes the typed readout's title (one title leaves, another comes); a
+    // completion at each narrows what the letters before found.
+    for (let length = 1; length <= typed.length; length++) {
+      index.set(entry('file:///typed.md', typed.slice(0, length), '2023-01-10'));
+      catalog.ranked(searchWords(typed.slice(0, length)), 20, 'file:///typed.md');
+    }
+    assert.equal(index.titles().byUse(), order);
+  });
+
+  test('the common openings are not learned afresh while a person types one title, however long', () => {
+    const index = createWorkspaceIndex({ titlesFromStart: true });
+    for (let at = 0; at < 300; at++) index.set(entry(`file:///${at}.md`, `Readout of President Joe Biden’s Call with Prime Minister ${at}`, '2023-01-10'));
+    const catalog = createCompletionMemo().titles(index);
+    const openings = catalog.openings();
+    assert.ok(openings.length > 0);
+    // Each letter adds a title and takes the one before away: more additions than the table's journal holds.
+    const typed = `Statement on ${'the Prime Minister of a Country '.repeat(100)}`;
+    for (let length = 1; length <= typed.length; length++) index.set(entry('file:///typed.md', typed.slice(0, length), '2023-01-10'));
+    assert.equal(catalog.openings(), openings);
+  });
+});
+

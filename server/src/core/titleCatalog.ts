@@ -95,15 +95,22 @@ function createTitleCatalog(table: TitleTable): TitleCatalog {
 
   function stale(): boolean {
     if (!learned) return true;
-    const added = table.addedSince(learned.mark);
-    if (!added) return true;
+    const { mark } = learned;
     let still = 0;
-    for (const record of added) if (!record.gone) still++;
+    const added = table.addedSince(mark);
+    if (added) for (const record of added) if (!record.gone) still++;
+    // More additions than the journal holds (a person typing adds a title at each letter): the
+    // titles themselves say which came since.
+    else for (const record of table.records()) if (record.added >= mark) still++;
     return still > table.records().length * OPENINGS_DRIFT;
   }
 
   return {
     ranked(needle, limit, exceptUri) {
+      // Asked for at every search, even one that narrows: the table then keeps the order up to
+      // date as titles change while a person types, rather than dropping it after a thousand
+      // changes and sorting 33,000 titles afresh (20 ms) at the next walk.
+      const byUse = table.byUse();
       const offered = (record: TitleRecord) => !record.gone && record.search.includes(needle)
         && !(exceptUri !== undefined && record.readouts.length === 1 && record.readouts[0].uri === exceptUri);
       const from = narrowed(needle);
@@ -118,7 +125,7 @@ function createTitleCatalog(table: TitleTable): TitleCatalog {
       // short needle stops early; one that goes through them all has its matches kept.
       const best: TitleRecord[] = [];
       const all: TitleRecord[] = [];
-      for (const record of table.byUse()) {
+      for (const record of byUse) {
         if (!record.search.includes(needle)) continue;
         all.push(record);
         if (offered(record) && best.push(record) === limit) return best;

@@ -18,6 +18,8 @@ export interface TitleRecord {
   readonly readouts: ReadoutEntry[];
   /** The most recent date of its readouts (see entryDate), '' when none has one. */
   latest: string;
+  /** Which addition to the table it was (see `additions`). */
+  readonly added: number;
   /** Set when its last readout leaves: a search's kept matches skip it. */
   gone: boolean;
   /** Where it sits in the table's list (and its signature in `signatures`), and in its length's. */
@@ -130,7 +132,7 @@ export function createTitleTable(): TitleTable {
   function add(title: string, first: ReadoutEntry): TitleRecord {
     const search = searchText(title);
     // A literal of one: an array grown from empty by a push takes room for 17.
-    const record: TitleRecord = { title, search, joinedAt: search.indexOf('\n') + 1, readouts: [first], latest: entryDate(first), gone: false, slot: list.length, lengthSlot: 0 };
+    const record: TitleRecord = { title, search, joinedAt: search.indexOf('\n') + 1, readouts: [first], latest: entryDate(first), added: additions, gone: false, slot: list.length, lengthSlot: 0 };
     byTitle.set(title, record);
     list.push(record);
     fitSignatures(signatures, list.length);
