@@ -208,3 +208,54 @@ export function leastRunCost(plan: BoundPlan, signatures: Signatures, slot: numb
   const least = Math.min(wordStart, other, two, more);
   return least > budget ? -1 : least;
 }
+
+/** What a title holding a completion needle has: the needle's letters, and the pairs and triples inside its words. */
+export interface HoldPlan {
+  readonly letters: number;
+  /** For each pair or triple: the int and the bit of its key in the set. */
+  readonly keyInts: Int32Array;
+  readonly keyBits: Int32Array;
+}
+
+/**
+ * The plan for a needle as searchWords gives it (words between spaces). A title holds it in its
+ * words, or in its words with the apostrophes dropped: the letters are the same, and a pair inside
+ * a word of the first is inside a word of the second, from which the signature is made.
+ */
+export function planHold(needle: string): HoldPlan {
+  let letters = 0;
+  const keys: number[] = [];
+  let before = -1;
+  let beforeThat = -1;
+  for (let i = 0; i < needle.length; i++) {
+    const symbol = symbolAt(needle, i);
+    if (symbol !== -1) {
+      letters |= letterBit(symbol);
+      if (before !== -1) keys.push(PAIR + before * SYMBOLS + symbol);
+      if (before !== -1 && beforeThat !== -1) keys.push(TRIPLE + (beforeThat * SYMBOLS + before) * SYMBOLS + symbol);
+    }
+    beforeThat = before;
+    before = symbol;
+  }
+  // Triples first: they are rarer, and the first one missing settles it.
+  keys.sort((a, b) => (a >= TRIPLE ? 0 : 1) - (b >= TRIPLE ? 0 : 1));
+  const keyInts = new Int32Array(keys.length);
+  const keyBits = new Int32Array(keys.length);
+  keys.forEach((key, at) => {
+    const bit = keyBit(key);
+    keyInts[at] = bit >> 5;
+    keyBits[at] = 1 << (bit & 31);
+  });
+  return { letters, keyInts, keyBits };
+}
+
+/** Whether the title at `slot` may hold the needle: false only when its signature says it cannot; true for a slot not signed yet. */
+export function mayHold(plan: HoldPlan, signatures: Signatures, slot: number): boolean {
+  const length = signatures.summary[SUMMARY_INTS * slot + 2];
+  if (length === -1) return true;
+  if ((signatures.summary[SUMMARY_INTS * slot] & plan.letters) !== plan.letters) return false;
+  const at = KEY_INTS * slot;
+  for (let k = 0; k < plan.keyInts.length; k++) if ((signatures.keys[at + plan.keyInts[k]] & plan.keyBits[k]) === 0) return false;
+  return true;
+}
+

@@ -49,6 +49,8 @@ export interface TitleTable {
    * A title's signature is made when first needed, not as it comes: a scan does not wait for them.
    */
   signatures(): Signatures;
+  /** The signatures as they are: a slot not signed yet says so (titleSignature.ts, isSigned). */
+  readonly signaturesSoFar: Signatures;
   /** Makes up to `count` of the signatures still to make, so that a host can make them when idle; how many are left. */
   signSome(count: number): number;
   /** How many records have ever been added: a mark for `addedSince`. */
@@ -209,6 +211,7 @@ export function createTitleTable(): TitleTable {
       return signatures;
     },
     signSome,
+    signaturesSoFar: signatures,
     byUse() {
       changesUnranked = 0;
       byUse ??= sortedByUse(list);
