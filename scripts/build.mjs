@@ -2,6 +2,7 @@
 // writes the preview's stylesheet for VS Code's own Markdown preview.
 // The server is fully bundled (it runs as a plain Node process); the client leaves `vscode` to the host.
 import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
 
@@ -21,10 +22,27 @@ const node = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// ajv's validation code for the built-in schema, bundled in place of core/builtinValidation.ts: the
+// server and the CLI do not compile the schema at start. Not in watch mode, where the schema may change.
+const { BUILTIN_SCHEMA } = await tsImport('../server/src/core/builtinSchema.ts', import.meta.url);
+const { standaloneValidation } = await tsImport('../server/src/core/schema.ts', import.meta.url);
+const validationCode = standaloneValidation(BUILTIN_SCHEMA);
+const builtinValidation = {
+  name: 'builtin-validation',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]builtinValidation\.ts$/ }, () => ({
+      contents: validationCode,
+      loader: 'js',
+      resolveDir: path.resolve('server', 'src', 'core'),
+    }));
+  },
+};
+const precompiled = watch ? [] : [builtinValidation];
+
 const builds = [
-  { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js' },
+  { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js', plugins: precompiled },
   // The `readout` command line; the same script runs its worker threads.
-  { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' },
+  { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', plugins: precompiled },
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   // Runs inside the preview's webview: a browser, no Node.
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: production, sourcemap: !production, logLevel: 'warning', entryPoints: ['client/src/preview/page.ts'], outfile: 'client/out/preview.js' },

@@ -1,6 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileSchema } from '../../server/src/core/schema';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import fc from 'fast-check';
+import { compileSchema, standaloneValidation } from '../../server/src/core/schema';
 import { BUILTIN_SCHEMA } from '../../server/src/core/builtinSchema';
 import type { ServiceOptions } from '../../server/src/core/languageService';
 import { createWorkspaceIndex } from '../../server/src/core/workspaceIndex';
@@ -319,5 +323,32 @@ describe("schema patterns mean what JavaScript's regular expressions (with the u
         if (result.schema.validate({ [field]: char }) !== native.test(char)) assert.fail(`${field} on U+${code.toString(16)}`);
       }
     }
+  });
+});
+
+describe('standaloneValidation', () => {
+  /** The module's code run as Node runs a CommonJS module of the core's folder, where the build bundles it. */
+  function load(code: string): ValidateFunction {
+    const module = { exports: {} };
+    new Function('module', 'exports', 'require', code)(module, module.exports, createRequire(path.resolve(__dirname, '../../server/src/core/schema.ts')));
+    return module.exports as ValidateFunction;
+  }
+
+  test('the code written for the built-in schema reports what the schema compiled at run time reports, errors and all', () => {
+    const written = load(standaloneValidation(BUILTIN_SCHEMA));
+    const compiled = compileSchema(BUILTIN_SCHEMA, 'built in');
+    assert.ok('schema' in compiled);
+    const { validate } = compiled.schema;
+    const text = fc.oneof(
+      fc.constantFrom('statements-releases', 'blog', 'statement-releases', '2023-01-10', '2023-02-30', '2023-1-10', '2023-01-10 12:54:40-05:00',
+        '2023-01-10T12:54:40Z', '2023-01-10 25:54:40-05:00', '2023-01-10 12:54:40-24:00', 'https://www.whitehouse.gov/briefing-room/', 'http://example.com/',
+        'https://', 'not a url', '', ' ', '\u00a0', 'Readout of President Joe Biden\u2019s Call'),
+      fc.string());
+    const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 4 }), fc.dictionary(fc.string(), text, { maxKeys: 2 }));
+    const key = fc.oneof(fc.constantFrom(...Object.keys(BUILTIN_SCHEMA.properties as object), 'titel', 'source-url', 'extra'), fc.string());
+    fc.assert(fc.property(fc.oneof(fc.dictionary(key, value, { maxKeys: 8 }), value), (data) => {
+      assert.equal(written(data), validate(data));
+      assert.deepEqual(written.errors ?? null, validate.errors ?? null);
+    }), { numRuns: 3000 });
   });
 });

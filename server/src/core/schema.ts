@@ -1,6 +1,7 @@
-import Ajv, { type AnySchemaObject, type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
+import Ajv, { _, type AnySchemaObject, type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
+import standaloneCode from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
 import { jsonSyntaxError } from './jsonSyntax';
 import { linearRegExp, UnboundedPatternError } from './linearRegExp';
@@ -58,7 +59,7 @@ function jsonKey(value: unknown): string {
  * declares unique (an enum of 200,000 values took 74 s to compile). Reports what ajv reports: the
  * last item that repeats an earlier one (`i`), and the nearest such earlier one (`j`).
  */
-const uniqueItems: SchemaValidateFunction = (schema: boolean, data: unknown[], parentSchema?: AnySchemaObject) => {
+export const uniqueItems: SchemaValidateFunction = (schema: boolean, data: unknown[], parentSchema?: AnySchemaObject) => {
   if (!schema) return true;
   const seen = new Map<string, number>();
   let repeat: { i: number; j: number } | undefined;
@@ -74,11 +75,16 @@ const uniqueItems: SchemaValidateFunction = (schema: boolean, data: unknown[], p
   return repeat === undefined;
 };
 
-function createAjv(dialect: unknown): Ajv {
+// The pattern engine as standalone code finds it: from this folder, where that code is bundled.
+const requiredLinearRegExp = Object.assign((pattern: string) => linearRegExp(pattern), { code: 'require("./linearRegExp").linearRegExp' });
+
+function createAjv(dialect: unknown, standalone = false): Ajv {
   const options = {
     allErrors: true, verbose: true, strict: false, allowUnionTypes: true,
     // Patterns on a linear-time engine: a schema's pattern cannot make a check take exponential time.
-    code: { regExp: linearRegExp },
+    code: standalone ? { regExp: requiredLinearRegExp, source: true } : { regExp: linearRegExp },
+    // A keyword's function is called with ajv as `this`, which standalone code does not have (uniqueItems reads no `this`).
+    passContext: standalone,
     // An enum is a loop over its values past this many, not one comparison each in generated code (which overflows ajv's compiler).
     loopEnum: 64,
     // ajv prints the generated code of a schema it cannot compile: the schema's content, in the log.
@@ -153,21 +159,39 @@ export function compileSchema(source: string | SchemaObject, origin: string): Sc
     if (error instanceof UnboundedPatternError) return { error: `The schema ${origin} cannot be used: ${error.message}. Write it without that.` };
     return { error: `The schema ${origin} is not a valid JSON Schema: ${(error as Error).message}.` };
   }
+  return { schema: readoutSchema(root, validate) };
+}
+
+/** A schema with ajv's validation function for it, compiled or written beforehand (standaloneValidation). */
+export function readoutSchema(root: SchemaObject, validate: ValidateFunction): ReadoutSchema {
   const resolve = (schema: SchemaObject): SchemaObject =>
     typeof schema.$ref === 'string' ? (pointer(root, schema.$ref) ?? schema) : schema;
   const properties = (root.properties ?? {}) as Record<string, SchemaObject>;
   const keys = Object.keys(properties);
   const required = Array.isArray(root.required) ? (root.required as string[]) : [];
   return {
-    schema: {
-      root,
-      validate,
-      keys,
-      required,
-      property: (name) => (Object.hasOwn(properties, name) ? resolve(properties[name]) : undefined),
-      resolve,
-    },
+    root,
+    validate,
+    keys,
+    required,
+    property: (name) => (Object.hasOwn(properties, name) ? resolve(properties[name]) : undefined),
+    resolve,
   };
+}
+
+/**
+ * ajv's validation code for a schema, written as a CommonJS module that validates as compileSchema's
+ * function does, errors and all: the build bundles it for the built-in schema, so that the server
+ * does not compile that at start. What it requires is found from this folder.
+ */
+export function standaloneValidation(root: SchemaObject): string {
+  const ajv = createAjv(root.$schema, true);
+  const validate = ajv.compile(root);
+  // ajv writes a keyword's function into the code only when told where it comes from.
+  for (const name of validate.source?.scopeValues.keyword ?? []) {
+    if (name.value?.ref === uniqueItems) name.value.code = _`require("./schema").uniqueItems`;
+  }
+  return standaloneCode(ajv, validate);
 }
 
 export type SchemaError = ErrorObject;

@@ -21,6 +21,8 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
   const { connection, documents, configuration, index } = options;
   // The source_url of each open readout, those outside the workspace (and its index) included.
   const openUrls = new Map<string, string>();
+  // Documents opened or changed so far.
+  let edits = 0;
 
   /** Checks a document and publishes its diagnostics; `readout` when the caller has already made its input. */
   function publish(document: TextDocument, readout: ReadoutInput = configuration.input(document)): void {
@@ -87,8 +89,12 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
     isOpen: (uri: string) => documents.get(uri) !== undefined,
     recheckSharing,
 
+    /** How many times a document has been opened or changed. */
+    edits: () => edits,
+
     /** An edited document: its index entry comes from the editor, then the documents sharing its URL are checked, and it soon after. */
     changed(document: TextDocument): void {
+      edits++;
       const placed = configuration.placeOf(document);
       const readout = configuration.input(document, placed);
       const urls = reindex(document, placed, readout);

@@ -19,7 +19,7 @@ import { registerHandlers } from './handlers';
 import { createIndexing } from './indexing';
 import { describeError, logged } from './logging';
 import { createSession, type Session } from './session';
-import { warmUpChecks } from './warmUp';
+import { warmUpAfterScan, warmUpChecks } from './warmUp';
 import { WorkspaceFolders } from './workspaceFolders';
 
 const fsPath = (uri: string) => URI.parse(uri).fsPath;
@@ -46,7 +46,10 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
   const openDocuments = createOpenDocuments({ connection, documents, configuration, index });
   const indexing = createIndexing({ connection, support, folders, index, configuration, openDocuments });
   registerHandlers({ connection, session, support, documents, configuration });
-  warmUpChecks(configuration.service());
+  // With no folder, the first edits may come at once: the checks are warmed up before `initialize`
+  // is answered. With folders, after the first scan, which they would otherwise delay.
+  const warmUpAtStart = folders.all.length === 0;
+  if (warmUpAtStart) warmUpChecks(configuration.service());
 
   /** Applies the settings again: open documents re-placed and re-checked, watchers renewed; true when the files to index changed. */
   async function reconfigure(): Promise<boolean> {
@@ -70,6 +73,7 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
     }));
     await reconfigure();
     await indexing.scanWorkspace();
+    if (!warmUpAtStart) warmUpAfterScan(configuration.service, openDocuments.edits);
   }));
 
   connection.onNotification(WorkspaceTrustedNotification, logged(connection, 'Applying workspace trust', async () => {

@@ -1,7 +1,8 @@
 // The first edits of a session would be checked by code V8 has not compiled yet: several times
 // slower than the rest (12 ms for the first, 3-6 ms for the next few, where later ones take 1 ms).
-// A server that has just started checks a few readouts of its own first, so that a person's first
-// edits are answered as fast as their hundredth.
+// A server that has just started checks a few readouts of its own first (in a workspace with
+// folders, once its first scan is over), so that a person's first edits are answered as fast as
+// their hundredth.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { easternClock } from '../core/easternTime';
 import type { ReadoutService } from '../core/languageService';
@@ -25,14 +26,40 @@ function samples(now: Date): string[] {
   return [template, filled, filled.replace(/^tags: .*$/m, 'tags: statement-releases')];
 }
 
-/** Checks the samples over and over for WARM_UP_MS, each as an edit is checked: its index entry, its diagnostics, their LSP form as sent. */
+/** One sample checked as an edit is checked: its index entry, its diagnostics, their LSP form as sent. */
+function check(service: ReadoutService, text: string, round: number): void {
+  const document = TextDocument.create(URI, 'markdown', round, text);
+  service.getEntry({ uri: URI, text });
+  JSON.stringify(service.getDiagnostics({ uri: URI, text }).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl)));
+}
+
+/** Checks the samples over and over for WARM_UP_MS. */
 export function warmUpChecks(service: ReadoutService, now = new Date()): void {
   const texts = samples(now);
   const started = performance.now();
-  for (let round = 0; performance.now() - started < WARM_UP_MS; round++) {
-    const text = texts[round % texts.length];
-    const document = TextDocument.create(URI, 'markdown', round, text);
-    service.getEntry({ uri: URI, text });
-    JSON.stringify(service.getDiagnostics({ uri: URI, text }).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl)));
-  }
+  for (let round = 0; performance.now() - started < WARM_UP_MS; round++) check(service, texts[round % texts.length], round);
+}
+
+/** How long after a scan the checks are warmed up, if no document has been edited since. */
+export const AFTER_SCAN_MS = 100;
+
+/**
+ * Warms the checks up once a workspace's first scan is over, where at start they would delay the
+ * index by WARM_UP_MS: from AFTER_SCAN_MS after it, a sample per turn of the event loop (a request
+ * waits for one at most), for WARM_UP_MS in all. Edits warm the checks up themselves: once a
+ * document has been opened or edited since the scan (`edits` counts them), no more samples.
+ */
+export function warmUpAfterScan(service: () => ReadoutService, edits: () => number, now = new Date()): void {
+  const texts = samples(now);
+  const editsBefore = edits();
+  let spent = 0;
+  let round = 0;
+  const next = () => {
+    if (edits() !== editsBefore || spent >= WARM_UP_MS) return;
+    const started = performance.now();
+    check(service(), texts[round % texts.length], round++);
+    spent += performance.now() - started;
+    setImmediate(next);
+  };
+  setTimeout(next, AFTER_SCAN_MS);
 }

@@ -14,9 +14,9 @@ export function pathInside(folder: string, file: string): string | undefined {
 
 export class WorkspaceFolders {
   private folders: readonly string[];
-  // The last file's folder on disk and its path relative to each workspace folder: a scan places a
-  // folder's files one after another, and `path.relative` costs more than the rest of placing a file.
-  private lastParent: { readonly parent: string; readonly relative: readonly string[] | undefined } | undefined;
+  // The last file's folder on disk and what comes before a name in a path inside each workspace folder:
+  // a scan places a folder's files one after another, and `path.relative` costs more than the rest of placing a file.
+  private lastParent: { readonly parent: string; readonly prefixes: readonly (string | undefined)[] | undefined } | undefined;
 
   constructor(folders: readonly string[]) {
     this.folders = folders;
@@ -40,26 +40,42 @@ export class WorkspaceFolders {
   pathsOf(file: string): string[] {
     const cut = path.sep === '/' ? file.lastIndexOf('/') : Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep));
     const name = file.slice(cut + 1);
-    const parentPaths = cut > 0 && name !== '' && name !== '.' && name !== '..' ? this.parentPaths(file, cut) : undefined;
-    if (parentPaths === undefined) return this.folders.map((folder) => pathInside(folder, file)).filter((inside): inside is string => inside !== undefined);
-    // Relative to a folder, a plain name below an absolute parent is the parent's path, a separator and the name.
+    const prefixes = cut > 0 && name !== '' && name !== '.' && name !== '..' ? this.parentPrefixes(file, cut) : undefined;
+    if (prefixes === undefined) return this.folders.map((folder) => pathInside(folder, file)).filter((inside): inside is string => inside !== undefined);
     const paths: string[] = [];
-    parentPaths.forEach((relative, index) => {
+    prefixes.forEach((prefix, index) => {
       // A folder right below the parent may be the file's own path, which is inside it ('').
-      const inside = relative === '..' ? pathInside(this.folders[index], file) : insideOf(relative === '' ? name : `${relative}${path.sep}${name}`);
-      if (inside !== undefined) paths.push(inside);
+      if (prefix === '..') {
+        const inside = pathInside(this.folders[index], file);
+        if (inside !== undefined) paths.push(inside);
+      } else if (prefix !== undefined && !(prefix === '' && name.startsWith('..'))) {
+        paths.push(prefix + name);
+      }
     });
     return paths;
   }
 
-  /** The path of the file's parent (its first `cut` characters) relative to each folder; undefined when the parent is not absolute. */
-  private parentPaths(file: string, cut: number): readonly string[] | undefined {
+  /**
+   * For each folder, what comes before the name of a file in the parent (its first `cut` characters)
+   * in the file's path inside the folder: the parent's own path and a slash, '' in the folder itself,
+   * undefined when the folder does not hold the parent, '..' when it is right below it; undefined
+   * when the parent is not absolute. A plain name adds nothing that could take the path out of the
+   * folder but for a leading '..'.
+   */
+  private parentPrefixes(file: string, cut: number): readonly (string | undefined)[] | undefined {
     const last = this.lastParent;
-    if (last !== undefined && last.parent.length === cut && file.startsWith(last.parent)) return last.relative;
+    if (last !== undefined && last.parent.length === cut && file.startsWith(last.parent)) return last.prefixes;
     const parent = file.slice(0, cut);
-    const relative = path.isAbsolute(parent) ? this.folders.map((folder) => path.relative(folder, parent)) : undefined;
-    this.lastParent = { parent, relative };
-    return relative;
+    const prefixes = path.isAbsolute(parent)
+      ? this.folders.map((folder) => {
+        const relative = path.relative(folder, parent);
+        if (relative === '' || relative === '..') return relative;
+        const inside = insideOf(relative);
+        return inside === undefined ? undefined : `${inside}/`;
+      })
+      : undefined;
+    this.lastParent = { parent, prefixes };
+    return prefixes;
   }
 
   holds(file: string): boolean {

@@ -49,6 +49,11 @@ function frontMatterEnd(bytes: Buffer): number | undefined {
   return undefined;
 }
 
+/** decodeHead of UTF-8 bytes up to `end`, without a view of them made to decode (the scan reads 50,000 heads). */
+function utf8Head(bytes: Buffer, end: number): string {
+  return bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, end);
+}
+
 const isUtf16 = (bytes: Uint8Array) => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 
 /**
@@ -77,8 +82,8 @@ export function readFrontMatterHead(file: string, scratch: Buffer = Buffer.alloc
         if (!full || buffer.length >= MAX_READ || !OPENING.test(text) || CLOSING.test(text)) return { text, identity };
       } else {
         const end = frontMatterEnd(bytes);
-        if (end) return { text: decodeHead(bytes.subarray(0, end)), identity };
-        if (!full || buffer.length >= MAX_READ || end === 0) return { text: decodeHead(bytes), identity };
+        if (end) return { text: utf8Head(bytes, end), identity };
+        if (!full || buffer.length >= MAX_READ || end === 0) return { text: utf8Head(bytes, length), identity };
       }
       const bigger = Buffer.alloc(Math.min(Math.max(buffer.length, FIRST_READ) * 4, MAX_READ));
       buffer.copy(bigger, 0, 0, length);

@@ -52,7 +52,21 @@ export function byDepth(files: readonly string[]): string[] {
 }
 
 const never = () => false;
-const matcher = (globs: readonly string[]) => (globs.length > 0 ? picomatch([...globs], { dot: true }) : never);
+// A glob of plain characters, `*` and `/` matches only a path that holds each of its runs of plain
+// characters: looking for those first spares most paths picomatch's expression (the default
+// `exclude` is tested on every file a scan finds).
+const PLAIN_GLOB = /^[\w\-.~ /*]*$/;
+
+function globMatcher(glob: string): (path: string) => boolean {
+  const matches = picomatch(glob, { dot: true });
+  const runs = PLAIN_GLOB.test(glob) ? glob.split(/[*/]+/).filter((run) => run !== '' && run !== '.' && run !== '..') : [];
+  return runs.length === 0 ? matches : (path) => runs.every((run) => path.includes(run)) && matches(path);
+}
+
+function matcher(globs: readonly string[]): (path: string) => boolean {
+  const matchers = globs.map(globMatcher);
+  return matchers.length > 0 ? (path) => matchers.some((matches) => matches(path)) : never;
+}
 
 /** Places files by their paths relative to the settings' folder (`/` separators). */
 export function createPlacer(settings: Settings): { place(relativePath: string): FilePlace; listed(relativePath: string): boolean } {
