@@ -16,10 +16,11 @@ const FILE_CHANGES: Record<number, FileChange> = {
   [FileChangeType.Deleted]: 'deleted',
 };
 
-/** Titles signed per turn: about a millisecond's work. */
-const SIGNATURE_SLICE = 1000;
-/** A word typed letter by letter: what a person's first searches look like. */
-const WARM_UP_QUERIES = ['re', 'rea', 'read'];
+/** Titles signed at a time, and how long a turn of the event loop signs (see prepareSymbolSearch). */
+const SIGNATURE_SLICE = 50;
+const SIGNATURE_TURN_MS = 1;
+/** How long after a scan the signatures start: the requests a scan's end lets through go first. */
+const SIGNATURES_AFTER_MS = 100;
 
 export interface IndexingOptions {
   readonly connection: Connection;
@@ -75,18 +76,19 @@ export function createIndexing(options: IndexingOptions) {
   }
 
   /**
-   * The symbol search's signatures of the titles, made after the scan while the server is idle,
-   * a slice per turn of the event loop, so that a request never waits for more than one slice;
-   * then a few searches, one per turn, so that a person's first is not answered by code V8 has
-   * not compiled yet.
+   * The symbol search's signatures of the titles, made while the server is idle after a scan:
+   * from a moment after it (the first request after a scan does not wait for them), a
+   * millisecond's worth per turn of the event loop, so that a request never waits longer.
    */
   async function prepareSymbolSearch(): Promise<void> {
-    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, SIGNATURES_AFTER_MS));
     try {
-      while (configuration.service().prepareSymbolSearch(SIGNATURE_SLICE) > 0) await nextTurn();
-      for (const query of WARM_UP_QUERIES) {
-        configuration.service().getWorkspaceSymbols(query);
-        await nextTurn();
+      let left = Infinity;
+      while (left > 0) {
+        const started = performance.now();
+        do left = configuration.service().prepareSymbolSearch(SIGNATURE_SLICE);
+        while (left > 0 && performance.now() - started < SIGNATURE_TURN_MS);
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       connection.console.error(`Preparing the symbol search failed: ${describeError(error)}`);
