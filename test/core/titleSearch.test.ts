@@ -41,6 +41,19 @@ const step = (uris: number): fc.Arbitrary<Step> => fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('sign' as const), count: fc.nat(3) }) },
 );
 
+/** Plays the steps on the index; `typed` is called with each text typed, letter by letter. */
+function play(index: WorkspaceIndex, steps: readonly Step[], typed: (text: string) => void): void {
+  for (const one of steps) {
+    if (one.kind === 'set') index.set(entry(`file:///${one.uri}.md`, one.title, one.date));
+    else if (one.kind === 'delete') index.delete(`file:///${one.uri}.md`);
+    else if (one.kind === 'sign') index.titles().signSome(one.count);
+    else for (let length = 1; length <= Math.min(one.upTo, one.text.length); length++) typed(one.text.slice(0, length));
+  }
+}
+
+/** Words of few letters, so that pairs, triples and word starts repeat; digits, accents, apostrophes and other scripts too. */
+const wordsText = fc.array(fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'cab', '1', 'é', '’', "'", 'ж', ' ', ' ', ':'), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
+
 /** Completion's answer from scratch: the titles holding the needle, most readouts, then most recent, then by text. */
 function rankedFromScratch(index: WorkspaceIndex, needle: string, limit: number, exceptUri: string): string[] {
   const byTitle = new Map<string, ReadoutEntry[]>();
@@ -89,24 +102,15 @@ describe(`title searches against a search from scratch (fast-check, seed ${SEED}
     fc.assert(fc.property(fc.array(step(40), { minLength: 1, maxLength: 60 }), fc.constantFrom(1, 3, 20), fc.boolean(), (steps, limit, fromStart) => {
       const index = createWorkspaceIndex({ titlesFromStart: fromStart });
       const catalog = createCompletionMemo().titles(index);
-      for (const one of steps) {
-        if (one.kind === 'set') index.set(entry(`file:///${one.uri}.md`, one.title, one.date));
-        else if (one.kind === 'delete') index.delete(`file:///${one.uri}.md`);
-        else if (one.kind === 'sign') index.titles().signSome(one.count);
-        else {
-          for (let typed = 1; typed <= Math.min(one.upTo, one.text.length); typed++) {
-            const needle = searchWords(one.text.slice(0, typed));
-            assert.deepEqual(catalog.ranked(needle, limit, 'file:///0.md').map((record) => record.title), rankedFromScratch(index, needle, limit, 'file:///0.md'), needle);
-          }
-        }
-      }
+      play(index, steps, (typed) => {
+        const needle = searchWords(typed);
+        assert.deepEqual(catalog.ranked(needle, limit, 'file:///0.md').map((record) => record.title), rankedFromScratch(index, needle, limit, 'file:///0.md'), needle);
+      });
     }), { seed: SEED, numRuns: RUNS });
   });
 
   test('the bound a title\'s signature gives is never below its score, whatever its words and the query', () => {
-    // Few letters, so that pairs, triples and word starts repeat; digits, accents, apostrophes and other scripts too.
-    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'cab', '1', 'é', '’', 'ж', ' ', ' ', ':'), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(text, text, (title, typed) => {
+    fc.assert(fc.property(wordsText, wordsText, (title, typed) => {
       const words = joinedWords(searchText(title));
       const query = joinedWords(searchText(typed)).replaceAll(' ', '');
       const plan = query === '' ? undefined : planBound(query, 1, 9);
@@ -121,8 +125,7 @@ describe(`title searches against a search from scratch (fast-check, seed ${SEED}
   });
 
   test('a title whose text holds a needle is never ruled out by its signature', () => {
-    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'cab', '1', 'é', '’', "'", 'ж', ' ', ' ', ':'), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(text, fc.nat(30), fc.nat(30), (title, from, to) => {
+    fc.assert(fc.property(wordsText, fc.nat(30), fc.nat(30), (title, from, to) => {
       const search = searchText(title);
       // A needle the title holds: part of its words (of either form), as completion folds what is typed.
       const needle = searchWords(search.slice(Math.min(from, to), Math.max(from, to)).replace('\n', ''));
@@ -138,17 +141,9 @@ describe(`title searches against a search from scratch (fast-check, seed ${SEED}
     fc.assert(fc.property(fc.array(step(120), { minLength: 1, maxLength: 200 }), fc.constantFrom(1, 2, 4, 8, 128), (steps, limit) => {
       const index = createWorkspaceIndex();
       const search = createSymbolSearch(index);
-      for (const one of steps) {
-        if (one.kind === 'set') index.set(entry(`file:///${one.uri}.md`, one.title, one.date));
-        else if (one.kind === 'delete') index.delete(`file:///${one.uri}.md`);
-        else if (one.kind === 'sign') index.titles().signSome(one.count);
-        else {
-          for (let typed = 1; typed <= Math.min(one.upTo, one.text.length); typed++) {
-            const query = one.text.slice(0, typed);
-            assert.deepEqual(search.search(query, limit).map((symbol) => `${symbol.score} ${symbol.uri}`), symbolsFromScratch(index, query, limit), query);
-          }
-        }
-      }
+      play(index, steps, (query) => {
+        assert.deepEqual(search.search(query, limit).map((symbol) => `${symbol.score} ${symbol.uri}`), symbolsFromScratch(index, query, limit), query);
+      });
     }), { seed: SEED, numRuns: RUNS });
   });
 });

@@ -6,6 +6,7 @@ import type { WorkspaceIndex } from '../core/workspaceIndex';
 import type { ClientSupport } from './clientSupport';
 import type { Configuration } from './configuration';
 import type { OpenDocuments } from './documents';
+import { whileIdleAfterScan } from './idleWork';
 import { countText, describeError } from './logging';
 import type { WorkspaceFolders } from './workspaceFolders';
 import { createIndexer, type FileChange } from './workspaceIndexer';
@@ -16,11 +17,9 @@ const FILE_CHANGES: Record<number, FileChange> = {
   [FileChangeType.Deleted]: 'deleted',
 };
 
-/** Titles signed at a time, and how long a turn of the event loop signs (see prepareSymbolSearch). */
+/** Titles signed at a time, and how long a step of idle work signs (see prepareSymbolSearch). */
 const SIGNATURE_SLICE = 50;
-const SIGNATURE_TURN_MS = 1;
-/** How long after a scan the signatures start: the requests a scan's end lets through go first. */
-const SIGNATURES_AFTER_MS = 100;
+const SIGNATURE_STEP_MS = 1;
 
 export interface IndexingOptions {
   readonly connection: Connection;
@@ -72,27 +71,23 @@ export function createIndexing(options: IndexingOptions) {
     } finally {
       progress?.done();
     }
-    void prepareSymbolSearch();
+    prepareSymbolSearch();
   }
 
-  /**
-   * The symbol search's signatures of the titles, made while the server is idle after a scan:
-   * from a moment after it (the first request after a scan does not wait for them), a
-   * millisecond's worth per turn of the event loop, so that a request never waits longer.
-   */
-  async function prepareSymbolSearch(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, SIGNATURES_AFTER_MS));
-    try {
-      let left = Infinity;
-      while (left > 0) {
+  /** The symbol search's signatures of the titles, made while the server is idle after a scan, a millisecond's worth per step. */
+  function prepareSymbolSearch(): void {
+    whileIdleAfterScan(() => {
+      try {
         const started = performance.now();
+        let left: number;
         do left = configuration.service().prepareSymbolSearch(SIGNATURE_SLICE);
-        while (left > 0 && performance.now() - started < SIGNATURE_TURN_MS);
-        await new Promise((resolve) => setImmediate(resolve));
+        while (left > 0 && performance.now() - started < SIGNATURE_STEP_MS);
+        return left > 0;
+      } catch (error) {
+        connection.console.error(`Preparing the symbol search failed: ${describeError(error)}`);
+        return false;
       }
-    } catch (error) {
-      connection.console.error(`Preparing the symbol search failed: ${describeError(error)}`);
-    }
+    });
   }
 
   return {

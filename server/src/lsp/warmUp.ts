@@ -8,6 +8,7 @@ import { easternClock } from '../core/easternTime';
 import type { ReadoutService } from '../core/languageService';
 import { newReadoutTemplate } from '../core/newReadoutTemplate';
 import { ruleUrl, toDiagnostic } from './convert';
+import { EVENT_LOOP, whileIdleAfterScan, type Scheduler } from './idleWork';
 
 /**
  * Time enough for V8 to compile the checking path, little enough to go unnoticed at start
@@ -40,26 +41,22 @@ export function warmUpChecks(service: ReadoutService, now = new Date()): void {
   for (let round = 0; performance.now() - started < WARM_UP_MS; round++) check(service, texts[round % texts.length], round);
 }
 
-/** How long after a scan the checks are warmed up, if no document has been edited since. */
-export const AFTER_SCAN_MS = 100;
-
 /**
  * Warms the checks up once a workspace's first scan is over, where at start they would delay the
- * index by WARM_UP_MS: from AFTER_SCAN_MS after it, a sample per turn of the event loop (a request
- * waits for one at most), for WARM_UP_MS in all. Edits warm the checks up themselves: once a
- * document has been opened or edited since the scan (`edits` counts them), no more samples.
+ * index by WARM_UP_MS: a sample per step of idle work (idleWork.ts), for WARM_UP_MS in all. Edits
+ * warm the checks up themselves: once a document has been opened or edited since the scan
+ * (`edits` counts them), no more samples.
  */
-export function warmUpAfterScan(service: () => ReadoutService, edits: () => number, now = new Date()): void {
+export function warmUpAfterScan(service: () => ReadoutService, edits: () => number, now = new Date(), scheduler: Scheduler = EVENT_LOOP): void {
   const texts = samples(now);
   const editsBefore = edits();
   let spent = 0;
   let round = 0;
-  const next = () => {
-    if (edits() !== editsBefore || spent >= WARM_UP_MS) return;
+  whileIdleAfterScan(() => {
+    if (edits() !== editsBefore || spent >= WARM_UP_MS) return false;
     const started = performance.now();
     check(service(), texts[round % texts.length], round++);
     spent += performance.now() - started;
-    setImmediate(next);
-  };
-  setTimeout(next, AFTER_SCAN_MS);
+    return true;
+  }, scheduler);
 }

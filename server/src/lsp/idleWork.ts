@@ -1,0 +1,26 @@
+// Work the server does while it would otherwise be idle after a scan (warming the checks up,
+// making the symbol search's signatures): from a moment after the scan, so that the requests its
+// end lets through go first, then a step per turn of the event loop, so that a request that comes
+// meanwhile waits for one step at most.
+
+/** How the steps are timed; tests drive them by hand. */
+export interface Scheduler {
+  later(run: () => void, ms: number): void;
+  nextTurn(run: () => void): void;
+}
+
+export const EVENT_LOOP: Scheduler = {
+  later: (run, ms) => void setTimeout(run, ms),
+  nextTurn: (run) => void setImmediate(run),
+};
+
+/** How long after a scan the work begins. */
+export const AFTER_SCAN_MS = 100;
+
+/** Runs `step` from AFTER_SCAN_MS on, once per turn of the event loop, for as long as it returns true. */
+export function whileIdleAfterScan(step: () => boolean, scheduler: Scheduler = EVENT_LOOP): void {
+  const next = () => {
+    if (step()) scheduler.nextTurn(next);
+  };
+  scheduler.later(next, AFTER_SCAN_MS);
+}
