@@ -1,6 +1,7 @@
+import { cpus } from 'node:os';
 import { extensions, SymbolKind, workspace, type DocumentSymbol, type ExtensionContext, type SymbolInformation } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/protocol';
+import { serverNodeOptions, type InitializationOptions } from '../../server/src/protocol';
 
 /** The documents the server is given; it decides which of them are readouts. */
 export const DOCUMENT_SELECTOR = [
@@ -27,9 +28,10 @@ function withoutMarkdownHeadings(document: { languageId: string }, symbols: Symb
 /** The language client for the bundled server, over IPC. */
 export function createLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
+  const execArgv = serverNodeOptions(cpus().length);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -346,6 +346,20 @@ describe('workspaceSymbols', () => {
     assert.deepEqual(search.search('abc', 1).map((symbol) => [symbol.uri, symbol.score]), [['file:///y.md', 28]]);
   });
 
+  test('a query typed on after a readout left: what the shorter query learnt of a place is not taken for the title moved into it', () => {
+    const index = indexOf([
+      // Its words start with k, i and s, but not in that order: scored for "kis", and no match.
+      entry('file:///a.md', 'Statement Is Key', '2023-01-10'),
+      entry('file:///b.md', 'Kids in Shanghai', '2023-01-11'),
+      entry('file:///c.md', 'Call with Prime Minister Kishida', '2023-01-12'),
+    ]);
+    const search = createSymbolSearch(index);
+    assert.deepEqual(search.search('kis').map((symbol) => [symbol.uri, symbol.score]), [['file:///c.md', 29], ['file:///b.md', 28]]);
+    // The table fills the place of a title that leaves with its last title: here the best one.
+    index.delete('file:///a.md');
+    assert.deepEqual(search.search('kish').map((symbol) => [symbol.uri, symbol.score]), [['file:///c.md', 39], ['file:///b.md', 38]]);
+  });
+
   test('on generated readouts, each range is exactly where the title value is written', () => {
     for (const readout of generateCorpus({ ...COPY_VARIANTS, count: 300, seed: 9 })) {
       const index = indexOf([readoutEntry(`file:///${readout.relativePath}`, parseReadout(readout.text))]);

@@ -1,6 +1,7 @@
 // A small LSP client for protocol tests: it spawns the built server and talks real JSON-RPC to it,
 // as VS Code, Neovim or Helix would.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -18,7 +19,7 @@ import {
   type Registration, type SymbolInformation, type Unregistration, type WorkDoneProgressBegin, type WorkDoneProgressEnd,
   type WorkDoneProgressReport, type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
-import { WorkspaceTrustedNotification, type InitializationOptions } from '../../server/src/protocol';
+import { serverNodeOptions, WorkspaceTrustedNotification, type InitializationOptions } from '../../server/src/protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_PATH = path.join(REPO_ROOT, 'server', 'out', 'server.js');
@@ -50,7 +51,7 @@ export interface ClientOptions {
   /** The `readout` section answered to `workspace/configuration` (a client without it uses pushSettings). */
   readonly settings?: unknown;
   readonly transport?: 'stdio' | 'node-ipc';
-  /** Options for the server's Node process (benchmarks pass `--inspect` to read its heap). */
+  /** Options for the server's Node process besides those the VS Code client gives it (benchmarks pass `--inspect` to read its heap). */
   readonly nodeArguments?: readonly string[];
   /** LSP's initializationOptions (VS Code's client sends whether the workspace is trusted). */
   readonly initializationOptions?: InitializationOptions;
@@ -221,7 +222,8 @@ export class LspClient {
 
   /** Spawns the built server, initializes it, and waits until it has applied the client's settings. */
   static async start(options: ClientOptions = {}): Promise<LspClient> {
-    const nodeArguments = options.nodeArguments ?? [];
+    // As the VS Code client starts it, then the test's own.
+    const nodeArguments = [...serverNodeOptions(cpus().length), ...(options.nodeArguments ?? [])];
     const child = options.transport === 'node-ipc'
       ? fork(SERVER_PATH, ['--node-ipc'], { silent: true, execArgv: [...process.execArgv, ...nodeArguments] })
       : spawn(process.execPath, [...nodeArguments, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -1,7 +1,10 @@
 // The two transports an editor may use: stdio (Neovim, Helix) and Node IPC (VS Code).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { DiagnosticSeverity, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver-protocol';
+import { serverNodeOptions } from '../../server/src/protocol';
 import { MISSPELT_TAG } from './fixtures';
 import { LspClient } from './lspClient';
 import { rangeOf } from './textEdits';
@@ -44,4 +47,24 @@ async function session(transport: 'stdio' | 'node-ipc'): Promise<void> {
 describe('transport', () => {
   test('--stdio: initialize, diagnostics, shutdown and exit with code 0', () => session('stdio'));
   test('--node-ipc: initialize, diagnostics, shutdown and exit with code 0', () => session('node-ipc'));
+});
+
+describe("the server's Node options", () => {
+  test("V8's background threads: one fewer than the cores, at least one, at most Node's four", () => {
+    assert.deepEqual([1, 2, 3, 4, 8, 64].map((cores) => serverNodeOptions(cores)), [
+      ['--v8-pool-size=1'], ['--v8-pool-size=1'], ['--v8-pool-size=2'], ['--v8-pool-size=3'], ['--v8-pool-size=4'], ['--v8-pool-size=4'],
+    ]);
+  });
+
+  test('a server started as the VS Code client starts it runs with them, and answers', async () => {
+    const client = await LspClient.start({ transport: 'node-ipc' });
+    try {
+      const commandLine = readFileSync(`/proc/${client.pid}/cmdline`, 'utf8').split('\0');
+      assert.ok(commandLine.includes(serverNodeOptions(cpus().length)[0]), commandLine.join(' '));
+      client.open('file:///readouts/options.md', MISSPELT_TAG, 'markdown');
+      assert.equal((await client.nextDiagnostics('file:///readouts/options.md', 1)).diagnostics.length, 1);
+    } finally {
+      await client.shutdown();
+    }
+  });
 });

@@ -1,11 +1,12 @@
-// The warm-up after a workspace's first scan: a sample per turn of the event loop from a moment
-// after the scan, for a bounded time, and none once a document has been edited. The turns are
-// driven by hand (idleWork.ts's Scheduler), so that no test waits on the clock.
+// The warm-ups after a workspace's first scan. The checks': a sample per turn of the event loop
+// from a moment after the scan, for a bounded time, and none once a document has been edited (the
+// turns driven by hand, idleWork.ts's Scheduler, so that no test waits on the clock). Title
+// completion's: a title of the archive typed at once, for a bounded time.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ReadoutService } from '../../server/src/core/languageService';
 import { AFTER_SCAN_MS, type Scheduler } from '../../server/src/lsp/idleWork';
-import { warmUpAfterScan } from '../../server/src/lsp/warmUp';
+import { warmUpAfterScan, warmUpTitleSearch } from '../../server/src/lsp/warmUp';
 
 /** A service whose checks take `ms` each, counting them. */
 function countingService(ms: number) {
@@ -83,5 +84,42 @@ describe('warmUpAfterScan', () => {
     edits++;
     while (idleHand.turn());
     assert.equal(idle.counted.checks, 0);
+  });
+});
+
+describe('warmUpTitleSearch', () => {
+  /** A service whose completions take `ms` each and offer `label`, recording the title at each. */
+  function completingService(ms: number, label: string) {
+    const typed: string[] = [];
+    const service = {
+      getCompletions: (document: { text: string }, offset: number) => {
+        const title = /^title: (.*)$/m.exec(document.text)![1];
+        assert.equal(document.text.slice(offset - title.length, offset), title, 'asked at the end of the title');
+        assert.ok(!/^source_url:/m.test(document.text), 'no source_url: its slug would make every title\'s');
+        typed.push(title);
+        const started = performance.now();
+        while (performance.now() - started < ms);
+        return { isIncomplete: true, items: [{ label, kind: 'value', edit: { span: { start: offset - title.length, end: offset }, newText: 'x' } }] };
+      },
+    } as unknown as ReadoutService;
+    return { service, typed };
+  }
+
+  test('types the first title offered for an empty title, letter by letter, asking at each', () => {
+    const { service, typed } = completingService(0, 'Readout of a Call …');
+    warmUpTitleSearch(service);
+    assert.deepEqual(typed, ['', ...Array.from('Readout of a Call', (_, at) => 'Readout of a Call'.slice(0, at + 1))]);
+  });
+
+  test('stops after a while, however long the title', () => {
+    const { service, typed } = completingService(2, 'word '.repeat(200).trim());
+    warmUpTitleSearch(service);
+    // 15 ms of completions of 2 ms each.
+    assert.ok(typed.length >= 4 && typed.length <= 12, `${typed.length} completions`);
+  });
+
+  test('an archive that offers nothing: one completion', () => {
+    const service = { getCompletions: () => ({ isIncomplete: false, items: [] }) } as unknown as ReadoutService;
+    assert.doesNotThrow(() => warmUpTitleSearch(service));
   });
 });

@@ -55,6 +55,8 @@ export interface TitleTable {
   signSome(count: number): number;
   /** How many records have ever been added: a mark for `addedSince`. */
   readonly additions: number;
+  /** How many records have ever been removed: while neither count moves, each slot holds the record it held. */
+  readonly removals: number;
   /** The records added since `mark` was read from `additions`, or undefined when the journal no longer goes back that far. */
   addedSince(mark: number): readonly TitleRecord[] | undefined;
   /** The record whose title slugifies to `slug` with the most readouts, then the most recent. */
@@ -119,6 +121,7 @@ export function createTitleTable(): TitleTable {
   let signFrom = 0;
   let journal: TitleRecord[] = [];
   let additions = 0;
+  let removals = 0;
   let byUse: TitleRecord[] | undefined;
   let changesUnranked = 0;
   // Built when first asked for, kept up to date from then on.
@@ -180,6 +183,7 @@ export function createTitleTable(): TitleTable {
 
   function remove(record: TitleRecord): void {
     record.gone = true;
+    removals++;
     if (!isSigned(signatures, record.slot)) unsigned--;
     byTitle.delete(record.title);
     const last = list.pop()!;
@@ -219,6 +223,9 @@ export function createTitleTable(): TitleTable {
     },
     get additions() {
       return additions;
+    },
+    get removals() {
+      return removals;
     },
     addedSince(mark) {
       const count = additions - mark;

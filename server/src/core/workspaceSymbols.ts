@@ -43,6 +43,9 @@ const CONTIGUOUS_BONUS = 9;
  */
 const BELOW_BEST = CONTIGUOUS_BONUS;
 
+/** The most a letter adds to a score: a letter can follow the previous match or start a word, not both. */
+const MOST_PER_LETTER = MATCH_SCORE + Math.max(CONTIGUOUS_BONUS, WORD_START_BONUS);
+
 /** One readout found, with what ranks it among readouts of equal score. */
 interface Found {
   readonly score: number;
@@ -219,6 +222,13 @@ function toSymbol(entry: ReadoutEntry, score: number): WorkspaceSymbol {
  */
 export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
   const scratch = createScratch();
+  // What the last query learnt of each title, at its slot: the most it can score (exact where it
+  // was scored). A person types a query letter by letter, and each letter adds at most
+  // MOST_PER_LETTER to a title's score: a title that scored low, or held no match, is not looked
+  // at again for the longer query. Good while the table's slots hold the same titles.
+  let lastQuery: { readonly folded: string; readonly additions: number; readonly removals: number } | undefined;
+  let ceilings = new Float64Array(0);
+  let nextCeilings = new Float64Array(0);
 
   function newest(table: TitleTable, limit: number): WorkspaceSymbol[] {
     const best: ReadoutEntry[] = [];
@@ -243,6 +253,12 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
       const most = folded.length * (MATCH_SCORE + CONTIGUOUS_BONUS);
       const records = table.records();
       const signatures = table.signatures();
+      const typedOn = plan !== undefined && lastQuery !== undefined && lastQuery.additions === table.additions && lastQuery.removals === table.removals
+        && folded.length > lastQuery.folded.length && folded.startsWith(lastQuery.folded);
+      const previous = typedOn ? ceilings : undefined;
+      const raised = typedOn ? (folded.length - lastQuery!.folded.length) * MOST_PER_LETTER : 0;
+      if (nextCeilings.length < records.length) nextCeilings = new Float64Array(Math.max(records.length, 2 * nextCeilings.length));
+      const learnt = nextCeilings;
       const best: Found[] = [];
       /** The least score that can still make the list: BELOW_BEST under the best, and, when the list is full, its last. */
       const lowestKept = () => {
@@ -257,8 +273,23 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
       for (;;) {
         let count = 0;
         for (let slot = 0; slot < records.length; slot++) {
-          const cost = plan ? leastRunCost(plan, signatures, slot, budget) : records[slot].joinedAt === records[slot].search.length ? -1 : 0;
-          if (cost <= lookedAt) continue;
+          let cost: number;
+          if (plan) {
+            const ceiling = previous ? previous[slot] + raised : Infinity;
+            // The least its runs can cost: by its signature, and by what it scored for the shorter query.
+            const least = most - ceiling;
+            const signed = least > budget ? -1 : leastRunCost(plan, signatures, slot, budget);
+            cost = signed === -1 ? -1 : Math.max(least, signed);
+            if (cost === -1) {
+              learnt[slot] = Math.min(ceiling, most - budget - 1);
+              continue;
+            }
+            if (cost <= lookedAt) continue;
+            learnt[slot] = most - cost;
+          } else {
+            cost = records[slot].joinedAt === records[slot].search.length ? -1 : 0;
+            if (cost <= lookedAt) continue;
+          }
           if (count === scratch.bounds.length) {
             scratch.bounds = grown(scratch.bounds);
             scratch.lengths = grown(scratch.lengths);
@@ -281,6 +312,7 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
           if (bound < lowestKept() || (last && bound === last.score && record.title.length > last.record.title.length)) break;
           fitScratch(scratch, folded.length, record.search.length);
           const score = matchScore(record.search, record.joinedAt, folded, scratch);
+          learnt[record.slot] = score;
           if (score === -Infinity || score < lowestKept()) continue;
           for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
         }
@@ -291,6 +323,8 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
         budget = lowest === -Infinity ? Infinity : most - lowest;
       }
       scratch.candidates.length = 0;
+      lastQuery = plan ? { folded, additions: table.additions, removals: table.removals } : undefined;
+      [ceilings, nextCeilings] = [learnt, ceilings];
       // A better title found after weaker ones raised the floor under them.
       const floor = lowestKept();
       return best.filter((found) => found.score >= floor).map((found) => toSymbol(found.entry, found.score));

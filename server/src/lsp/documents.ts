@@ -38,18 +38,19 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
   }
 
   /**
-   * Checks a changed document once the messages already received are handled: vscode-jsonrpc
-   * handles one message per turn of the event loop, so a check put off by two turns comes after
-   * them. While a person types, the editor sends a change per letter and a completion request
-   * after them; the versions a newer one replaced are never checked, and the completion is not
-   * kept waiting behind their checks.
+   * Checks a changed document once the messages already received are handled and answered:
+   * vscode-jsonrpc handles one message per turn of the event loop and writes an answer a turn
+   * after, so a check put off by three turns comes after them. While a person types, the editor
+   * sends a change per letter and a completion request after them; the versions a newer one
+   * replaced are never checked, and the completion's answer does not wait behind the last one's
+   * check (put off by two turns, the check ran between the answer's making and its writing).
    */
   function publishSoon(document: TextDocument): void {
     const { uri, version } = document;
-    setImmediate(() => setImmediate(() => {
+    setImmediate(() => setImmediate(() => setImmediate(() => {
       // A newer version (its own check follows) or a closed document is not checked.
       if (documents.get(uri)?.version === version) publish(document);
-    }));
+    })));
   }
 
   /** Checks the open documents whose source_url is among `urls` (a duplicate may have come or gone). */

@@ -19,7 +19,7 @@ import { registerHandlers } from './handlers';
 import { createIndexing } from './indexing';
 import { describeError, logged } from './logging';
 import { createSession, type Session } from './session';
-import { warmUpAfterScan, warmUpChecks } from './warmUp';
+import { warmUpAfterScan, warmUpChecks, warmUpTitleSearch } from './warmUp';
 import { WorkspaceFolders } from './workspaceFolders';
 
 const fsPath = (uri: string) => URI.parse(uri).fsPath;
@@ -73,7 +73,10 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
     }));
     await reconfigure();
     await indexing.scanWorkspace();
-    if (!warmUpAtStart) warmUpAfterScan(configuration.service, openDocuments.edits);
+    if (!warmUpAtStart) {
+      warmUpTitleSearch(configuration.service());
+      warmUpAfterScan(configuration.service, openDocuments.edits);
+    }
   }));
 
   connection.onNotification(WorkspaceTrustedNotification, logged(connection, 'Applying workspace trust', async () => {

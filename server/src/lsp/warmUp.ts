@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { easternClock } from '../core/easternTime';
 import type { ReadoutService } from '../core/languageService';
 import { newReadoutTemplate } from '../core/newReadoutTemplate';
-import { ruleUrl, toDiagnostic } from './convert';
+import { ruleUrl, toCompletionList, toDiagnostic } from './convert';
 import { EVENT_LOOP, whileIdleAfterScan, type Scheduler } from './idleWork';
 
 /**
@@ -17,6 +17,15 @@ import { EVENT_LOOP, whileIdleAfterScan, type Scheduler } from './idleWork';
  */
 const WARM_UP_MS = 60;
 const URI = 'untitled:readout-warm-up';
+
+/**
+ * How long title completion is warmed up once the first scan is over (measured over stdio at
+ * 50,000 readouts, 3 runs each: the first title completion after the scan 29-33 ms cold, 9-19 ms
+ * after this warm-up; the titles typed after it p99 15.6-17.2 ms cold, 11.5-13.4 ms after, on a
+ * busy machine). The first symbol queries were not made faster by warming the symbol search on a
+ * sample of the titles: what slows them after a scan is not compiling.
+ */
+const TITLE_WARM_UP_MS = 15;
 
 /** Readouts as people write them: the New Readout template as it comes, filled in, and filled in with a misspelt tag. */
 function samples(now: Date): string[] {
@@ -60,3 +69,34 @@ export function warmUpAfterScan(service: () => ReadoutService, edits: () => numb
     return true;
   }, scheduler);
 }
+
+/**
+ * A sample readout whose title is `title`, with the offset of the title's end. It has no source_url:
+ * the title its slug names is looked up in a table of every title's slug, made when first needed.
+ */
+function withTitle(filled: string, title: string): { text: string; end: number } {
+  const text = filled.replace(/^source_url: .*\n/m, '').replace(/^title: .*$/m, `title: ${title}`);
+  return { text, end: text.indexOf(`title: ${title}`) + 'title: '.length + title.length };
+}
+
+/**
+ * Types a title of the index letter by letter, asking for completion at each as an editor does,
+ * for TITLE_WARM_UP_MS, so that the first title a person types after the scan is answered by code
+ * V8 has compiled. The title typed is the first one offered for an empty title (an opening most
+ * titles share, or the most used title), so that the searches find what the archive holds. Run at
+ * once when the scan ends: a request that comes meanwhile waits for it, and is answered the faster for it.
+ */
+export function warmUpTitleSearch(service: ReadoutService, now = new Date()): void {
+  const started = performance.now();
+  const [, filled] = samples(now);
+  const complete = (title: string) => {
+    const { text, end } = withTitle(filled, title);
+    const list = service.getCompletions({ uri: URI, text }, end);
+    JSON.stringify(toCompletionList(TextDocument.create(URI, 'markdown', 0, text), list, true, true));
+    return list;
+  };
+  // A label shows a long title's start and end with " … " between, and an opening with " …" after.
+  const typed = complete('').items[0]?.label.split(' …')[0] ?? '';
+  for (let letters = 1; letters <= typed.length && performance.now() - started < TITLE_WARM_UP_MS; letters++) complete(typed.slice(0, letters));
+}
+
