@@ -50,17 +50,18 @@ describe('transport', () => {
 });
 
 describe("the server's Node options", () => {
-  test("V8's background threads: one fewer than the cores, at least one, at most Node's four", () => {
-    assert.deepEqual([1, 2, 3, 4, 8, 64].map((cores) => serverNodeOptions(cores)), [
-      ['--v8-pool-size=1'], ['--v8-pool-size=1'], ['--v8-pool-size=2'], ['--v8-pool-size=3'], ['--v8-pool-size=4'], ['--v8-pool-size=4'],
+  test("V8's background threads: one fewer than the cores, at least one, at most Node's four; the collector exposed", () => {
+    assert.deepEqual([1, 2, 3, 4, 8, 64].map((cores) => serverNodeOptions(cores)[0]), [
+      '--v8-pool-size=1', '--v8-pool-size=1', '--v8-pool-size=2', '--v8-pool-size=3', '--v8-pool-size=4', '--v8-pool-size=4',
     ]);
+    assert.deepEqual(serverNodeOptions(2).slice(1), ['--expose-gc']);
   });
 
   test('a server started as the VS Code client starts it runs with them, and answers', async () => {
     const client = await LspClient.start({ transport: 'node-ipc' });
     try {
       const commandLine = readFileSync(`/proc/${client.pid}/cmdline`, 'utf8').split('\0');
-      assert.ok(commandLine.includes(serverNodeOptions(cpus().length)[0]), commandLine.join(' '));
+      for (const option of serverNodeOptions(cpus().length)) assert.ok(commandLine.includes(option), commandLine.join(' '));
       client.open('file:///readouts/options.md', MISSPELT_TAG, 'markdown');
       assert.equal((await client.nextDiagnostics('file:///readouts/options.md', 1)).diagnostics.length, 1);
     } finally {
