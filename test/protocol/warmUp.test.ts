@@ -5,8 +5,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ReadoutService } from '../../server/src/core/languageService';
-import { AFTER_SCAN_MS, type Scheduler } from '../../server/src/lsp/idleWork';
-import { warmUpAfterScan, warmUpTitleSearch } from '../../server/src/lsp/warmUp';
+import { parseReadout } from '../../server/src/core/frontMatter';
+import { readoutEntry } from '../../server/src/core/readoutEntry';
+import { createWorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { AFTER_SCAN_MS, whileIdleAfterScan, type Scheduler } from '../../server/src/lsp/idleWork';
+import { warmUpAfterScan, warmUpSearches, warmUpTitleSearch } from '../../server/src/lsp/warmUp';
+import { readoutText } from './workspaces';
+
+/** What a warm-up's failure is told to in these tests: the test fails with it. */
+const fail = (error: unknown) => {
+  throw error;
+};
 
 /** A service whose checks take `ms` each, counting them. */
 function countingService(ms: number) {
@@ -49,7 +58,7 @@ describe('warmUpAfterScan', () => {
   test('checks samples from a moment after the scan, one per turn, and stops after a while', () => {
     const { service, counted } = countingService(2);
     const { scheduler, state, turn } = handScheduler();
-    warmUpAfterScan(service, () => 0, new Date(), scheduler);
+    warmUpAfterScan(service, () => 0, fail, new Date(), scheduler);
     assert.equal(state.delay, AFTER_SCAN_MS);
     assert.equal(counted.checks, 0);
     // Each turn checks one sample, then leaves the event loop to whatever is due.
@@ -70,7 +79,7 @@ describe('warmUpAfterScan', () => {
     let edits = 0;
     const { service, counted } = countingService(2);
     const hand = handScheduler();
-    warmUpAfterScan(service, () => edits, new Date(), hand.scheduler);
+    warmUpAfterScan(service, () => edits, fail, new Date(), hand.scheduler);
     hand.turn();
     assert.ok(counted.checks > 0);
     edits++;
@@ -80,10 +89,38 @@ describe('warmUpAfterScan', () => {
 
     const idle = countingService(2);
     const idleHand = handScheduler();
-    warmUpAfterScan(idle.service, () => edits, new Date(), idleHand.scheduler);
+    warmUpAfterScan(idle.service, () => edits, fail, new Date(), idleHand.scheduler);
     edits++;
     while (idleHand.turn());
     assert.equal(idle.counted.checks, 0);
+  });
+});
+
+describe('whileIdleAfterScan', () => {
+  test('a step that throws ends the work, and the failure is told', () => {
+    const { scheduler, turn } = handScheduler();
+    const failures: unknown[] = [];
+    let steps = 0;
+    whileIdleAfterScan(() => {
+      if (++steps === 2) throw new Error('no sample');
+      return true;
+    }, (error) => failures.push(error), scheduler);
+    while (turn());
+    assert.equal(steps, 2);
+    assert.deepEqual(failures.map((error) => (error as Error).message), ['no sample']);
+  });
+});
+
+describe('warmUpSearches', () => {
+  test('at once: a title typed into completion, and the symbol search run over a sample of the index', () => {
+    const index = createWorkspaceIndex();
+    ['Readout of a Call', 'Remarks'].forEach((title, at) => index.set(readoutEntry(`file:///${at}.md`, parseReadout(readoutText({ title, date: '2023-01-10' })))));
+    let completions = 0;
+    const service = { getCompletions: () => ({ isIncomplete: false, items: [], completions: ++completions }) } as unknown as ReadoutService;
+    warmUpSearches(service, index);
+    assert.equal(completions, 1);
+    // The sample is the warm-up's own: the index's titles are not signed by it.
+    assert.equal(index.titles().signSome(0), 2);
   });
 });
 

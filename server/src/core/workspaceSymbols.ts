@@ -216,119 +216,130 @@ function toSymbol(entry: ReadoutEntry, score: number): WorkspaceSymbol {
   return { name: shownName(entry), uri: entry.uri, range: entry.title!.range, score };
 }
 
+/** What a held search keeps between queries. */
+interface SearchState {
+  readonly scratch: Scratch;
+  /**
+   * What the last query learnt of each title, at its slot: the most it can score (exact where it
+   * was scored). A person types a query letter by letter, and each letter adds at most
+   * MOST_PER_LETTER to a title's score: a title that scored low, or held no match, is not looked
+   * at again for the longer query. Good while the table's slots hold the same titles.
+   */
+  lastQuery: { readonly folded: string; readonly additions: number; readonly removals: number } | undefined;
+  ceilings: Float64Array;
+  nextCeilings: Float64Array;
+}
+
+function newest(table: TitleTable, limit: number): WorkspaceSymbol[] {
+  const best: ReadoutEntry[] = [];
+  for (const record of table.records()) {
+    if (record.joinedAt !== record.search.length) for (const entry of record.readouts) keepBest(best, entry, limit, compareNewestFirst);
+  }
+  return best.map((entry) => toSymbol(entry, 0));
+}
+
+/**
+ * The best `limit` readouts of the table for `query`. A function of the module, not of each held
+ * search, so that the code V8 compiles for one search (the warm-up's, on a sample) serves all.
+ */
+function searchTitles(table: TitleTable, query: string, limit: number, state: SearchState): WorkspaceSymbol[] {
+  if (limit <= 0) return [];
+  const folded = foldQuery(query);
+  if (folded === '') return newest(table, limit);
+  // No title scores more than the query matched whole at the start of a word.
+  const top = MATCH_SCORE + WORD_START_BONUS + (folded.length - 1) * (MATCH_SCORE + CONTIGUOUS_BONUS);
+  // A match is runs of letters: every letter scores MATCH_SCORE + CONTIGUOUS_BONUS, less, for
+  // each run, the bonus its first letter misses, plus WORD_START_BONUS when it starts a word.
+  // Titles whose runs cannot cost little are not looked at until the cheap ones leave room.
+  const plan = planBound(folded, CONTIGUOUS_BONUS - WORD_START_BONUS, CONTIGUOUS_BONUS);
+  const most = folded.length * (MATCH_SCORE + CONTIGUOUS_BONUS);
+  const records = table.records();
+  const signatures = table.signatures();
+  const typedOn = plan !== undefined && state.lastQuery !== undefined && state.lastQuery.additions === table.additions && state.lastQuery.removals === table.removals
+    && folded.length > state.lastQuery.folded.length && folded.startsWith(state.lastQuery.folded);
+  const previous = typedOn ? state.ceilings : undefined;
+  const raised = typedOn ? (folded.length - state.lastQuery!.folded.length) * MOST_PER_LETTER : 0;
+  if (state.nextCeilings.length < records.length) state.nextCeilings = new Float64Array(Math.max(records.length, 2 * state.nextCeilings.length));
+  const learnt = state.nextCeilings;
+  const best: Found[] = [];
+  /** The least score that can still make the list: BELOW_BEST under the best, and, when the list is full, its last. */
+  const lowestKept = () => {
+    if (best.length === 0) return -Infinity;
+    return Math.max(best[0].score - BELOW_BEST, best.length === limit ? best[limit - 1].score : -Infinity);
+  };
+  // Passes over the titles whose runs may cost more than those looked at and up to a budget:
+  // the first allows what a title holding the query whole leaves room for, the next what the
+  // first one's results still leave.
+  let lookedAt = -1;
+  let budget = plan ? CONTIGUOUS_BONUS - WORD_START_BONUS + BELOW_BEST : Infinity;
+  for (;;) {
+    let count = 0;
+    for (let slot = 0; slot < records.length; slot++) {
+      let cost: number;
+      if (plan) {
+        const ceiling = previous ? previous[slot] + raised : Infinity;
+        // The least its runs can cost: by its signature, and by what it scored for the shorter query.
+        const least = most - ceiling;
+        const signed = least > budget ? -1 : leastRunCost(plan, signatures, slot, budget);
+        cost = signed === -1 ? -1 : Math.max(least, signed);
+        if (cost === -1) {
+          learnt[slot] = Math.min(ceiling, most - budget - 1);
+          continue;
+        }
+        if (cost <= lookedAt) continue;
+        learnt[slot] = most - cost;
+      } else {
+        cost = records[slot].joinedAt === records[slot].search.length ? -1 : 0;
+        if (cost <= lookedAt) continue;
+      }
+      if (count === state.scratch.bounds.length) {
+        state.scratch.bounds = grown(state.scratch.bounds);
+        state.scratch.lengths = grown(state.scratch.lengths);
+        state.scratch.order = grown(state.scratch.order);
+        state.scratch.byLength = grown(state.scratch.byLength);
+      }
+      state.scratch.candidates[count] = records[slot];
+      state.scratch.lengths[count] = titleLengthAt(signatures, slot);
+      state.scratch.bounds[count++] = plan ? most - cost : top;
+    }
+    // Scored from the highest bound down, so that the list fills with the best scores first;
+    // none below the lowest kept can make it, nor, at the full list's last score, a longer
+    // title (a tie goes to the shorter).
+    orderBestFirst(state.scratch, count, top);
+    for (let next = 0; next < count; next++) {
+      const at = state.scratch.order[next];
+      const record = state.scratch.candidates[at];
+      const bound = state.scratch.bounds[at];
+      const last = best.length === limit ? best[limit - 1] : undefined;
+      if (bound < lowestKept() || (last && bound === last.score && record.title.length > last.record.title.length)) break;
+      fitScratch(state.scratch, folded.length, record.search.length);
+      const score = matchScore(record.search, record.joinedAt, folded, state.scratch);
+      learnt[record.slot] = score;
+      if (score === -Infinity || score < lowestKept()) continue;
+      for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
+    }
+    // The titles not looked at score less than `most - budget`.
+    const lowest = lowestKept();
+    if (budget === Infinity || lowest >= most - budget) break;
+    lookedAt = budget;
+    budget = lowest === -Infinity ? Infinity : most - lowest;
+  }
+  state.scratch.candidates.length = 0;
+  state.lastQuery = plan ? { folded, additions: table.additions, removals: table.removals } : undefined;
+  [state.ceilings, state.nextCeilings] = [learnt, state.ceilings];
+  // A better title found after weaker ones raised the floor under them.
+  const floor = lowestKept();
+  return best.filter((found) => found.score >= floor).map((found) => toSymbol(found.entry, found.score));
+}
+
 /**
  * A search over an index's titles (titleTable.ts: folded once, with a signature, as each title
- * came). It keeps its scratch space between queries: hold one per index.
+ * came). It keeps its scratch space and what its last query learnt between queries: hold one per index.
  */
 export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
-  const scratch = createScratch();
-  // What the last query learnt of each title, at its slot: the most it can score (exact where it
-  // was scored). A person types a query letter by letter, and each letter adds at most
-  // MOST_PER_LETTER to a title's score: a title that scored low, or held no match, is not looked
-  // at again for the longer query. Good while the table's slots hold the same titles.
-  let lastQuery: { readonly folded: string; readonly additions: number; readonly removals: number } | undefined;
-  let ceilings = new Float64Array(0);
-  let nextCeilings = new Float64Array(0);
-
-  function newest(table: TitleTable, limit: number): WorkspaceSymbol[] {
-    const best: ReadoutEntry[] = [];
-    for (const record of table.records()) {
-      if (record.joinedAt !== record.search.length) for (const entry of record.readouts) keepBest(best, entry, limit, compareNewestFirst);
-    }
-    return best.map((entry) => toSymbol(entry, 0));
-  }
-
+  const state: SearchState = { scratch: createScratch(), lastQuery: undefined, ceilings: new Float64Array(0), nextCeilings: new Float64Array(0) };
   return Object.freeze({
-    search(query: string, limit = DEFAULT_LIMIT): WorkspaceSymbol[] {
-      if (limit <= 0) return [];
-      const table = index.titles();
-      const folded = foldQuery(query);
-      if (folded === '') return newest(table, limit);
-      // No title scores more than the query matched whole at the start of a word.
-      const top = MATCH_SCORE + WORD_START_BONUS + (folded.length - 1) * (MATCH_SCORE + CONTIGUOUS_BONUS);
-      // A match is runs of letters: every letter scores MATCH_SCORE + CONTIGUOUS_BONUS, less, for
-      // each run, the bonus its first letter misses, plus WORD_START_BONUS when it starts a word.
-      // Titles whose runs cannot cost little are not looked at until the cheap ones leave room.
-      const plan = planBound(folded, CONTIGUOUS_BONUS - WORD_START_BONUS, CONTIGUOUS_BONUS);
-      const most = folded.length * (MATCH_SCORE + CONTIGUOUS_BONUS);
-      const records = table.records();
-      const signatures = table.signatures();
-      const typedOn = plan !== undefined && lastQuery !== undefined && lastQuery.additions === table.additions && lastQuery.removals === table.removals
-        && folded.length > lastQuery.folded.length && folded.startsWith(lastQuery.folded);
-      const previous = typedOn ? ceilings : undefined;
-      const raised = typedOn ? (folded.length - lastQuery!.folded.length) * MOST_PER_LETTER : 0;
-      if (nextCeilings.length < records.length) nextCeilings = new Float64Array(Math.max(records.length, 2 * nextCeilings.length));
-      const learnt = nextCeilings;
-      const best: Found[] = [];
-      /** The least score that can still make the list: BELOW_BEST under the best, and, when the list is full, its last. */
-      const lowestKept = () => {
-        if (best.length === 0) return -Infinity;
-        return Math.max(best[0].score - BELOW_BEST, best.length === limit ? best[limit - 1].score : -Infinity);
-      };
-      // Passes over the titles whose runs may cost more than those looked at and up to a budget:
-      // the first allows what a title holding the query whole leaves room for, the next what the
-      // first one's results still leave.
-      let lookedAt = -1;
-      let budget = plan ? CONTIGUOUS_BONUS - WORD_START_BONUS + BELOW_BEST : Infinity;
-      for (;;) {
-        let count = 0;
-        for (let slot = 0; slot < records.length; slot++) {
-          let cost: number;
-          if (plan) {
-            const ceiling = previous ? previous[slot] + raised : Infinity;
-            // The least its runs can cost: by its signature, and by what it scored for the shorter query.
-            const least = most - ceiling;
-            const signed = least > budget ? -1 : leastRunCost(plan, signatures, slot, budget);
-            cost = signed === -1 ? -1 : Math.max(least, signed);
-            if (cost === -1) {
-              learnt[slot] = Math.min(ceiling, most - budget - 1);
-              continue;
-            }
-            if (cost <= lookedAt) continue;
-            learnt[slot] = most - cost;
-          } else {
-            cost = records[slot].joinedAt === records[slot].search.length ? -1 : 0;
-            if (cost <= lookedAt) continue;
-          }
-          if (count === scratch.bounds.length) {
-            scratch.bounds = grown(scratch.bounds);
-            scratch.lengths = grown(scratch.lengths);
-            scratch.order = grown(scratch.order);
-            scratch.byLength = grown(scratch.byLength);
-          }
-          scratch.candidates[count] = records[slot];
-          scratch.lengths[count] = titleLengthAt(signatures, slot);
-          scratch.bounds[count++] = plan ? most - cost : top;
-        }
-        // Scored from the highest bound down, so that the list fills with the best scores first;
-        // none below the lowest kept can make it, nor, at the full list's last score, a longer
-        // title (a tie goes to the shorter).
-        orderBestFirst(scratch, count, top);
-        for (let next = 0; next < count; next++) {
-          const at = scratch.order[next];
-          const record = scratch.candidates[at];
-          const bound = scratch.bounds[at];
-          const last = best.length === limit ? best[limit - 1] : undefined;
-          if (bound < lowestKept() || (last && bound === last.score && record.title.length > last.record.title.length)) break;
-          fitScratch(scratch, folded.length, record.search.length);
-          const score = matchScore(record.search, record.joinedAt, folded, scratch);
-          learnt[record.slot] = score;
-          if (score === -Infinity || score < lowestKept()) continue;
-          for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
-        }
-        // The titles not looked at score less than `most - budget`.
-        const lowest = lowestKept();
-        if (budget === Infinity || lowest >= most - budget) break;
-        lookedAt = budget;
-        budget = lowest === -Infinity ? Infinity : most - lowest;
-      }
-      scratch.candidates.length = 0;
-      lastQuery = plan ? { folded, additions: table.additions, removals: table.removals } : undefined;
-      [ceilings, nextCeilings] = [learnt, ceilings];
-      // A better title found after weaker ones raised the floor under them.
-      const floor = lowestKept();
-      return best.filter((found) => found.score >= floor).map((found) => toSymbol(found.entry, found.score));
-    },
+    search: (query: string, limit = DEFAULT_LIMIT) => searchTitles(index.titles(), query, limit, state),
   });
 }
 

@@ -1,5 +1,7 @@
 // The open documents: their diagnostics, their entries in the index (the editor's copy wins over the
-// disk's), and the source_url each has, so that those sharing one are checked again together.
+// disk's), and the source_url each has, so that those sharing one are checked again together. A
+// change is taken into the index when something reads it (a request, the change's own check), so
+// that the versions a person typed past are never read.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReadoutInput } from '../core/languageService';
@@ -23,6 +25,8 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
   const openUrls = new Map<string, string>();
   // Documents opened or changed so far.
   let edits = 0;
+  // The open documents changed since their entry was brought up to date.
+  const behind = new Map<string, TextDocument>();
 
   /** Checks a document and publishes its diagnostics; `readout` when the caller has already made its input. */
   function publish(document: TextDocument, readout: ReadoutInput = configuration.input(document)): void {
@@ -49,8 +53,19 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
     const { uri, version } = document;
     setImmediate(() => setImmediate(() => setImmediate(() => {
       // A newer version (its own check follows) or a closed document is not checked.
-      if (documents.get(uri)?.version === version) publish(document);
+      if (documents.get(uri)?.version !== version) return;
+      catchUp();
+      publish(document);
     })));
+  }
+
+  /** Brings the index up to date with the open documents changed since: their latest versions, then the documents sharing a URL with them are checked. */
+  function catchUp(): void {
+    for (const document of behind.values()) {
+      behind.delete(document.uri);
+      const urls = reindex(document, configuration.placeOf(document), configuration.input(document));
+      if (urls.size > 0) recheckSharing(urls, document.uri);
+    }
   }
 
   /** Checks the open documents whose source_url is among `urls` (a duplicate may have come or gone). */
@@ -93,24 +108,26 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
     /** How many times a document has been opened or changed. */
     edits: () => edits,
 
-    /** An edited document: its index entry comes from the editor, then the documents sharing its URL are checked, and it soon after. */
+    /** For a request to read: the index takes in the open documents changed since it last did. */
+    catchUp,
+
+    /** An edited document: its index entry comes from the editor when next read (catchUp), and it is checked soon after. */
     changed(document: TextDocument): void {
       edits++;
-      const placed = configuration.placeOf(document);
-      const readout = configuration.input(document, placed);
-      const urls = reindex(document, placed, readout);
+      behind.set(document.uri, document);
       publishSoon(document);
-      if (urls.size > 0) recheckSharing(urls, document.uri);
     },
 
     /** The settings changed: every open document is placed again (one may have moved into or out of the index), then checked. */
     reconfigured(): void {
+      behind.clear();
       for (const document of documents.all()) reindex(document, configuration.placeOf(document), configuration.input(document));
       documents.all().forEach((document) => publish(document));
     },
 
     /** A closed document's diagnostics are cleared; its disk copy, if any, is the index's again (the caller reads it). */
     closed(document: TextDocument): void {
+      behind.delete(document.uri);
       openUrls.delete(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     },

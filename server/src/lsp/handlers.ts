@@ -18,10 +18,12 @@ export interface HandlerOptions {
   readonly support: ClientSupport;
   readonly documents: TextDocuments<TextDocument>;
   readonly configuration: Configuration;
+  /** Brings the index up to date with the open documents before a request reads it (documents.ts). */
+  readonly catchUp: () => void;
 }
 
 export function registerHandlers(options: HandlerOptions): void {
-  const { connection, session, support, documents, configuration } = options;
+  const { connection, session, support, documents, configuration, catchUp } = options;
   const service = () => configuration.service();
   const input = (document: TextDocument) => configuration.input(document);
 
@@ -34,6 +36,7 @@ export function registerHandlers(options: HandlerOptions): void {
       const refused = session.refusal();
       if (refused) return refused;
       try {
+        catchUp();
         return handler(params);
       } catch (error) {
         connection.console.error(`${name} failed: ${describeError(error)}`);

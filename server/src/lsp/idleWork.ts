@@ -17,10 +17,17 @@ export const EVENT_LOOP: Scheduler = {
 /** How long after a scan the work begins. */
 export const AFTER_SCAN_MS = 100;
 
-/** Runs `step` from AFTER_SCAN_MS on, once per turn of the event loop, for as long as it returns true. */
-export function whileIdleAfterScan(step: () => boolean, scheduler: Scheduler = EVENT_LOOP): void {
+/** Runs `step` from AFTER_SCAN_MS on, once per turn of the event loop, for as long as it returns true; a step that throws ends the work, and `failed` is told. */
+export function whileIdleAfterScan(step: () => boolean, failed: (error: unknown) => void, scheduler: Scheduler = EVENT_LOOP): void {
   const next = () => {
-    if (step()) scheduler.nextTurn(next);
+    let more: boolean;
+    try {
+      more = step();
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    if (more) scheduler.nextTurn(next);
   };
   scheduler.later(next, AFTER_SCAN_MS);
 }

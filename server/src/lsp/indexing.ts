@@ -82,17 +82,12 @@ export function createIndexing(options: IndexingOptions) {
   /** The symbol search's signatures of the titles, made while the server is idle after a scan, a fifth of a millisecond's worth per step. */
   function prepareSymbolSearch(): void {
     whileIdleAfterScan(() => {
-      try {
-        const started = performance.now();
-        let left: number;
-        do left = configuration.service().prepareSymbolSearch(SIGNATURE_SLICE);
-        while (left > 0 && performance.now() - started < SIGNATURE_STEP_MS);
-        return left > 0;
-      } catch (error) {
-        connection.console.error(`Preparing the symbol search failed: ${describeError(error)}`);
-        return false;
-      }
-    });
+      const started = performance.now();
+      let left: number;
+      do left = configuration.service().prepareSymbolSearch(SIGNATURE_SLICE);
+      while (left > 0 && performance.now() - started < SIGNATURE_STEP_MS);
+      return left > 0;
+    }, (error) => connection.console.error(`Preparing the symbol search failed: ${describeError(error)}`));
   }
 
   return {

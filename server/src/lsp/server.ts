@@ -19,7 +19,7 @@ import { registerHandlers } from './handlers';
 import { createIndexing } from './indexing';
 import { describeError, logged } from './logging';
 import { createSession, type Session } from './session';
-import { warmUpAfterScan, warmUpChecks, warmUpTitleSearch } from './warmUp';
+import { warmUpAfterScan, warmUpChecks, warmUpSearches } from './warmUp';
 import { WorkspaceFolders } from './workspaceFolders';
 
 const fsPath = (uri: string) => URI.parse(uri).fsPath;
@@ -45,7 +45,7 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
   const configuration = createConfiguration({ connection, support, folders, index, initialSettings: options?.settings, trusted: options?.workspaceTrusted !== false });
   const openDocuments = createOpenDocuments({ connection, documents, configuration, index });
   const indexing = createIndexing({ connection, support, folders, index, configuration, openDocuments });
-  registerHandlers({ connection, session, support, documents, configuration });
+  registerHandlers({ connection, session, support, documents, configuration, catchUp: openDocuments.catchUp });
   // With no folder, the first edits may come at once: the checks are warmed up before `initialize`
   // is answered. With folders, after the first scan, which they would otherwise delay.
   const warmUpAtStart = folders.all.length === 0;
@@ -74,8 +74,8 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
     await reconfigure();
     await indexing.scanWorkspace();
     if (!warmUpAtStart) {
-      warmUpTitleSearch(configuration.service());
-      warmUpAfterScan(configuration.service, openDocuments.edits);
+      warmUpSearches(configuration.service(), index);
+      warmUpAfterScan(configuration.service, openDocuments.edits, (error) => connection.console.error(`Warming up the checks failed: ${describeError(error)}`));
     }
   }));
 
