@@ -244,6 +244,7 @@ function newest(table: TitleTable, limit: number): WorkspaceSymbol[] {
  */
 function searchTitles(table: TitleTable, query: string, limit: number, state: SearchState): WorkspaceSymbol[] {
   if (limit <= 0) return [];
+  const { scratch } = state;
   const folded = foldQuery(query);
   if (folded === '') return newest(table, limit);
   // No title scores more than the query matched whole at the start of a word.
@@ -292,28 +293,28 @@ function searchTitles(table: TitleTable, query: string, limit: number, state: Se
         cost = records[slot].joinedAt === records[slot].search.length ? -1 : 0;
         if (cost <= lookedAt) continue;
       }
-      if (count === state.scratch.bounds.length) {
-        state.scratch.bounds = grown(state.scratch.bounds);
-        state.scratch.lengths = grown(state.scratch.lengths);
-        state.scratch.order = grown(state.scratch.order);
-        state.scratch.byLength = grown(state.scratch.byLength);
+      if (count === scratch.bounds.length) {
+        scratch.bounds = grown(scratch.bounds);
+        scratch.lengths = grown(scratch.lengths);
+        scratch.order = grown(scratch.order);
+        scratch.byLength = grown(scratch.byLength);
       }
-      state.scratch.candidates[count] = records[slot];
-      state.scratch.lengths[count] = titleLengthAt(signatures, slot);
-      state.scratch.bounds[count++] = plan ? most - cost : top;
+      scratch.candidates[count] = records[slot];
+      scratch.lengths[count] = titleLengthAt(signatures, slot);
+      scratch.bounds[count++] = plan ? most - cost : top;
     }
     // Scored from the highest bound down, so that the list fills with the best scores first;
     // none below the lowest kept can make it, nor, at the full list's last score, a longer
     // title (a tie goes to the shorter).
-    orderBestFirst(state.scratch, count, top);
+    orderBestFirst(scratch, count, top);
     for (let next = 0; next < count; next++) {
-      const at = state.scratch.order[next];
-      const record = state.scratch.candidates[at];
-      const bound = state.scratch.bounds[at];
+      const at = scratch.order[next];
+      const record = scratch.candidates[at];
+      const bound = scratch.bounds[at];
       const last = best.length === limit ? best[limit - 1] : undefined;
       if (bound < lowestKept() || (last && bound === last.score && record.title.length > last.record.title.length)) break;
-      fitScratch(state.scratch, folded.length, record.search.length);
-      const score = matchScore(record.search, record.joinedAt, folded, state.scratch);
+      fitScratch(scratch, folded.length, record.search.length);
+      const score = matchScore(record.search, record.joinedAt, folded, scratch);
       learnt[record.slot] = score;
       if (score === -Infinity || score < lowestKept()) continue;
       for (const entry of record.readouts) keepBest(best, { score, record, entry }, limit, compareFound);
@@ -324,7 +325,7 @@ function searchTitles(table: TitleTable, query: string, limit: number, state: Se
     lookedAt = budget;
     budget = lowest === -Infinity ? Infinity : most - lowest;
   }
-  state.scratch.candidates.length = 0;
+  scratch.candidates.length = 0;
   state.lastQuery = plan ? { folded, additions: table.additions, removals: table.removals } : undefined;
   [state.ceilings, state.nextCeilings] = [learnt, state.ceilings];
   // A better title found after weaker ones raised the floor under them.
@@ -345,7 +346,7 @@ export function createSymbolSearch(index: WorkspaceIndex): SymbolSearch {
 
 /**
  * Readouts by title, fuzzy, best first. A one-off search: a host that answers repeatedly should
- * hold a `createSymbolSearch(index)`, which keeps its last matches.
+ * hold a `createSymbolSearch(index)`, which keeps its scratch space and what its last query learnt.
  */
 export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = DEFAULT_LIMIT): WorkspaceSymbol[] {
   return createSymbolSearch(index).search(query, limit);

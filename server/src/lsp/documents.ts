@@ -4,9 +4,8 @@
 // that the versions a person typed past are never read.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ReadoutInput } from '../core/languageService';
 import type { WorkspaceIndex } from '../core/workspaceIndex';
-import type { Configuration, PlacedFile } from './configuration';
+import type { Configuration } from './configuration';
 import { ruleUrl, toDiagnostic } from './convert';
 import { describeError } from './logging';
 
@@ -28,11 +27,11 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
   // The open documents changed since their entry was brought up to date.
   const behind = new Map<string, TextDocument>();
 
-  /** Checks a document and publishes its diagnostics; `readout` when the caller has already made its input. */
-  function publish(document: TextDocument, readout: ReadoutInput = configuration.input(document)): void {
+  /** Checks a document and publishes its diagnostics. */
+  function publish(document: TextDocument): void {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = configuration.service().getDiagnostics(readout).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl));
+      diagnostics = configuration.service().getDiagnostics(configuration.input(document)).map((diagnostic) => toDiagnostic(document, diagnostic, ruleUrl));
     } catch (error) {
       // A failure must clear stale diagnostics, never leave half an answer.
       connection.console.error(`Checking ${document.uri} failed: ${describeError(error)}`);
@@ -63,7 +62,7 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
   function catchUp(): void {
     for (const document of behind.values()) {
       behind.delete(document.uri);
-      const urls = reindex(document, configuration.placeOf(document), configuration.input(document));
+      const urls = reindex(document);
       if (urls.size > 0) recheckSharing(urls, document.uri);
     }
   }
@@ -80,9 +79,11 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
    * Brings an open document's index entry and URL up to date with its text and with where the
    * settings put it; returns the URLs it had and has, whose sharers may need checking again.
    */
-  function reindex(document: TextDocument, placed: PlacedFile, readout: ReadoutInput & { uri: string }): Set<string> {
+  function reindex(document: TextDocument): Set<string> {
     const before = openUrls.get(document.uri);
     try {
+      const placed = configuration.placeOf(document);
+      const readout = configuration.input(document, placed);
       // One parse serves the entry, this check and the diagnostics after (the service keeps the last).
       const service = configuration.service();
       const entry = service.getEntry(readout);
@@ -121,7 +122,7 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
     /** The settings changed: every open document is placed again (one may have moved into or out of the index), then checked. */
     reconfigured(): void {
       behind.clear();
-      for (const document of documents.all()) reindex(document, configuration.placeOf(document), configuration.input(document));
+      for (const document of documents.all()) reindex(document);
       documents.all().forEach((document) => publish(document));
     },
 
