@@ -42,6 +42,6 @@ describe('fileUris', () => {
     fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), (segments) => {
       const file = `/${segments.join('/')}`;
       assert.equal(scanUri(fileUri, file), expected(file), file);
-    }), { numRuns: 5000 });
+    }), { seed: 14, numRuns: 5000 });
   });
 });

@@ -54,8 +54,9 @@ export function byDepth(files: readonly string[]): string[] {
 const never = () => false;
 // A glob of plain characters, `*` and `/` matches only a path that holds each of its runs of plain
 // characters: looking for those first spares most paths picomatch's expression (the default
-// `exclude` is tested on every file a scan finds).
-const PLAIN_GLOB = /^[\w\-.~ /*]*$/;
+// `exclude` is tested on every file a scan finds). Not after three stars or more, which picomatch
+// reads otherwise (in `***a.*` its `.` matches any character).
+const PLAIN_GLOB = /^(?!.*\*\*\*)[\w\-.~ /*]*$/;
 
 function globMatcher(glob: string): (path: string) => boolean {
   const matches = picomatch(glob, { dot: true });
