@@ -9,9 +9,11 @@ import type { ReadoutEntry } from '../../server/src/core/readoutEntry';
 import { joinedWords, searchText, searchWords } from '../../server/src/core/textFolding';
 import { createSignatures, leastRunCost, mayHold, planBound, planHold, writeSignature } from '../../server/src/core/titleSignature';
 import { createCompletionMemo } from '../../server/src/core/titleCatalog';
+import { slugify } from '../../server/src/core/slug';
 import { entryDate } from '../../server/src/core/titleTable';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
 import { createSymbolSearch } from '../../server/src/core/workspaceSymbols';
+import { service } from './helpers';
 
 const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const SEED = 20261203;
@@ -31,7 +33,8 @@ type Step =
   | { readonly kind: 'set'; readonly uri: number; readonly title: string; readonly date: string }
   | { readonly kind: 'delete'; readonly uri: number }
   | { readonly kind: 'type'; readonly text: string; readonly upTo: number }
-  | { readonly kind: 'sign'; readonly count: number };
+  | { readonly kind: 'sign'; readonly count: number }
+  | { readonly kind: 'slug'; readonly count: number };
 
 const step = (uris: number): fc.Arbitrary<Step> => fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), uri: fc.nat(uris), title, date: fc.constantFrom(...DATES) }) },
@@ -39,6 +42,7 @@ const step = (uris: number): fc.Arbitrary<Step> => fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('type' as const), text: fc.oneof(title, fc.constantFrom(...WORDS)), upTo: fc.nat(30) }) },
   // Some of the signatures still to make, as the server makes them when idle.
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('sign' as const), count: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('slug' as const), count: fc.nat(3) }) },
 );
 
 /** Plays the steps on the index; `typed` is called with each text typed, letter by letter. */
@@ -47,6 +51,7 @@ function play(index: WorkspaceIndex, steps: readonly Step[], typed: (text: strin
     if (one.kind === 'set') index.set(entry(`file:///${one.uri}.md`, one.title, one.date));
     else if (one.kind === 'delete') index.delete(`file:///${one.uri}.md`);
     else if (one.kind === 'sign') index.titles().signSome(one.count);
+    else if (one.kind === 'slug') index.titles().slugSome(one.count);
     else for (let length = 1; length <= Math.min(one.upTo, one.text.length); length++) typed(one.text.slice(0, length));
   }
 }
@@ -175,6 +180,70 @@ describe('signatures, made when first needed', () => {
     assert.deepEqual(createSymbolSearch(archive).search('erdogan').map((symbol) => symbol.uri), ['file:///2.md']);
     assert.equal(table.signSome(0), 0);
   });
+});
+
+describe('slugs, made while idle or when first looked up', () => {
+  const index = () => createWorkspaceIndex({ titlesFromStart: true });
+  const titles = ['Call with Prime Minister Kishida', 'Statement on Union Jobs', 'Readout of a Meeting with President Erdoğan'];
+
+  test('none is made as titles come; slugSome makes them in slices and says how many are left', () => {
+    const archive = index();
+    titles.forEach((text, at) => archive.set(entry(`file:///${at}.md`, text, '2023-01-10')));
+    const table = archive.titles();
+    assert.equal(table.slugSome(0), 3);
+    assert.equal(table.slugSome(2), 1);
+    assert.equal(table.slugSome(5), 0);
+    archive.set(entry('file:///3.md', 'Remarks on the Economy', '2023-01-10'));
+    archive.delete('file:///3.md');
+    assert.equal(table.slugSome(0), 0);
+  });
+
+  test('a title moved into the place of one that left, before its slug is made, is found', () => {
+    const archive = index();
+    titles.forEach((text, at) => archive.set(entry(`file:///${at}.md`, text, '2023-01-10')));
+    const table = archive.titles();
+    table.slugSome(1);
+    archive.delete('file:///0.md');
+    // The first title's place goes to the last, whose slug is not made: slugSome finds it behind where it got to.
+    assert.equal(table.slugSome(0), 2);
+    assert.equal(table.slugSome(2), 0);
+    assert.equal(table.withSlug('readout-of-a-meeting-with-president-erdogan')?.title, titles[2]);
+    assert.equal(table.withSlug('call-with-prime-minister-kishida'), undefined);
+  });
+
+  test('withSlug gives the title with the most readouts, then the most recent, while titles come and go', () => {
+    // Titles that share a slug: punctuation and case only.
+    const spellings = fc.constantFrom('Call with Kishida', 'Call With Kishida', 'Call — with Kishida!', 'call with kishida.', 'Statement on Jobs', 'Statement: on Jobs');
+    const change = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), uri: fc.nat(12), title: spellings, date: fc.constantFrom(...DATES) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), uri: fc.nat(12) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('slug' as const), count: fc.nat(3) }) },
+    );
+    fc.assert(fc.property(fc.array(change, { minLength: 1, maxLength: 60 }), (steps) => {
+      const archive = index();
+      play(archive, steps, () => {});
+      const bySlug = new Map<string, ReadoutEntry[][]>();
+      const byTitle = new Map<string, ReadoutEntry[]>();
+      for (const item of archive.entries()) byTitle.set(item.title!.value, [...(byTitle.get(item.title!.value) ?? []), item]);
+      for (const readouts of byTitle.values()) bySlug.set(slugify(readouts[0].title!.value), [...(bySlug.get(slugify(readouts[0].title!.value)) ?? []), readouts]);
+      const latest = (readouts: readonly ReadoutEntry[]) => readouts.map(entryDate).reduce((a, b) => (b > a ? b : a), '');
+      for (const slug of ['call-with-kishida', 'statement-on-jobs']) {
+        const best = (bySlug.get(slug) ?? []).sort((a, b) => b.length - a.length || (latest(a) === latest(b) ? 0 : latest(a) > latest(b) ? -1 : 1) || (a[0].title!.value < b[0].title!.value ? -1 : 1))[0];
+        assert.equal(archive.titles().withSlug(slug)?.title, best?.[0].title!.value, slug);
+      }
+    }), { seed: SEED, numRuns: RUNS * 4 });
+  });
+});
+
+test("the service's idle preparation makes the signatures, then the slugs, and counts what is left of both", () => {
+  const archive = createWorkspaceIndex({ titlesFromStart: true });
+  const readouts = service({ index: archive });
+  ['Call with Prime Minister Kishida', 'Statement on Union Jobs'].forEach((text, at) => archive.set(entry(`file:///${at}.md`, text, '2023-01-10')));
+  assert.equal(readouts.prepareTitleLookups(1), 3);
+  assert.equal(readouts.prepareTitleLookups(1), 2);
+  assert.equal(readouts.prepareTitleLookups(1), 1);
+  assert.equal(readouts.prepareTitleLookups(1), 0);
+  assert.equal(archive.titles().signSome(0) + archive.titles().slugSome(0), 0);
 });
 
 describe('the use order while a person types', () => {

@@ -75,8 +75,12 @@ export interface ReadoutService {
   getWorkspaceSymbols(query: string): WorkspaceSymbol[];
   /** Makes ready what title completion reads from the index (its titles most used first, their openings), for a host to call when a scan ends. */
   prepareWorkspaceSearch(): void;
-  /** Makes up to `count` of the titles' signatures the symbol search reads (titleSignature.ts), for a host to call while idle after a scan; how many are left. */
-  prepareSymbolSearch(count: number): number;
+  /**
+   * Makes up to `count` of what the title lookups read, for a host to call while idle after a scan;
+   * how many are left: the titles' signatures the symbol search reads (titleSignature.ts), then their
+   * slugs, which title completion looks source_url's slug up in.
+   */
+  prepareTitleLookups(count: number): number;
   /** The statement as it will be published, with its problems for the banner. */
   getPreview(document: ReadoutInput, options?: RenderOptions): RenderedPreview;
 }
@@ -178,7 +182,10 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       index.titles().byUse();
       completionMemo.titles(index).openings();
     },
-    prepareSymbolSearch: (count: number) => index.titles().signSome(count),
+    prepareTitleLookups(count: number) {
+      const titles = index.titles();
+      return titles.signSome(0) > 0 ? titles.signSome(count) + titles.slugSome(0) : titles.slugSome(count);
+    },
     getPreview: (document: ReadoutInput, options?: RenderOptions) => renderer.render(document.text, diagnose(document), options),
   });
 }

@@ -101,6 +101,11 @@ function encodeWithin(text: string, limit: number): string {
  * outside `a-z 0-9 _ - %` are deleted, runs of `-` collapse and are trimmed.
  */
 export function slugify(title: string): string {
+  return plainSlug(title) ?? wordpressSlug(title);
+}
+
+/** WordPress's steps one after the other: what slugify does for any title. */
+export function wordpressSlug(title: string): string {
   const lowered = stripTags(removeAccents(title)).replace(/%(?![0-9a-fA-F]{2})/g, '').toLowerCase();
   let slug = encodeWithin(lowered, SLUG_LIMIT);
   // What follows works on at most 200 characters.
@@ -131,6 +136,57 @@ function dashed(text: string): string {
     }
   }
   return result;
+}
+
+/**
+ * The slug of a title with nothing for the steps before the encoding to do (no accents, no tags, no
+ * `%` or `&`: nine titles in ten), made in one pass: the encoded width counted towards the cut, each
+ * character dashed, kept or deleted as `dashed` and the save context do it. Undefined for any other
+ * title. Slugs of the realistic generator's 33,000 titles at 50,000 readouts take 50 ms with it,
+ * 130 ms with the steps alone (title completion looks source_url's slug up among them).
+ */
+function plainSlug(title: string): string | undefined {
+  const lowered = title.toLowerCase();
+  let result = '';
+  let dash = false;
+  let length = 0;
+  // The run of kept characters being read, appended whole when it ends.
+  let run = -1;
+  let at = 0;
+  for (; at < lowered.length; at++) {
+    const code = lowered.charCodeAt(at);
+    if (code < 0x80) {
+      if (code === 0x25 || code === 0x26 || code === 0x3c) return undefined;
+      if (length === SLUG_LIMIT) break;
+      length++;
+      if (keeps(code)) {
+        if (run === -1) {
+          if (dash) result += '-';
+          dash = false;
+          run = at;
+        }
+        continue;
+      }
+      if (run !== -1) {
+        result += lowered.slice(run, at);
+        run = -1;
+      }
+      if (code === 0x2d || code === 0x20 || code === 0x2e || code === 0x2f) dash = result !== '';
+      continue;
+    }
+    const saved = SAVED_AS.get(lowered[at]);
+    // Letters to transliterate, and what the save context keeps %-encoded (and surrogates).
+    if (saved === undefined || saved === 'x') return undefined;
+    const width = code < 0x800 ? 6 : 9;
+    if (length + width > SLUG_LIMIT) break;
+    length += width;
+    if (run !== -1) {
+      result += lowered.slice(run, at);
+      run = -1;
+    }
+    if (saved === '-') dash = result !== '';
+  }
+  return run === -1 ? result : result + lowered.slice(run, at);
 }
 
 /** A slug as WordPress stores it: raw non-ASCII %-encoded, escapes in lowercase hex. */

@@ -27,6 +27,8 @@ export interface TitleRecord {
   lengthSlot: number;
   /** Written values by writer variant (completion's, see completionText.ts), once one is written. */
   written?: Map<string, string>;
+  /** Its title's slug (slug.ts), once made: see `slugSome`. */
+  slug: string | undefined;
 }
 
 export interface TitleTable {
@@ -53,13 +55,19 @@ export interface TitleTable {
   readonly signaturesSoFar: Signatures;
   /** Makes up to `count` of the signatures still to make, so that a host can make them when idle; how many are left. */
   signSome(count: number): number;
+  /**
+   * Makes up to `count` of the titles' slugs still to make (what `withSlug` looks up), so that a
+   * host can make them when idle; how many are left. Like the signatures, a title's slug is not
+   * made as it comes: slugs of the whole archive take a scan a tenth of a second longer.
+   */
+  slugSome(count: number): number;
   /** How many records have ever been added: a mark for `addedSince`. */
   readonly additions: number;
   /** How many records have ever been removed: while neither count moves, each slot holds the record it held. */
   readonly removals: number;
   /** The records added since `mark` was read from `additions`, or undefined when the journal no longer goes back that far. */
   addedSince(mark: number): readonly TitleRecord[] | undefined;
-  /** The record whose title slugifies to `slug` with the most readouts, then the most recent. */
+  /** The record whose title slugifies to `slug` with the most readouts, then the most recent; the slugs still to make are made first. */
   withSlug(slug: string): TitleRecord | undefined;
   /** Called by the index as entries come and go. */
   link(entry: ReadoutEntry): void;
@@ -124,33 +132,29 @@ export function createTitleTable(): TitleTable {
   let removals = 0;
   let byUse: TitleRecord[] | undefined;
   let changesUnranked = 0;
-  // Built when first asked for, kept up to date from then on.
-  let bySlug: Map<string, TitleRecord[]> | undefined;
-
-  function addSlug(record: TitleRecord): void {
-    const slug = slugify(record.title);
-    const same = bySlug!.get(slug);
-    if (same) same.push(record);
-    else bySlug!.set(slug, [record]);
-  }
+  // The records by slug, of those whose slug is made; how many are not, and the lowest slot that may hold one of them.
+  const bySlug = new Map<string, TitleRecord[]>();
+  let unslugged = 0;
+  let slugFrom = 0;
 
   function add(title: string, first: ReadoutEntry): TitleRecord {
     const search = searchText(title);
     // A literal of one: an array grown from empty by a push takes room for 17.
-    const record: TitleRecord = { title, search, joinedAt: search.indexOf('\n') + 1, readouts: [first], latest: entryDate(first), added: additions, gone: false, slot: list.length, lengthSlot: 0 };
+    const record: TitleRecord = { title, search, joinedAt: search.indexOf('\n') + 1, readouts: [first], latest: entryDate(first), added: additions, gone: false, slot: list.length, lengthSlot: 0, slug: undefined };
     byTitle.set(title, record);
     list.push(record);
     fitSignatures(signatures, list.length);
     markUnsigned(signatures, record.slot);
     unsigned++;
     signFrom = Math.min(signFrom, record.slot);
+    unslugged++;
+    slugFrom = Math.min(slugFrom, record.slot);
     const sameLength = (byLength[title.length] ??= []);
     record.lengthSlot = sameLength.length;
     sameLength.push(record);
     if (journal.length === 2 * JOURNAL) journal = journal.slice(JOURNAL);
     journal.push(record);
     additions++;
-    if (bySlug) addSlug(record);
     return record;
   }
 
@@ -181,16 +185,37 @@ export function createTitleTable(): TitleTable {
     return unsigned;
   }
 
+  function slugSome(count: number): number {
+    for (; slugFrom < list.length && unslugged > 0 && count > 0; slugFrom++) {
+      const record = list[slugFrom];
+      if (record.slug !== undefined) continue;
+      const slug = (record.slug = slugify(record.title));
+      const same = bySlug.get(slug);
+      if (same) same.push(record);
+      else bySlug.set(slug, [record]);
+      unslugged--;
+      count--;
+    }
+    return unslugged;
+  }
+
   function remove(record: TitleRecord): void {
     record.gone = true;
     removals++;
     if (!isSigned(signatures, record.slot)) unsigned--;
+    if (record.slug === undefined) unslugged--;
+    else {
+      const same = bySlug.get(record.slug)!;
+      if (same.length === 1) bySlug.delete(record.slug);
+      else same.splice(same.indexOf(record), 1);
+    }
     byTitle.delete(record.title);
     const last = list.pop()!;
     if (last !== record) {
       list[record.slot] = last;
       moveSignature(signatures, last.slot, record.slot);
       if (!isSigned(signatures, record.slot)) signFrom = Math.min(signFrom, record.slot);
+      if (last.slug === undefined) slugFrom = Math.min(slugFrom, record.slot);
       last.slot = record.slot;
     }
     const sameLength = byLength[record.title.length];
@@ -198,12 +223,6 @@ export function createTitleTable(): TitleTable {
     if (lastOfLength !== record) {
       sameLength[record.lengthSlot] = lastOfLength;
       lastOfLength.lengthSlot = record.lengthSlot;
-    }
-    if (bySlug) {
-      const slug = slugify(record.title);
-      const same = bySlug.get(slug)!;
-      if (same.length === 1) bySlug.delete(slug);
-      else same.splice(same.indexOf(record), 1);
     }
   }
 
@@ -215,6 +234,7 @@ export function createTitleTable(): TitleTable {
       return signatures;
     },
     signSome,
+    slugSome,
     signaturesSoFar: signatures,
     byUse() {
       changesUnranked = 0;
@@ -232,10 +252,7 @@ export function createTitleTable(): TitleTable {
       return count <= journal.length ? journal.slice(journal.length - count) : undefined;
     },
     withSlug(slug) {
-      if (!bySlug) {
-        bySlug = new Map();
-        for (const record of list) addSlug(record);
-      }
+      slugSome(Infinity);
       return bySlug.get(slug)?.reduce((best, record) => (compareUse(record, best) < 0 ? record : best));
     },
     link(entry) {

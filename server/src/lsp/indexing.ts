@@ -18,13 +18,13 @@ const FILE_CHANGES: Record<number, FileChange> = {
 };
 
 /**
- * Titles signed at a time, and how long a step of idle work signs (see prepareSymbolSearch): a
+ * Titles prepared at a time, and how long a step of idle work prepares (see prepareTitleLookups): a
  * request that comes meanwhile waits for a step at each turn it takes (reading it, answering it),
  * so a step is short (steps of a millisecond added 2-3 ms to the title completions asked while
  * they ran, over stdio at 50,000 readouts).
  */
-const SIGNATURE_SLICE = 8;
-const SIGNATURE_STEP_MS = 0.2;
+const PREPARED_SLICE = 8;
+const PREPARE_STEP_MS = 0.2;
 
 export interface IndexingOptions {
   readonly connection: Connection;
@@ -76,18 +76,18 @@ export function createIndexing(options: IndexingOptions) {
     } finally {
       progress?.done();
     }
-    prepareSymbolSearch();
+    prepareTitleLookups();
   }
 
-  /** The symbol search's signatures of the titles, made while the server is idle after a scan, a fifth of a millisecond's worth per step. */
-  function prepareSymbolSearch(): void {
+  /** What the title lookups read (the symbol search's signatures, the slugs), made while the server is idle after a scan, a fifth of a millisecond's worth per step. */
+  function prepareTitleLookups(): void {
     whileIdleAfterScan(() => {
       const started = performance.now();
       let left: number;
-      do left = configuration.service().prepareSymbolSearch(SIGNATURE_SLICE);
-      while (left > 0 && performance.now() - started < SIGNATURE_STEP_MS);
+      do left = configuration.service().prepareTitleLookups(PREPARED_SLICE);
+      while (left > 0 && performance.now() - started < PREPARE_STEP_MS);
       return left > 0;
-    }, (error) => connection.console.error(`Preparing the symbol search failed: ${describeError(error)}`));
+    }, (error) => connection.console.error(`Preparing the title lookups failed: ${describeError(error)}`));
   }
 
   return {
