@@ -41,6 +41,8 @@ const precompiled = watch ? [] : [builtinValidation];
 
 const builds = [
   { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js', plugins: precompiled },
+  // The thread the server's scan reads files on (node/headReader.ts looks for it next to server.js).
+  { ...node, entryPoints: ['server/src/node/headWorker.ts'], outfile: 'server/out/headWorker.js' },
   // The `readout` command line; the same script runs its worker threads.
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', plugins: precompiled },
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },

@@ -9,6 +9,7 @@ import {
   DiagnosticSeverity, MessageType, SymbolKind, type Diagnostic, type PublishDiagnosticsParams, type SymbolInformation, type WorkDoneProgressReport,
   type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
+import { byDepth } from '../../server/src/node/readoutFiles';
 import { COPY_VARIANTS, writeCorpus, type GeneratedReadout } from '../corpus';
 import { REFERENCE, toCrlf, withBom } from './fixtures';
 import { EDITOR_CAPABILITIES, fileUri, INDEXING_TITLE, LspClient, REPO_ROOT, type ProgressRecord } from './lspClient';
@@ -518,7 +519,8 @@ describe('workspace folders added and removed', () => {
 describe('a large scan', () => {
   let archive: TempWorkspace;
   let corpus: GeneratedReadout[];
-  const COUNT = 5000;
+  // Enough for the scan to read its files on a thread (node/headReader.ts).
+  const COUNT = 20_000;
 
   before(async () => {
     archive = new TempWorkspace();
@@ -526,7 +528,7 @@ describe('a large scan', () => {
   });
   after(() => archive.remove());
 
-  test('requests are answered while 5,000 readouts are scanned: completion and hover come back before the progress end', async () => {
+  test('requests are answered while 20,000 readouts are scanned: completion and hover come back before the progress end', async () => {
     const client = await LspClient.start({ workspaceFolders: [archive.folder] });
     try {
       // Right after `initialized`: a readout of the archive, opened, and asked about.
@@ -550,7 +552,24 @@ describe('a large scan', () => {
       assert.equal(answers.length, 3, JSON.stringify(timeline));
       assert.ok(answers.every((at) => at < end), `an answer came after the progress end: ${JSON.stringify(timeline)}`);
       assert.ok(timeline.indexOf('progress:report') < answers[2], JSON.stringify(timeline));
-      assert.deepEqual(client.indexingProgress().filter((value) => value.kind === 'report').at(-1), { kind: 'report', percentage: 100, message: '5,000/5,000' });
+      assert.deepEqual(client.indexingProgress().filter((value) => value.kind === 'report').at(-1), { kind: 'report', percentage: 100, message: '20,000/20,000' });
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('the files are read ahead on a thread of their own: every readout is indexed as read on the server\'s thread, and the log says so', async () => {
+    const client = await LspClient.start({ workspaceFolders: [archive.folder] });
+    try {
+      await client.indexed(30_000);
+      const log = client.logMessages.map((message) => message.message).find((message) => message.startsWith('Indexed '));
+      assert.match(log ?? '', /^Indexed 20,000 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 20,000 readouts in the index; files read on a thread of their own\)\.$/);
+      // Readouts from the first, a middle and the last batch of the reading thread, in the scan's order.
+      const inScanOrder = byDepth(corpus.map((readout) => readout.relativePath));
+      for (const at of [0, 255, 256, 10_000, COUNT - 1]) {
+        const readout = corpus.find((one) => one.relativePath === inScanOrder[at])!;
+        assert.ok((await found(client, readout.title)).includes(archive.uri(readout.relativePath)), readout.relativePath);
+      }
     } finally {
       await client.shutdown();
     }

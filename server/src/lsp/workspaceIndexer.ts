@@ -90,13 +90,14 @@ export function createIndexer(options: IndexerOptions) {
     const changed = new Set<string>();
     let failures = 0;
     const settings = options.settings();
-    const outcome = await scanFolders(folders, {
+    const { outcome, readOnThread } = await scanFolders(folders, {
       settings,
       // Without readout.files, no path need be placed: the fields decide.
       inReadoutFiles: settings.files.length === 0 ? () => false : (file) => options.place(file).inReadoutFiles,
       onProgress,
       isCancelled: () => run.cancelled,
       parse: (uri, text, inReadoutFiles) => options.service().getEntry({ uri, text, inReadoutFiles }),
+      log: options.log,
       onFailure(file, reason) {
         failures++;
         options.log(`Could not read ${file}: ${reason}`);
@@ -126,7 +127,7 @@ export function createIndexer(options: IndexerOptions) {
       // Not process.memoryUsage(): it reads the resident size from /proc too, 10 ms once measured, in
       // the middle of the first edits of a session (an empty workspace's scan ends while they come).
       const heap = Math.round(getHeapStatistics().used_heap_size / 2 ** 20);
-      options.log(`Indexed ${plural(seen.size, 'readout')} in ${plural(folders.length, 'folder')} in ${Date.now() - started} ms (heap ${heap} MiB; ${plural(index.size, 'readout')} in the index)${failures ? `; ${plural(failures, 'file')} could not be read` : ''}.`);
+      options.log(`Indexed ${plural(seen.size, 'readout')} in ${plural(folders.length, 'folder')} in ${Date.now() - started} ms (heap ${heap} MiB; ${plural(index.size, 'readout')} in the index${readOnThread ? '; files read on a thread of their own' : ''})${failures ? `; ${plural(failures, 'file')} could not be read` : ''}.`);
     } else {
       options.log(`${SCAN_STOPPED_LOG} ${plural(seen.size, 'readout')} in ${Date.now() - started} ms: a newer scan takes over its folders.`);
     }

@@ -5,8 +5,8 @@ import { hasReadoutField } from '../core/detection';
 import { quickEntry } from '../core/quickEntry';
 import type { LineRange } from '../core/lineIndex';
 import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
-import { readFrontMatterHead } from '../node/readHead';
-import { byDepth, listFiles, regularFileNames } from '../node/readoutFiles';
+import { HEAD_BATCH, startHeadReader } from '../node/headReader';
+import { byDepth, listFiles } from '../node/readoutFiles';
 import type { Settings } from '../node/settings';
 
 /** How long the scan runs before it lets the server answer what has come in meanwhile. */
@@ -15,6 +15,12 @@ const SLICE_MS = 8;
 export interface ScanProgress {
   readonly scanned: number;
   readonly total: number;
+}
+
+export interface ScanResult {
+  readonly outcome: 'done' | 'cancelled';
+  /** Whether a thread of its own read all the files (node/headReader.ts). */
+  readonly readOnThread: boolean;
 }
 
 export interface ScanOptions {
@@ -27,6 +33,8 @@ export interface ScanOptions {
   /** A readout's entry, its file's identity (two paths to one file have the same), and its path. */
   readonly onEntry: (entry: ReadoutEntry, identity: string, file: string) => void;
   readonly onFailure: (file: string, reason: string) => void;
+  /** What the server's log is told: here, where the files are read when no thread can read them. */
+  readonly log: (message: string) => void;
   readonly onProgress?: (progress: ScanProgress) => void;
   /** Asked between slices: a scan a newer one replaces stops there. */
   readonly isCancelled?: () => boolean;
@@ -99,48 +107,48 @@ export function fileUris(): (file: string, folder: string) => string {
  * requests are answered while a large archive is scanned. Files in PyYAML's layout (an archive's)
  * are read without a YAML parse, which with the reading of the files themselves is the whole cost.
  */
-export async function scanFolders(folders: readonly string[], options: ScanOptions): Promise<'done' | 'cancelled'> {
+export async function scanFolders(folders: readonly string[], options: ScanOptions): Promise<ScanResult> {
   const lists = await Promise.all(folders.map((folder) => listFiles(folder, options.settings)));
-  if (options.isCancelled?.()) return 'cancelled';
+  if (options.isCancelled?.()) return { outcome: 'cancelled', readOnThread: false };
   // Shortest paths first: of the paths to one file (a link to its folder, a hard link), the index keeps the first.
   const files = byDepth(lists.flat());
   const total = files.length;
   options.onProgress?.({ scanned: 0, total });
-  const scratch = Buffer.alloc(2048);
   const copyBuffer = Buffer.alloc(2048);
   const shared: Shared = { texts: new Map(), ranges: new Map() };
-  // The regular files of the folder the last file was in (a folder's files are listed together):
-  // these need no stat before they are opened.
-  let folder: string | undefined;
-  let regular = new Set<string>();
   const fileUri = fileUris();
-  let sliceStart = performance.now();
-  for (let scanned = 0; scanned < total; scanned++) {
-    const file = files[scanned];
-    try {
-      const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep));
-      if (folder === undefined || cut !== folder.length || !file.startsWith(folder)) {
-        folder = file.slice(0, cut);
-        regular = regularFileNames(folder);
+  const reader = startHeadReader(files, { log: options.log });
+  let readOnThread = reader.threaded;
+  try {
+    let sliceStart = performance.now();
+    let heads = await reader.batch(0);
+    for (let scanned = 0; scanned < total; scanned++) {
+      if (scanned > 0 && scanned % HEAD_BATCH === 0) heads = await reader.batch(scanned / HEAD_BATCH);
+      const file = files[scanned];
+      const head = heads[scanned % HEAD_BATCH];
+      if ('failure' in head) options.onFailure(file, head.failure);
+      else try {
+        const inReadoutFiles = options.inReadoutFiles(file);
+        // A static site's page is passed over on its raw keys, before any reading of its values.
+        if (inReadoutFiles || hasReadoutField(head.text)) {
+          const uri = fileUri(file, file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep))));
+          const entry = quickEntry(uri, head.text) ?? options.parse(uri, head.text, inReadoutFiles);
+          if (entry) options.onEntry(ownEntry(entry, copyBuffer, shared), head.identity, file);
+        }
+      } catch (error) {
+        options.onFailure(file, (error as Error).message);
       }
-      const { text, identity } = readFrontMatterHead(file, scratch, regular.has(file.slice(cut + 1)));
-      const inReadoutFiles = options.inReadoutFiles(file);
-      // A static site's page is passed over on its raw keys, before any reading of its values.
-      if (inReadoutFiles || hasReadoutField(text)) {
-        const uri = fileUri(file, folder);
-        const entry = quickEntry(uri, text) ?? options.parse(uri, text, inReadoutFiles);
-        if (entry) options.onEntry(ownEntry(entry, copyBuffer, shared), identity, file);
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        options.onProgress?.({ scanned: scanned + 1, total });
+        await yieldToEvents();
+        if (options.isCancelled?.()) return { outcome: 'cancelled', readOnThread };
+        sliceStart = performance.now();
       }
-    } catch (error) {
-      options.onFailure(file, (error as Error).message);
     }
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      options.onProgress?.({ scanned: scanned + 1, total });
-      await yieldToEvents();
-      if (options.isCancelled?.()) return 'cancelled';
-      sliceStart = performance.now();
-    }
+    readOnThread &&= reader.threaded;
+  } finally {
+    reader.close();
   }
   options.onProgress?.({ scanned: total, total });
-  return 'done';
+  return { outcome: 'done', readOnThread };
 }
