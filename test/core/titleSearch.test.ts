@@ -211,6 +211,17 @@ describe('slugs, made while idle or when first looked up', () => {
     assert.equal(table.withSlug('call-with-prime-minister-kishida'), undefined);
   });
 
+  test('two slugs with the same hash: each finds its own title, and a slug no title has finds none', () => {
+    // FNV-1a gives "call-5tzx" and "call-k3ad" the same 32 bits.
+    const archive = index();
+    archive.set(entry('file:///a.md', 'Call 5tzx', '2023-01-10'));
+    assert.equal(archive.titles().withSlug('call-k3ad'), undefined);
+    archive.set(entry('file:///b.md', 'Call k3ad', '2023-01-10'));
+    archive.set(entry('file:///c.md', 'Call k3ad', '2023-01-11'));
+    assert.equal(archive.titles().withSlug('call-5tzx')?.title, 'Call 5tzx');
+    assert.equal(archive.titles().withSlug('call-k3ad')?.title, 'Call k3ad');
+  });
+
   test('withSlug gives the title with the most readouts, then the most recent, while titles come and go', () => {
     // Titles that share a slug: punctuation and case only.
     const spellings = fc.constantFrom('Call with Kishida', 'Call With Kishida', 'Call — with Kishida!', 'call with kishida.', 'Statement on Jobs', 'Statement: on Jobs');

@@ -83,7 +83,8 @@ export function warmUpAfterScan(service: () => ReadoutService, edits: () => numb
 
 /**
  * A sample readout whose title is `title`, with the offset of the title's end. It has no source_url:
- * the title its slug names is looked up in a table of every title's slug, made when first needed.
+ * the title its slug names is looked up among the slugs of every title, which are made while the
+ * server is idle after the scan, not before its end goes out.
  */
 function withTitle(filled: string, title: string): { text: string; end: number } {
   const text = filled.replace(/^source_url: .*\n/m, '').replace(/^title: .*$/m, `title: ${title}`);
