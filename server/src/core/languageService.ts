@@ -77,8 +77,9 @@ export interface ReadoutService {
   prepareWorkspaceSearch(): void;
   /**
    * Makes up to `count` of what the title lookups read, for a host to call while idle after a scan;
-   * how many are left: the titles' signatures the symbol search reads (titleSignature.ts), then their
-   * slugs, which title completion looks source_url's slug up in.
+   * how many are left: the titles' slugs, which title completion looks source_url's slug up in,
+   * then their signatures, which the symbol search reads (titleSignature.ts). Slugs first: those
+   * still to make when first needed cost more (at 50,000 readouts, 100 to 150 ms against 45).
    */
   prepareTitleLookups(count: number): number;
   /** The statement as it will be published, with its problems for the banner. */
@@ -184,7 +185,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
     },
     prepareTitleLookups(count: number) {
       const titles = index.titles();
-      return titles.signSome(0) > 0 ? titles.signSome(count) + titles.slugSome(0) : titles.slugSome(count);
+      return titles.slugSome(0) > 0 ? titles.slugSome(count) + titles.signSome(0) : titles.signSome(count);
     },
     getPreview: (document: ReadoutInput, options?: RenderOptions) => renderer.render(document.text, diagnose(document), options),
   });
