@@ -246,16 +246,14 @@ describe('slugs, made while idle or when first looked up', () => {
   });
 });
 
-test("the service's idle preparation makes the slugs, then the signatures, and counts what is left of both", () => {
+test("the service's idle preparations: the slugs for the slug lookup, the signatures for the symbol search, each counting what is left", () => {
   const archive = createWorkspaceIndex({ titlesFromStart: true });
   const readouts = service({ index: archive });
   ['Call with Prime Minister Kishida', 'Statement on Union Jobs'].forEach((text, at) => archive.set(entry(`file:///${at}.md`, text, '2023-01-10')));
-  assert.equal(readouts.prepareTitleLookups(1), 3);
-  assert.equal(readouts.prepareTitleLookups(1), 2);
-  assert.equal([archive.titles().slugSome(0), archive.titles().signSome(0)].join(), '0,2');
-  assert.equal(readouts.prepareTitleLookups(1), 1);
-  assert.equal(readouts.prepareTitleLookups(1), 0);
-  assert.equal(archive.titles().signSome(0) + archive.titles().slugSome(0), 0);
+  assert.equal(readouts.prepareSlugLookup(1), 1);
+  assert.equal(archive.titles().signSome(0), 2);
+  assert.equal(readouts.prepareSymbolSearch(2), 0);
+  assert.equal(readouts.prepareSlugLookup(1), 0);
 });
 
 describe('the use order while a person types', () => {

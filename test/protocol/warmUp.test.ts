@@ -8,7 +8,7 @@ import type { ReadoutService } from '../../server/src/core/languageService';
 import { parseReadout } from '../../server/src/core/frontMatter';
 import { readoutEntry } from '../../server/src/core/readoutEntry';
 import { createWorkspaceIndex } from '../../server/src/core/workspaceIndex';
-import { AFTER_SCAN_MS, whileIdleAfterScan, type Scheduler } from '../../server/src/lsp/idleWork';
+import { AFTER_SCAN_MS, createActivity, QUIET_MS, whileIdleAfterScan, type Scheduler } from '../../server/src/lsp/idleWork';
 import { warmUpAfterScan, warmUpSearches, warmUpTitleSearch } from '../../server/src/lsp/warmUp';
 import { readoutText } from './workspaces';
 
@@ -108,6 +108,33 @@ describe('whileIdleAfterScan', () => {
     while (turn());
     assert.equal(steps, 2);
     assert.deepEqual(failures.map((error) => (error as Error).message), ['no sample']);
+  });
+
+  test('work that waits for quiet: no step while the client was heard from in the last QUIET_MS, the wait asked for the rest of it', () => {
+    const { scheduler, state, turn } = handScheduler();
+    let clock = 1000;
+    const activity = createActivity(() => clock);
+    let steps = 0;
+    whileIdleAfterScan(() => ++steps < 3, fail, scheduler, activity.quietFor);
+    assert.equal(state.delay, AFTER_SCAN_MS);
+    // Nothing heard yet: quiet.
+    turn();
+    assert.equal(steps, 1);
+    // A request 50 ms ago: the step waits the 150 left, then runs once nothing more was heard.
+    activity.touch();
+    clock += 50;
+    turn();
+    assert.deepEqual([steps, state.delay], [1, QUIET_MS - 50]);
+    clock += QUIET_MS - 50;
+    turn();
+    assert.equal(steps, 2);
+    // A change heard at once after: waits the whole of it again.
+    activity.touch();
+    turn();
+    assert.deepEqual([steps, state.delay], [2, QUIET_MS]);
+    clock += QUIET_MS;
+    while (turn());
+    assert.equal(steps, 3);
   });
 });
 

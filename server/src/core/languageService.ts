@@ -75,13 +75,10 @@ export interface ReadoutService {
   getWorkspaceSymbols(query: string): WorkspaceSymbol[];
   /** Makes ready what title completion reads from the index (its titles most used first, their openings), for a host to call when a scan ends. */
   prepareWorkspaceSearch(): void;
-  /**
-   * Makes up to `count` of what the title lookups read, for a host to call while idle after a scan;
-   * how many are left: the titles' slugs, which title completion looks source_url's slug up in,
-   * then their signatures, which the symbol search reads (titleSignature.ts). Slugs first: those
-   * still to make when first needed cost more (at 50,000 readouts, 100 to 150 ms against 45).
-   */
-  prepareTitleLookups(count: number): number;
+  /** Makes up to `count` of the titles' signatures the symbol search reads (titleSignature.ts), for a host to call while idle after a scan; how many are left. */
+  prepareSymbolSearch(count: number): number;
+  /** Makes up to `count` of the titles' slugs that title completion looks source_url's slug up in, for a host to call while idle after a scan; how many are left. */
+  prepareSlugLookup(count: number): number;
   /** The statement as it will be published, with its problems for the banner. */
   getPreview(document: ReadoutInput, options?: RenderOptions): RenderedPreview;
 }
@@ -183,10 +180,8 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
       index.titles().byUse();
       completionMemo.titles(index).openings();
     },
-    prepareTitleLookups(count: number) {
-      const titles = index.titles();
-      return titles.slugSome(0) > 0 ? titles.slugSome(count) + titles.signSome(0) : titles.signSome(count);
-    },
+    prepareSymbolSearch: (count: number) => index.titles().signSome(count),
+    prepareSlugLookup: (count: number) => index.titles().slugSome(count),
     getPreview: (document: ReadoutInput, options?: RenderOptions) => renderer.render(document.text, diagnose(document), options),
   });
 }

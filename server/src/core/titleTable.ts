@@ -4,7 +4,7 @@
 // because one readout changed; a search keeps its last matches, which stay good while titles only
 // come (the journal says which) or go (each says so).
 import type { ReadoutEntry } from './readoutEntry';
-import { slugify } from './slug';
+import { hashSlug, slugify, titleSlugHash } from './slug';
 import { searchText } from './textFolding';
 import { createSignatures, fitSignatures, isSigned, markUnsigned, moveSignature, writeSignature, type Signatures } from './titleSignature';
 
@@ -86,17 +86,6 @@ export function compareUse(a: TitleRecord, b: TitleRecord): number {
   return b.readouts.length - a.readouts.length || (a.latest === b.latest ? 0 : a.latest > b.latest ? -1 : 1) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
 }
 
-/**
- * FNV-1a of a slug, never 0 (which marks a slug not made). The table keeps a hash of each title's
- * slug in a typed array, not the slug: 33,000 slugs as strings in a Map were 4 MB that the young
- * generation's collections copied and promoted while the server answered (see withSlug).
- */
-function slugHash(slug: string): number {
-  let hash = 0x811c9dc5;
-  for (let at = 0; at < slug.length; at++) hash = Math.imul(hash ^ slug.charCodeAt(at), 0x01000193);
-  return hash || 1;
-}
-
 /** How many additions the journal keeps: more since a search's matches, and it starts afresh. */
 const JOURNAL = 1024;
 /** See `byUse`. */
@@ -145,7 +134,9 @@ export function createTitleTable(): TitleTable {
   let removals = 0;
   let byUse: TitleRecord[] | undefined;
   let changesUnranked = 0;
-  // A hash of each record's slug at its slot (0: not made yet); how many are not made, and the lowest slot that may be one of them.
+  // A hash of each record's slug at its slot (0: not made yet; slug.ts, hashSlug), not the slug:
+  // 33,000 slugs as strings in a Map were 4 MB that the young generation's collections copied and
+  // promoted while the server answered. How many are not made, and the lowest slot that may be one of them.
   let slugHashes = new Int32Array(1024);
   let unslugged = 0;
   let slugFrom = 0;
@@ -207,7 +198,7 @@ export function createTitleTable(): TitleTable {
   function slugSome(count: number): number {
     for (; slugFrom < list.length && unslugged > 0 && count > 0; slugFrom++) {
       if (slugHashes[slugFrom] !== 0) continue;
-      slugHashes[slugFrom] = slugHash(slugify(list[slugFrom].title));
+      slugHashes[slugFrom] = titleSlugHash(list[slugFrom].title);
       unslugged--;
       count--;
     }
@@ -264,7 +255,7 @@ export function createTitleTable(): TitleTable {
     },
     withSlug(slug) {
       slugSome(Infinity);
-      const hash = slugHash(slug);
+      const hash = hashSlug(slug);
       let best: TitleRecord | undefined;
       for (let slot = 0; slot < list.length; slot++) {
         if (slugHashes[slot] !== hash) continue;

@@ -18,12 +18,12 @@ export interface HandlerOptions {
   readonly support: ClientSupport;
   readonly documents: TextDocuments<TextDocument>;
   readonly configuration: Configuration;
-  /** Brings the index up to date with the open documents before a request reads it (documents.ts). */
-  readonly catchUp: () => void;
+  /** Runs before each request: the index takes in the open documents' changes (documents.ts), and the server notes it is busy (idleWork.ts). */
+  readonly beforeRequest: () => void;
 }
 
 export function registerHandlers(options: HandlerOptions): void {
-  const { connection, session, support, documents, configuration, catchUp } = options;
+  const { connection, session, support, documents, configuration, beforeRequest } = options;
   const service = () => configuration.service();
   const input = (document: TextDocument) => configuration.input(document);
 
@@ -36,7 +36,7 @@ export function registerHandlers(options: HandlerOptions): void {
       const refused = session.refusal();
       if (refused) return refused;
       try {
-        catchUp();
+        beforeRequest();
         return handler(params);
       } catch (error) {
         connection.console.error(`${name} failed: ${describeError(error)}`);

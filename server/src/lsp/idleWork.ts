@@ -17,9 +17,36 @@ export const EVENT_LOOP: Scheduler = {
 /** How long after a scan the work begins. */
 export const AFTER_SCAN_MS = 100;
 
-/** Runs `step` from AFTER_SCAN_MS on, once per turn of the event loop, for as long as it returns true; a step that throws ends the work, and `failed` is told. */
-export function whileIdleAfterScan(step: () => boolean, failed: (error: unknown) => void, scheduler: Scheduler = EVENT_LOOP): void {
+/** How long the server must have heard nothing from the client for work that can wait to go on. */
+export const QUIET_MS = 200;
+
+/** When the server last handled a request or a change, for work that can wait until it has been quiet a while. */
+export function createActivity(now: () => number = () => performance.now()) {
+  let last = -Infinity;
+  return {
+    touch(): void {
+      last = now();
+    },
+    /** Milliseconds since the last request or change. */
+    quietFor: () => now() - last,
+  };
+}
+
+export type Activity = ReturnType<typeof createActivity>;
+
+/**
+ * Runs `step` from AFTER_SCAN_MS on, once per turn of the event loop, for as long as it returns
+ * true; a step that throws ends the work, and `failed` is told. Given `quietFor`, a step runs only
+ * once the server has heard nothing for QUIET_MS, and waits again whenever it has: work no request
+ * waits for then never runs between the turns of one (a person typing, a stream of requests).
+ */
+export function whileIdleAfterScan(step: () => boolean, failed: (error: unknown) => void, scheduler: Scheduler = EVENT_LOOP, quietFor?: () => number): void {
   const next = () => {
+    const quiet = quietFor?.() ?? Infinity;
+    if (quiet < QUIET_MS) {
+      scheduler.later(next, QUIET_MS - quiet);
+      return;
+    }
     let more: boolean;
     try {
       more = step();

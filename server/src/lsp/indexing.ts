@@ -6,7 +6,7 @@ import type { WorkspaceIndex } from '../core/workspaceIndex';
 import type { ClientSupport } from './clientSupport';
 import type { Configuration } from './configuration';
 import type { OpenDocuments } from './documents';
-import { whileIdleAfterScan } from './idleWork';
+import { whileIdleAfterScan, type Activity } from './idleWork';
 import { countText, describeError } from './logging';
 import type { WorkspaceFolders } from './workspaceFolders';
 import { createIndexer, type FileChange } from './workspaceIndexer';
@@ -18,7 +18,7 @@ const FILE_CHANGES: Record<number, FileChange> = {
 };
 
 /**
- * Titles prepared at a time, and how long a step of idle work prepares (see prepareTitleLookups): a
+ * Titles prepared at a time, and how long a step of idle work prepares (prepareSymbolSearch, prepareSlugLookup): a
  * request that comes meanwhile waits for a step at each turn it takes (reading it, answering it),
  * so a step is short (steps of a millisecond added 2-3 ms to the title completions asked while
  * they ran, over stdio at 50,000 readouts).
@@ -33,6 +33,8 @@ export interface IndexingOptions {
   readonly index: WorkspaceIndex;
   readonly configuration: Configuration;
   readonly openDocuments: OpenDocuments;
+  /** When the server last heard from the client: the slugs are made only while it hears nothing. */
+  readonly activity: Activity;
 }
 
 export function createIndexing(options: IndexingOptions) {
@@ -79,15 +81,23 @@ export function createIndexing(options: IndexingOptions) {
     prepareTitleLookups();
   }
 
-  /** What the title lookups read (the symbol search's signatures, the slugs), made while the server is idle after a scan, a fifth of a millisecond's worth per step. */
+  /**
+   * What the title lookups read, made while the server is idle after a scan, a fifth of a
+   * millisecond's worth per step: the symbol search's signatures at once; the slugs title
+   * completion looks source_url's slug up in once the client has been quiet a while. Made between
+   * the requests of a person typing, the slugs (80 ms at 50,000 readouts) held each completion up
+   * (typed titles p50 2.1 ms against 1.9 without, p99 8.4 to 13.4 against 7.5 to 8.6).
+   */
   function prepareTitleLookups(): void {
-    whileIdleAfterScan(() => {
+    const inSteps = (prepare: (count: number) => number) => () => {
       const started = performance.now();
       let left: number;
-      do left = configuration.service().prepareTitleLookups(PREPARED_SLICE);
+      do left = prepare(PREPARED_SLICE);
       while (left > 0 && performance.now() - started < PREPARE_STEP_MS);
       return left > 0;
-    }, (error) => connection.console.error(`Preparing the title lookups failed: ${describeError(error)}`));
+    };
+    whileIdleAfterScan(inSteps((count) => configuration.service().prepareSymbolSearch(count)), (error) => connection.console.error(`Preparing the symbol search failed: ${describeError(error)}`));
+    whileIdleAfterScan(inSteps((count) => configuration.service().prepareSlugLookup(count)), (error) => connection.console.error(`Preparing the slug lookup failed: ${describeError(error)}`), undefined, options.activity.quietFor);
   }
 
   return {

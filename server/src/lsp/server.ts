@@ -17,6 +17,7 @@ import { FIX_ALL_KIND } from './convert';
 import { createOpenDocuments } from './documents';
 import { registerHandlers } from './handlers';
 import { createIndexing } from './indexing';
+import { createActivity } from './idleWork';
 import { describeError, logged } from './logging';
 import { createSession, type Session } from './session';
 import { warmUpAfterScan, warmUpChecks, warmUpSearches } from './warmUp';
@@ -44,8 +45,15 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
   const options = params.initializationOptions as (InitializationOptions & { settings?: unknown }) | undefined;
   const configuration = createConfiguration({ connection, support, folders, index, initialSettings: options?.settings, trusted: options?.workspaceTrusted !== false });
   const openDocuments = createOpenDocuments({ connection, documents, configuration, index });
-  const indexing = createIndexing({ connection, support, folders, index, configuration, openDocuments });
-  registerHandlers({ connection, session, support, documents, configuration, catchUp: openDocuments.catchUp });
+  const activity = createActivity();
+  const indexing = createIndexing({ connection, support, folders, index, configuration, openDocuments, activity });
+  registerHandlers({
+    connection, session, support, documents, configuration,
+    beforeRequest: () => {
+      activity.touch();
+      openDocuments.catchUp();
+    },
+  });
   // With no folder, the first edits may come at once: the checks are warmed up before `initialize`
   // is answered. With folders, after the first scan, which they would otherwise delay.
   const warmUpAtStart = folders.all.length === 0;
@@ -97,7 +105,10 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
   }));
 
   // Fires on open as well as on every change: each version is checked at once, with no debounce.
-  documents.onDidChangeContent((event) => openDocuments.changed(event.document));
+  documents.onDidChangeContent((event) => {
+    activity.touch();
+    openDocuments.changed(event.document);
+  });
   documents.onDidClose((event) => {
     openDocuments.closed(event.document);
     logged(connection, 'Re-reading a closed document', indexing.documentClosed)(event.document.uri);
