@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parse } from 'yaml';
-import { writeField, writeValue, writeValueInStyle } from '../../server/src/core/yamlWriter';
+import { parsesBackAsString, readsBackAsString, writeField, writeValue, writeValueInStyle } from '../../server/src/core/yamlWriter';
 import { REFERENCE } from './helpers';
 
 /** The reference file's front matter lines, without the `---` delimiters, each ending with '\n'. */
@@ -258,4 +259,14 @@ test('in a flow mapping: a pair on no line of its own, quoted where a flow indic
   assert.equal(writeField('tags', ['a', 'b,c'], { flow: true }), "tags: [a, 'b,c']");
   assert.equal(writeField('title', REFERENCE_TITLE, { flow: true }), 'title: "Readout of President Joe\\_Biden\\u2019s Meeting with Prime Minister Trudeau of\\_Canada"');
   for (const value of ['a: b', 'x]', '{y}', 'why?']) assert.deepEqual(parse(`{${writeField('title', value, { flow: true })}}`), { title: value }, value);
+});
+
+test('a word of letters, `-` and `_` is known to read back as itself, or not, without a parse: as the parse says', () => {
+  // Every word YAML 1.1 or 1.2 reads as a boolean or null, in each case, and words made of letters, `-` and `_`.
+  const keywords = ['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null', 'nan', 'inf', 'infinity', 'tilde'].flatMap((word) => [word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1)]);
+  for (const word of keywords) assert.equal(readsBackAsString(word), parsesBackAsString(word), word);
+  const word = fc.stringMatching(/^[A-Za-z][A-Za-z_-]{0,12}$/);
+  fc.assert(fc.property(word, (text) => assert.equal(readsBackAsString(text), parsesBackAsString(text), text)), { seed: 20261204, numRuns: 3000 });
+  assert.equal(readsBackAsString('statements-releases'), true);
+  assert.equal(readsBackAsString('Off'), false);
 });

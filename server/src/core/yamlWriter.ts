@@ -214,7 +214,22 @@ function hasBlockIndicator(chars: readonly string[]): boolean {
   });
 }
 
-function readsBackAsString(text: string): boolean {
+/**
+ * A word of letters, `-` and `_` that starts with a letter (a tag, a category): no YAML 1.1 or 1.2
+ * type but the booleans and null reads one, so it reads back as itself unless it is one of those.
+ * A misspelt tag offers its 14 choices as fixes; each read back by the parser took two parses.
+ */
+const PLAIN_WORD = /^[A-Za-z][A-Za-z_-]*$/;
+const WORDS_READ_AS_OTHER_TYPES = /^(?:[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
+
+/** Whether a plain scalar `text` reads back as the string itself for PyYAML and for YAML 1.1 and 1.2 readers. */
+export function readsBackAsString(text: string): boolean {
+  if (PLAIN_WORD.test(text)) return !WORDS_READ_AS_OTHER_TYPES.test(text);
+  return parsesBackAsString(text);
+}
+
+/** readsBackAsString by PyYAML's implicit types and the yaml package's parse in both versions: what it does for any text. */
+export function parsesBackAsString(text: string): boolean {
   if (PYYAML_IMPLICIT_TYPES.some((type) => type.test(text))) return false;
   return READER_VERSIONS.every((version) => {
     const document = parseDocument(text, { version });
