@@ -16,6 +16,26 @@ const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 
 const SOURCE_ROOT = '%SRCROOT%';
 
+/**
+ * What GitHub code scanning takes in one run: an upload with more results, or a result with more
+ * locations, is rejected whole. Past them the log is cut, most severe first, and says so.
+ */
+export const MAX_RESULTS = 25_000;
+export const MAX_RELATED_LOCATIONS = 1_000;
+
+const LEVEL_RANK: Record<string, number> = { error: 0, warning: 1, note: 2 };
+
+/** The results code scanning can take, most severe first and then in order, kept in their order; and how many are left out. */
+function withinLimit<T extends { readonly level: string }>(results: readonly T[]): { kept: readonly T[]; left: number } {
+  if (results.length <= MAX_RESULTS) return { kept: results, left: 0 };
+  const chosen = results.map((result, at) => ({ rank: LEVEL_RANK[result.level], at }))
+    .sort((a, b) => a.rank - b.rank || a.at - b.at)
+    .slice(0, MAX_RESULTS)
+    .map(({ at }) => at)
+    .sort((a, b) => a - b);
+  return { kept: chosen.map((at) => results[at]), left: results.length - MAX_RESULTS };
+}
+
 export function formatSarif(result: CheckResult, docs: RuleDocs): string {
   const artifact = (file: string) => {
     const shown = displayPath(file, result.cwd);
@@ -46,17 +66,29 @@ export function formatSarif(result: CheckResult, docs: RuleDocs): string {
     };
   });
 
-  const results = result.files.flatMap((file) => file.diagnostics.map((diagnostic) => ({
-    ruleId: diagnostic.code,
-    ruleIndex: ruleIndex.get(diagnostic.code)!,
-    level: LEVELS[diagnostic.severity],
-    message: { text: diagnostic.message },
-    locations: [location(file.path, diagnostic.range)],
-    ...(diagnostic.related
-      ? { relatedLocations: diagnostic.related.map((related, id) => ({ id, ...location(uriPath(related.uri), related.range), message: { text: related.message } })) }
-      : {}),
-  })));
+  const results = result.files.flatMap((file) => file.diagnostics.map((diagnostic) => {
+    const related = diagnostic.related ?? [];
+    const unlinked = related.length - MAX_RELATED_LOCATIONS;
+    return {
+      ruleId: diagnostic.code,
+      ruleIndex: ruleIndex.get(diagnostic.code)!,
+      level: LEVELS[diagnostic.severity],
+      message: { text: unlinked > 0 ? `${diagnostic.message} (the first ${MAX_RELATED_LOCATIONS.toLocaleString('en-US')} related places are linked, ${unlinked.toLocaleString('en-US')} more are not)` : diagnostic.message },
+      locations: [location(file.path, diagnostic.range)],
+      ...(related.length > 0
+        ? { relatedLocations: related.slice(0, MAX_RELATED_LOCATIONS).map((one, id) => ({ id, ...location(uriPath(one.uri), one.range), message: { text: one.message } })) }
+        : {}),
+    };
+  }));
+  const { kept, left } = withinLimit(results);
   const failures = result.files.filter((file) => file.failure !== undefined);
+  const cut = left === 0 ? [] : [{
+    level: 'warning',
+    message: {
+      text: `${left.toLocaleString('en-US')} of ${results.length.toLocaleString('en-US')} results are left out of this log: code scanning takes at most ${MAX_RESULTS.toLocaleString('en-US')} in a run. `
+        + 'The errors are kept first, then the warnings, then the notes. `readout check --format json` lists them all.',
+    },
+  }];
 
   const log = {
     $schema: SARIF_SCHEMA,
@@ -65,16 +97,16 @@ export function formatSarif(result: CheckResult, docs: RuleDocs): string {
       tool: { driver: { name: 'readout', version, semanticVersion: version, informationUri: REPOSITORY_URL, rules } },
       invocations: [{
         executionSuccessful: failures.length === 0,
-        toolExecutionNotifications: failures.map((file) => ({
+        toolExecutionNotifications: [...failures.map((file) => ({
           level: 'error',
           message: { text: `${displayPath(file.path, result.cwd)}: ${file.failure}` },
           locations: [{ physicalLocation: { artifactLocation: artifact(file.path) } }],
-        })),
+        })), ...cut],
       }],
       // A folder's URI ends with a slash, or relative references would resolve against its parent.
       originalUriBaseIds: { [SOURCE_ROOT]: { uri: new URL('./', pathToFileURL(path.join(result.cwd, 'x'))).href } },
       columnKind: 'utf16CodeUnits',
-      results,
+      results: kept,
     }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
