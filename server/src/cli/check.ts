@@ -7,7 +7,8 @@ import { layoutApplies } from '../core/layout';
 import { parseCommandArguments } from './args';
 import { colorsFor } from './ansi';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
-import type { CheckBatch } from './checkFiles';
+import { cacheKey, DEFAULT_CACHE_FILE, loadCache, saveCache, type CachedFile, type LoadedCache } from './checkCache';
+import type { CheckBatch, CheckSetup } from './checkFiles';
 import { startCheckPool, type CheckPool } from './checkPool';
 import { CommandError, EXIT_FATAL } from './commandError';
 import { formatJson } from './formatJson';
@@ -39,6 +40,8 @@ interface CheckOptions {
   readonly config: string | undefined;
   /** Worker threads; undefined: decided by the run's size. */
   readonly threads: number | undefined;
+  /** --cache: the cache file; undefined without. */
+  readonly cacheFile: string | undefined;
   readonly paths: readonly string[];
 }
 
@@ -51,6 +54,8 @@ function parseOptions(args: readonly string[]): CheckOptions | 'help' {
     quiet: { type: 'boolean' },
     config: { type: 'string' },
     concurrency: { type: 'string' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -61,6 +66,9 @@ function parseOptions(args: readonly string[]): CheckOptions | 'help' {
   const maxWarnings = values['max-warnings'] as string | undefined;
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
     throw new CommandError(`readout check: --max-warnings takes a whole number of warnings (0 or more), not '${maxWarnings}'.`);
+  }
+  if (values['cache-location'] !== undefined && values.cache !== true) {
+    throw new CommandError('readout check: --cache-location says where --cache keeps its file: give --cache as well.');
   }
   const concurrency = (values.concurrency ?? 'auto') as string;
   if (!/^(?:auto|off|[1-9]\d*)$/.test(concurrency)) {
@@ -74,6 +82,7 @@ function parseOptions(args: readonly string[]): CheckOptions | 'help' {
     quiet: values.quiet === true,
     config: values.config as string | undefined,
     threads: concurrency === 'auto' ? undefined : concurrency === 'off' ? 0 : Number(concurrency),
+    cacheFile: values.cache === true ? (values['cache-location'] as string | undefined) ?? DEFAULT_CACHE_FILE : undefined,
     paths: positionals,
   };
 }
@@ -94,18 +103,28 @@ function configFileForPaths(paths: readonly string[], configOption: string | und
   return distinct[0];
 }
 
-/** The tasks in batches of about BATCH_SIZE; `groups` keeps files that must be compared in one batch. */
-function batches(groups: readonly (readonly FileTask[])[], fix: boolean, compare: boolean): CheckBatch[] {
+/** With --cache: the cache loaded (undefined when there was none to use). */
+interface RunCache {
+  readonly loaded: LoadedCache | undefined;
+}
+
+/**
+ * The tasks in batches of about BATCH_SIZE; `groups` keeps files that must be compared in one
+ * batch. With a cache, each batch carries its tasks' cached entries.
+ */
+function batches(groups: readonly (readonly FileTask[])[], fix: boolean, compare: boolean, cache?: RunCache): CheckBatch[] {
   const result: CheckBatch[] = [];
   let tasks: FileTask[] = [];
+  const push = () => {
+    const entries = cache && tasks.map((task) => cache.loaded?.entries.get(path.resolve(task.path)));
+    result.push({ tasks, fix, compare, ...(entries ? { cache: { entries, racyFrom: cache!.loaded?.racyFrom ?? 0 } } : {}) });
+    tasks = [];
+  };
   for (const group of groups) {
     tasks.push(...group);
-    if (tasks.length >= BATCH_SIZE) {
-      result.push({ tasks, fix, compare });
-      tasks = [];
-    }
+    if (tasks.length >= BATCH_SIZE) push();
   }
-  if (tasks.length > 0) result.push({ tasks, fix, compare });
+  if (tasks.length > 0) push();
   return result;
 }
 
@@ -115,14 +134,15 @@ function batches(groups: readonly (readonly FileTask[])[], fix: boolean, compare
  * pass the files sharing a URL are indexed together and checked by the core with that index, so
  * their diagnostics are the editor's.
  */
-async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolean): Promise<FileReport[]> {
+async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolean, cache?: RunCache): Promise<{ reports: FileReport[]; firstPass: readonly FileReport[] }> {
   const progress = createProgress(process.stderr, tasks.length, 'Checking readouts');
-  let reports: FileReport[];
+  let firstPass: FileReport[];
   try {
-    reports = await pool.run(batches(tasks.map((task) => [task]), fix, false), (done) => progress.update(done));
+    firstPass = await pool.run(batches(tasks.map((task) => [task]), fix, false, cache), (done) => progress.update(done));
   } finally {
     progress.end();
   }
+  const reports = [...firstPass];
   const sharing = new Map<string, number[]>();
   reports.forEach((report, at) => {
     if (report.sourceUrl === undefined) return;
@@ -131,14 +151,14 @@ async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolea
     else sharing.set(report.sourceUrl, [at]);
   });
   const groups = [...sharing.values()].filter((group) => group.length > 1);
-  if (groups.length === 0) return reports;
+  if (groups.length === 0) return { reports, firstPass };
   const rechecked = groups.flat();
   // Fixes were applied in the first pass; duplicate-source-url has none.
   const again = await pool.run(batches(groups.map((group) => group.map((at) => tasks[at])), false, true));
   rechecked.forEach((at, index) => {
     reports[at] = { ...again[index], fixed: reports[at].fixed, ...(reports[at].failure === undefined ? {} : { failure: reports[at].failure }) };
   });
-  return reports;
+  return { reports, firstPass };
 }
 
 function render(format: Format, result: CheckResult, color: boolean): string {
@@ -153,8 +173,7 @@ function render(format: Format, result: CheckResult, color: boolean): string {
 }
 
 /** Checks the tasks on as many threads as fit the run; threads for a folder's files start while it is listed. */
-async function checkTargets(options: CheckOptions, project: Project, workerScript: string): Promise<{ tasks: FileTask[]; reports: FileReport[] }> {
-  const setup = { schema: project.schema.root, rules: project.settings.rules, urls: project.urls, errorsOnly: options.quiet, layout: project.layout };
+async function checkTargets(options: CheckOptions, setup: CheckSetup, project: Project, workerScript: string, cache?: RunCache): Promise<{ tasks: FileTask[]; reports: FileReport[]; firstPass: readonly FileReport[] }> {
   const listsFolders = options.paths.length === 0 || options.paths.some((arg) => !statSync(arg, { throwIfNoEntry: false })?.isFile());
   let threads = options.threads ?? (listsFolders ? availableParallelism() : 0);
   let pool = startCheckPool(setup, threads, workerScript);
@@ -166,7 +185,7 @@ async function checkTargets(options: CheckOptions, project: Project, workerScrip
       threads = fitting;
       pool = startCheckPool(setup, threads, workerScript);
     }
-    return { tasks, reports: await checkAll(pool, tasks, options.fix) };
+    return { tasks, ...(await checkAll(pool, tasks, options.fix, cache)) };
   } catch (error) {
     throw error instanceof CommandError ? error : new CommandError(`readout check: ${(error as Error).message}`);
   } finally {
@@ -196,6 +215,21 @@ function summarize(tasks: readonly FileTask[], reports: readonly FileReport[], c
     if (report.diagnostics.length > 0 || report.fixed || report.failure !== undefined) files.push({ ...report, path: tasks[at].path });
   });
   return { files, readouts, counts: countProblems(files), fixed: files.filter((file) => file.fixed).length, errorsOnly, cwd };
+}
+
+/** The cache after a run: each file's first report with its stamp (a file fixed or that failed has none, and is checked next time). */
+function writeCache(file: string, key: string, tasks: readonly FileTask[], firstPass: readonly FileReport[]): void {
+  const entries: [string, CachedFile][] = [];
+  firstPass.forEach((report, at) => {
+    const { stamp, ...rest } = report;
+    if (stamp === undefined) return;
+    entries.push([path.resolve(tasks[at].path), { stamp, inReadoutFiles: tasks[at].inReadoutFiles, excluded: tasks[at].excluded, report: rest }]);
+  });
+  try {
+    saveCache(file, key, entries);
+  } catch (error) {
+    process.stderr.write(`readout check: the cache could not be written to ${file}: ${writeFailure(error)}. The next run checks every file.\n`);
+  }
 }
 
 function reportNotWritten(file: string, reason: string): string {
@@ -234,7 +268,11 @@ export async function runCheck(args: readonly string[], workerScript: string): P
   }
   if (options.outputFile !== undefined) checkReportFile(options.outputFile);
   const project = await openProject(configFileForPaths(options.paths, options.config));
-  const checked = await checkTargets(options, project, workerScript);
+  const setup: CheckSetup = { schema: project.schema.root, rules: project.settings.rules, urls: project.urls, errorsOnly: options.quiet, layout: project.layout };
+  const key = options.cacheFile === undefined ? undefined : cacheKey(setup);
+  const cache = options.cacheFile === undefined ? undefined : { loaded: loadCache(options.cacheFile, key!, (message) => process.stderr.write(`${message}\n`)) };
+  const checked = await checkTargets(options, setup, project, workerScript, cache);
+  if (options.cacheFile !== undefined) writeCache(options.cacheFile, key!, checked.tasks, checked.firstPass);
   const { tasks } = checked;
   const reports = project.layout.mode === 'auto' ? withArchiveLayout(checked.reports) : checked.reports;
   const cwd = process.cwd();

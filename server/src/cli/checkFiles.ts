@@ -1,5 +1,6 @@
 // Checking files, the same way on a worker thread and on the main one: read, fix when asked
 // (atomically), then the core's diagnostics of what is on disk.
+import { statSync, type Stats } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { RuleLevels } from '../core/catalog';
 import { applyEdits } from '../core/fixAll';
@@ -14,6 +15,7 @@ import { createWorkspaceIndex } from '../core/workspaceIndex';
 import { readRegularFile, RefusedFileError } from '../node/regularFile';
 import { decodeText, encodeText, type DecodedText } from '../node/textEncoding';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
+import { hashBytes, stampOf, statStandsFor, type CacheForBatch, type CachedFile } from './checkCache';
 import type { FileReport, ReportedDiagnostic } from './report';
 import type { FileTask } from './targets';
 
@@ -43,12 +45,16 @@ export interface CheckBatch {
    * together, so that duplicate-source-url compares them as the language server's index does.
    */
   readonly compare: boolean;
+  /** With --cache: each task's cached entry, if any; each report then gets its file's stamp. */
+  readonly cache?: CacheForBatch;
 }
 
 // A readout is a few kilobytes; a larger file is read into a buffer of its own.
 const SCRATCH_BYTES = 64 * 1024;
 
 interface ReadFile {
+  /** The bytes read, valid until the next file is read. */
+  readonly bytes: Uint8Array;
   /** How the file is written: a fix writes it back the same way. */
   readonly encoded: Pick<DecodedText, 'encoding' | 'bom'>;
   readonly document: ReadoutInput & { readonly uri: string };
@@ -88,12 +94,13 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
 
   /** The file as the core sees it: decoded as an editor does, without its BOM (columns on the first line stay right). */
   function read(task: FileTask): ReadFile {
-    const { text, encoding, bom, invalid } = decodeText(readRegularFile(task.path, undefined, scratch).bytes);
+    const { bytes } = readRegularFile(task.path, undefined, scratch);
+    const { text, encoding, bom, invalid } = decodeText(bytes);
     // The index knows a file by its URI, and the layout rule reads its place from it.
     const uri = URI.file(task.path).toString();
     const document = { uri, text, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded };
     const advice = encoding === 'utf-8' ? ' Save it as UTF-8, or as UTF-16 with its byte order mark.' : '';
-    return { encoded: { encoding, bom }, document, ...(invalid === undefined ? {} : { undecodable: `${invalid}, so it was not checked.${advice}` }) };
+    return { bytes, encoded: { encoding, bom }, document, ...(invalid === undefined ? {} : { undecodable: `${invalid}, so it was not checked.${advice}` }) };
   }
 
   /** Applies the safe fixes and writes the file; the text now on disk, and what went wrong if anything. */
@@ -126,24 +133,45 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
     return { isReadout: true, diagnostics, fixed, ...follows, ...(sourceUrl === undefined ? {} : { sourceUrl }), ...(failure === undefined ? {} : { failure }) };
   }
 
-  /** Never throws: a file that cannot be read, or that the checks fail on, is reported as such. */
-  function checkTask(task: FileTask, fix: boolean): FileReport {
+  /**
+   * Never throws: a file that cannot be read, or that the checks fail on, is reported as such. With
+   * the cache: the cached report of a file whose stat or content is the cached one's (and placed as
+   * it was; with --fix, one with nothing to fix), else the file's check, each with the file's stamp.
+   */
+  function checkTask(task: FileTask, fix: boolean, cache?: { readonly cached: CachedFile | undefined; readonly racyFrom: number }): FileReport {
     const failed = (failure: string): FileReport => ({ isReadout: false, diagnostics: [], fixed: false, failure });
+    const { cached } = cache ?? {};
+    const usable = cached !== undefined && cached.inReadoutFiles === task.inReadoutFiles && cached.excluded === task.excluded
+      && !(fix && cached.report.diagnostics.some((diagnostic) => diagnostic.fixable));
+    // Taken before the file is read: a change while it is read leaves the stamp older than the content, never newer.
+    let stats: Stats | undefined;
+    if (cache) {
+      try {
+        stats = statSync(task.path);
+      } catch {
+        // Reading it below says why.
+      }
+      if (usable && stats && statStandsFor(stats, cached.stamp, cache.racyFrom)) return { ...cached.report, stamp: cached.stamp };
+    }
     let file: ReadFile;
     try {
       file = read(task);
     } catch (error) {
       return failed(error instanceof RefusedFileError ? error.message : `it could not be read (${(error as Error).message})`);
     }
+    const hash = stats && hashBytes(file.bytes);
+    if (usable && hash === cached.stamp.hash) return { ...cached.report, stamp: stampOf(stats!, hash) };
+    let report: FileReport;
     try {
-      return checkFile(task, file, fix);
+      report = checkFile(task, file, fix);
     } catch (error) {
       // A bug in the checks must not pass for a clean file.
       return failed(`checking it failed: ${(error as Error).stack ?? error}`);
     }
+    return hash === undefined || report.fixed || report.failure !== undefined ? report : { ...report, stamp: stampOf(stats!, hash) };
   }
 
-  return ({ tasks, fix, compare }) => {
+  return ({ tasks, fix, compare, cache }) => {
     for (const entry of [...index.entries()]) index.delete(entry.uri);
     if (compare) {
       // Every file sharing a URL is in the batch: index them all, then check each against the others.
@@ -156,6 +184,6 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
         }
       }
     }
-    return tasks.map((task) => checkTask(task, fix));
+    return tasks.map((task, at) => checkTask(task, fix, cache && { cached: cache.entries[at], racyFrom: cache.racyFrom }));
   };
 }

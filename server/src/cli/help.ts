@@ -34,6 +34,9 @@ Options:
   --fix                            Apply the safe fixes in place (atomically), then report what is left
   --config FILE                    Use this configuration file instead of the nearest .readoutrc.json
   --concurrency auto|off|N         Worker threads: auto (one per core for a large run), off, or a number
+  --cache                          Check only the files changed since the last run with --cache (the others'
+                                   reports are kept in .readoutcache; duplicate-source-url is still decided on all)
+  --cache-location FILE            Keep the cache in FILE instead of .readoutcache
   -h, --help                       Show this help
 
 In the stylish report, '(fixable)' after a problem's code: --fix would fix it.

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { LineRange } from '../core/lineIndex';
 import type { RelatedInformation, Severity } from '../core/types';
+import type { FileStamp } from './checkCache';
 
 /** A core diagnostic with its range in lines and columns (0-based, as the core gives them; printed +1). */
 export interface ReportedDiagnostic {
@@ -28,6 +29,8 @@ export interface FileReport {
   readonly followsLayout?: boolean;
   /** Why the file could not be read, checked or written: the run cannot be trusted to be complete. */
   readonly failure?: string;
+  /** With --cache: what tells the file read from another (checkCache.ts); none for a file fixed or that failed. */
+  readonly stamp?: FileStamp;
 }
 
 /** A file the report shows: it has problems, was fixed, or failed. */
