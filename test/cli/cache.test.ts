@@ -62,6 +62,19 @@ describe('readout check --cache', () => {
     assert.equal(second.status, plain.status);
   });
 
+  test('a run in which no file changed leaves the cache as it was; one in which one did writes it afresh', async () => {
+    const written = () => (JSON.parse(readFileSync(fixture.path('.readoutcache'), 'utf8')) as { writtenAt: number }).writtenAt;
+    await check(fixture, ['--cache']);
+    const before = written();
+    await check(fixture, ['--cache']);
+    assert.equal(written(), before);
+    writeFileSync(fixture.path('archive/clean.md'), CLEAN_READOUT.replace('Voyager', 'Voyagers'));
+    await check(fixture, ['--cache']);
+    assert.ok(written() > before);
+    writeFileSync(fixture.path('archive/clean.md'), CLEAN_READOUT);
+    utimesSync(fixture.path('archive/clean.md'), LONG_AGO, LONG_AGO);
+  });
+
   test('a file written again with the same content is read and hashed, and its cached report kept', async () => {
     await check(fixture, ['--cache']);
     markCached(fixture, 'archive/error.md');

@@ -7,7 +7,7 @@ import { layoutApplies } from '../core/layout';
 import { parseCommandArguments } from './args';
 import { colorsFor } from './ansi';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
-import { cacheKey, DEFAULT_CACHE_FILE, loadCache, saveCache, type CachedFile, type LoadedCache } from './checkCache';
+import { cacheKey, DEFAULT_CACHE_FILE, loadCache, reportsFromStat, saveCache, type CachedFile, type LoadedCache } from './checkCache';
 import type { CheckBatch, CheckSetup } from './checkFiles';
 import { startCheckPool, type CheckPool } from './checkPool';
 import { CommandError, EXIT_FATAL } from './commandError';
@@ -116,7 +116,7 @@ function batches(groups: readonly (readonly FileTask[])[], fix: boolean, compare
   const result: CheckBatch[] = [];
   let tasks: FileTask[] = [];
   const push = () => {
-    const entries = cache && tasks.map((task) => cache.loaded?.entries.get(path.resolve(task.path)));
+    const entries = cache && tasks.map((task) => cache.loaded?.get(task.path));
     result.push({ tasks, fix, compare, ...(entries ? { cache: { entries, racyFrom: cache!.loaded?.racyFrom ?? 0 } } : {}) });
     tasks = [];
   };
@@ -134,11 +134,13 @@ function batches(groups: readonly (readonly FileTask[])[], fix: boolean, compare
  * pass the files sharing a URL are indexed together and checked by the core with that index, so
  * their diagnostics are the editor's.
  */
-async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolean, cache?: RunCache): Promise<{ reports: FileReport[]; firstPass: readonly FileReport[] }> {
+async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolean, cache?: RunCache, known: readonly (FileReport | undefined)[] = []): Promise<{ reports: FileReport[]; firstPass: readonly FileReport[] }> {
   const progress = createProgress(process.stderr, tasks.length, 'Checking readouts');
-  let firstPass: FileReport[];
+  const unknown = tasks.flatMap((_, at) => (known[at] === undefined ? [at] : []));
+  const firstPass = tasks.map((_, at) => known[at]!);
   try {
-    firstPass = await pool.run(batches(tasks.map((task) => [task]), fix, false, cache), (done) => progress.update(done));
+    const checked = await pool.run(batches(unknown.map((at) => [tasks[at]]), fix, false, cache), (done) => progress.update(tasks.length - unknown.length + done));
+    unknown.forEach((at, index) => (firstPass[at] = checked[index]));
   } finally {
     progress.end();
   }
@@ -175,17 +177,21 @@ function render(format: Format, result: CheckResult, color: boolean): string {
 /** Checks the tasks on as many threads as fit the run; threads for a folder's files start while it is listed. */
 async function checkTargets(options: CheckOptions, setup: CheckSetup, project: Project, workerScript: string, cache?: RunCache): Promise<{ tasks: FileTask[]; reports: FileReport[]; firstPass: readonly FileReport[] }> {
   const listsFolders = options.paths.length === 0 || options.paths.some((arg) => !statSync(arg, { throwIfNoEntry: false })?.isFile());
-  let threads = options.threads ?? (listsFolders ? availableParallelism() : 0);
+  // With a cache to use, most files are likely taken from it: threads wait until the listing says how many are not.
+  let threads = options.threads ?? (listsFolders && !cache?.loaded ? availableParallelism() : 0);
   let pool = startCheckPool(setup, threads, workerScript);
   try {
     const tasks = await resolveTargets(options.paths, project.root, project.settings);
-    const fitting = options.threads ?? (tasks.length >= PARALLEL_FROM ? availableParallelism() : 0);
+    // With the cache, the files whose stat stands for their content are not sent to be checked.
+    const known = cache?.loaded ? reportsFromStat(tasks, cache.loaded, options.fix) : [];
+    const toCheck = tasks.length - known.filter((report) => report !== undefined).length;
+    const fitting = options.threads ?? (toCheck >= PARALLEL_FROM ? availableParallelism() : 0);
     if (fitting !== threads) {
       await pool.close();
       threads = fitting;
       pool = startCheckPool(setup, threads, workerScript);
     }
-    return { tasks, ...(await checkAll(pool, tasks, options.fix, cache)) };
+    return { tasks, ...(await checkAll(pool, tasks, options.fix, cache, known)) };
   } catch (error) {
     throw error instanceof CommandError ? error : new CommandError(`readout check: ${(error as Error).message}`);
   } finally {
@@ -217,14 +223,24 @@ function summarize(tasks: readonly FileTask[], reports: readonly FileReport[], c
   return { files, readouts, counts: countProblems(files), fixed: files.filter((file) => file.fixed).length, errorsOnly, cwd };
 }
 
-/** The cache after a run: each file's first report with its stamp (a file fixed or that failed has none, and is checked next time). */
-function writeCache(file: string, key: string, tasks: readonly FileTask[], firstPass: readonly FileReport[]): void {
+/**
+ * The cache after a run: each file's first report with its stamp (a file fixed or that failed has
+ * none, and is checked next time). Not written again when every file's entry is the one loaded.
+ */
+function writeCache(file: string, key: string, tasks: readonly FileTask[], firstPass: readonly FileReport[], loaded: LoadedCache | undefined): void {
   const entries: [string, CachedFile][] = [];
+  let same = loaded !== undefined;
   firstPass.forEach((report, at) => {
     const { stamp, ...rest } = report;
-    if (stamp === undefined) return;
-    entries.push([path.resolve(tasks[at].path), { stamp, inReadoutFiles: tasks[at].inReadoutFiles, excluded: tasks[at].excluded, report: rest }]);
+    if (stamp === undefined) {
+      same = false;
+      return;
+    }
+    const task = tasks[at];
+    same &&= loaded!.get(task.path)?.stamp === stamp;
+    entries.push([path.isAbsolute(task.path) ? task.path : path.resolve(task.path), { stamp, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded, report: rest }]);
   });
+  if (same && entries.length === loaded!.size) return;
   try {
     saveCache(file, key, entries);
   } catch (error) {
@@ -272,7 +288,7 @@ export async function runCheck(args: readonly string[], workerScript: string): P
   const key = options.cacheFile === undefined ? undefined : cacheKey(setup);
   const cache = options.cacheFile === undefined ? undefined : { loaded: loadCache(options.cacheFile, key!, (message) => process.stderr.write(`${message}\n`)) };
   const checked = await checkTargets(options, setup, project, workerScript, cache);
-  if (options.cacheFile !== undefined) writeCache(options.cacheFile, key!, checked.tasks, checked.firstPass);
+  if (options.cacheFile !== undefined) writeCache(options.cacheFile, key!, checked.tasks, checked.firstPass, cache!.loaded);
   const { tasks } = checked;
   const reports = project.layout.mode === 'auto' ? withArchiveLayout(checked.reports) : checked.reports;
   const cwd = process.cwd();

@@ -10,12 +10,13 @@
 // cache is used only by the same version of the tool with the same configuration, schema and
 // --quiet; a cache that cannot be read, or is not one, is ignored with one line on stderr.
 import { createHash } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
 import { writeFileAtomic } from './atomicWrite';
 import type { CheckSetup } from './checkFiles';
 import type { FileReport, ReportedDiagnostic } from './report';
+import type { FileTask } from './targets';
 
 export const DEFAULT_CACHE_FILE = '.readoutcache';
 const FORMAT = 'readout-check-cache';
@@ -56,6 +57,26 @@ export function stampOf(stats: Stats, hash: string): FileStamp {
 /** Whether the stat is the stamp's, and old enough to stand for the content. */
 export function statStandsFor(stats: Stats, stamp: FileStamp, racyFrom: number): boolean {
   return stats.size === stamp.size && stats.mtimeMs === stamp.mtimeMs && stats.ctimeMs === stamp.ctimeMs && stats.ino === stamp.ino && stats.mtimeMs < racyFrom;
+}
+
+/** Whether a cached entry may stand for the task's file: placed as it was, and, with --fix, nothing to fix. */
+export function usableEntry(task: FileTask, cached: CachedFile | undefined, fix: boolean): cached is CachedFile {
+  return cached !== undefined && cached.inReadoutFiles === task.inReadoutFiles && cached.excluded === task.excluded
+    && !(fix && cached.report.diagnostics.some((diagnostic) => diagnostic.fixable));
+}
+
+/**
+ * The cached report of each task whose file's stat stands for its content (undefined for the
+ * others, which the checkers read): a stat per file on the main thread, so that a run in which
+ * few files changed sends only those to the checkers.
+ */
+export function reportsFromStat(tasks: readonly FileTask[], loaded: LoadedCache, fix: boolean): (FileReport | undefined)[] {
+  return tasks.map((task) => {
+    const cached = loaded.get(task.path);
+    if (!usableEntry(task, cached, fix)) return undefined;
+    const stats = statSync(task.path, { throwIfNoEntry: false });
+    return stats && statStandsFor(stats, cached.stamp, loaded.racyFrom) ? { ...cached.report, stamp: cached.stamp } : undefined;
+  });
 }
 
 /** What the cache is good for: another version of the tool, configuration, schema or --quiet gets nothing from it. */
@@ -104,8 +125,17 @@ function readEntry(value: unknown): CachedFile | undefined {
 }
 
 export interface LoadedCache {
-  readonly entries: ReadonlyMap<string, CachedFile>;
+  /** The entry of the file at this path. */
+  get(file: string): CachedFile | undefined;
+  readonly size: number;
   readonly racyFrom: number;
+}
+
+/** A file's name in the cache: its path relative to the cache's folder, with `/` (cut from the path when inside the folder, as most are: a path.relative per file was a tenth of a run). */
+function nameIn(folder: string, file: string): string {
+  const prefix = folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`;
+  const relative = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(folder, file);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -147,19 +177,19 @@ export function loadCache(file: string, key: string, warn: (message: string) => 
   if (content.key !== key) return undefined;
   const folder = path.dirname(path.resolve(file));
   const entries = new Map<string, CachedFile>();
-  for (const [relative, value] of Object.entries(files)) {
+  for (const [name, value] of Object.entries(files)) {
     const cached = readEntry(value);
     if (!cached) return notCache();
-    entries.set(path.resolve(folder, relative), cached);
+    entries.set(name, cached);
   }
-  return { entries, racyFrom: content.writtenAt - RACY_MS };
+  return { get: (at) => entries.get(nameIn(folder, path.isAbsolute(at) ? at : path.resolve(at))), size: entries.size, racyFrom: content.writtenAt - RACY_MS };
 }
 
 /** Writes the cache atomically: the entries by absolute path, stored relative to the cache file's folder. */
 export function saveCache(file: string, key: string, entries: Iterable<readonly [string, CachedFile]>): void {
   const folder = path.dirname(path.resolve(file));
   const files: Record<string, WrittenEntry> = {};
-  for (const [absolute, cached] of entries) files[path.relative(folder, absolute).split(path.sep).join('/')] = written(cached);
+  for (const [absolute, cached] of entries) files[nameIn(folder, absolute)] = written(cached);
   const content: CacheFileContent = { format: FORMAT, version: FORMAT_VERSION, key, writtenAt: Date.now(), files };
   writeFileAtomic(file, JSON.stringify(content));
 }

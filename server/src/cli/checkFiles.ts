@@ -15,7 +15,7 @@ import { createWorkspaceIndex } from '../core/workspaceIndex';
 import { readRegularFile, RefusedFileError } from '../node/regularFile';
 import { decodeText, encodeText, type DecodedText } from '../node/textEncoding';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
-import { hashBytes, stampOf, statStandsFor, type CacheForBatch, type CachedFile } from './checkCache';
+import { hashBytes, stampOf, statStandsFor, usableEntry, type CacheForBatch, type CachedFile } from './checkCache';
 import type { FileReport, ReportedDiagnostic } from './report';
 import type { FileTask } from './targets';
 
@@ -140,9 +140,8 @@ export function createFileChecker(setup: CheckSetup): (batch: CheckBatch) => Fil
    */
   function checkTask(task: FileTask, fix: boolean, cache?: { readonly cached: CachedFile | undefined; readonly racyFrom: number }): FileReport {
     const failed = (failure: string): FileReport => ({ isReadout: false, diagnostics: [], fixed: false, failure });
-    const { cached } = cache ?? {};
-    const usable = cached !== undefined && cached.inReadoutFiles === task.inReadoutFiles && cached.excluded === task.excluded
-      && !(fix && cached.report.diagnostics.some((diagnostic) => diagnostic.fixable));
+    const cached = cache?.cached;
+    const usable = usableEntry(task, cached, fix);
     // Taken before the file is read: a change while it is read leaves the stamp older than the content, never newer.
     let stats: Stats | undefined;
     if (cache) {
