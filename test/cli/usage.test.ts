@@ -29,7 +29,7 @@ describe('bad usage: exit 2 and what was wrong', () => {
     [['check', '--max-warnings=-1'], "readout check: --max-warnings takes a whole number of warnings (0 or more), not '-1'.\n"],
     [['check', '--max-warnings', 'ten'], "readout check: --max-warnings takes a whole number of warnings (0 or more), not 'ten'.\n"],
     [['check', '--concurrency', '0'], "readout check: --concurrency takes auto, off or a number of threads (1 or more), not '0'.\n"],
-    [['lint'], "readout: unknown command 'lint'. The commands are check, render and init; run 'readout --help'.\n"],
+    [['lint'], "readout: unknown command 'lint'. The commands are check, merge, render and init; run 'readout --help'.\n"],
     [['render'], 'readout render: give one readout to render: readout render FILE [-o OUT.html].\n'],
     [['render', 'a.md', '-o'], "readout render: the option '-o' needs a value. Run 'readout render --help' for its options.\n"],
     [['render', 'a.md', 'b.md'], 'readout render: give one readout to render, not 2 files: readout render FILE [-o OUT.html].\n'],

@@ -19,29 +19,38 @@ import { configFileFor, openProject, type Project } from './project';
 import { countProblems, displayPath, type CheckResult, type FileReport, type ReportedFile } from './report';
 import { loadRuleDocs } from './ruleDocs';
 import { createProgress } from './progress';
+import { parseShard, shareOf, writeFacts, type Shard } from './shardFacts';
 import { resolveTargets, type FileTask } from './targets';
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
+export type Format = (typeof FORMATS)[number];
 
 /** Files per message to a worker: enough to make messages cheap, few enough to share the work out evenly. */
 const BATCH_SIZE = 250;
 /** Below this many files, starting threads costs more than it saves (measured on 2 cores: even at about 5,000). */
 const PARALLEL_FROM = 5000;
 
-interface CheckOptions {
+/** What decides the report printed and the exit status: shared with `readout merge`. */
+export interface ReportOptions {
   readonly format: Format;
   /** Where the report goes instead of stdout. */
   readonly outputFile: string | undefined;
   readonly maxWarnings: number | undefined;
-  readonly fix: boolean;
   /** Errors only: the other problems are neither reported, counted nor fixed. */
   readonly quiet: boolean;
+}
+
+interface CheckOptions extends ReportOptions {
+  readonly fix: boolean;
   readonly config: string | undefined;
   /** Worker threads; undefined: decided by the run's size. */
   readonly threads: number | undefined;
   /** --cache: the cache file; undefined without. */
   readonly cacheFile: string | undefined;
+  /** --shard k/n: this run checks the k-th share of the files. */
+  readonly shard: Shard | undefined;
+  /** --facts-output: where the facts the rules across files need are written, for `readout merge`. */
+  readonly factsFile: string | undefined;
   readonly paths: readonly string[];
 }
 
@@ -56,6 +65,8 @@ function parseOptions(args: readonly string[]): CheckOptions | 'help' {
     concurrency: { type: 'string' },
     cache: { type: 'boolean' },
     'cache-location': { type: 'string' },
+    shard: { type: 'string' },
+    'facts-output': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -83,12 +94,14 @@ function parseOptions(args: readonly string[]): CheckOptions | 'help' {
     config: values.config as string | undefined,
     threads: concurrency === 'auto' ? undefined : concurrency === 'off' ? 0 : Number(concurrency),
     cacheFile: values.cache === true ? (values['cache-location'] as string | undefined) ?? DEFAULT_CACHE_FILE : undefined,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard as string),
+    factsFile: values['facts-output'] as string | undefined,
     paths: positionals,
   };
 }
 
 /** The one configuration for the paths given: each must find the same, or the run would check some against the wrong rules. */
-function configFileForPaths(paths: readonly string[], configOption: string | undefined): string | undefined {
+export function configFileForPaths(paths: readonly string[], configOption: string | undefined): string | undefined {
   if (configOption !== undefined) return configFileFor(process.cwd(), configOption);
   const starts = paths.flatMap((arg) => {
     const stat = statSync(arg, { throwIfNoEntry: false });
@@ -144,6 +157,14 @@ async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolea
   } finally {
     progress.end();
   }
+  return { reports: await acrossFiles(pool, tasks, firstPass), firstPass };
+}
+
+/**
+ * The reports with duplicate-source-url: the files whose source_url another file also has are
+ * checked again together (shared with `readout merge`, whose first reports come from the shards).
+ */
+export async function acrossFiles(pool: CheckPool, tasks: readonly FileTask[], firstPass: readonly FileReport[]): Promise<FileReport[]> {
   const reports = [...firstPass];
   const sharing = new Map<string, number[]>();
   reports.forEach((report, at) => {
@@ -153,17 +174,17 @@ async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolea
     else sharing.set(report.sourceUrl, [at]);
   });
   const groups = [...sharing.values()].filter((group) => group.length > 1);
-  if (groups.length === 0) return { reports, firstPass };
+  if (groups.length === 0) return reports;
   const rechecked = groups.flat();
   // Fixes were applied in the first pass; duplicate-source-url has none.
   const again = await pool.run(batches(groups.map((group) => group.map((at) => tasks[at])), false, true));
   rechecked.forEach((at, index) => {
     reports[at] = { ...again[index], fixed: reports[at].fixed, ...(reports[at].failure === undefined ? {} : { failure: reports[at].failure }) };
   });
-  return { reports, firstPass };
+  return reports;
 }
 
-function render(format: Format, result: CheckResult, color: boolean): string {
+export function render(format: Format, result: CheckResult, color: boolean): string {
   switch (format) {
     case 'json':
       return formatJson(result, loadRuleDocs());
@@ -175,13 +196,14 @@ function render(format: Format, result: CheckResult, color: boolean): string {
 }
 
 /** Checks the tasks on as many threads as fit the run; threads for a folder's files start while it is listed. */
-async function checkTargets(options: CheckOptions, setup: CheckSetup, project: Project, workerScript: string, cache?: RunCache): Promise<{ tasks: FileTask[]; reports: FileReport[]; firstPass: readonly FileReport[] }> {
+async function checkTargets(options: CheckOptions, setup: CheckSetup, project: Project, workerScript: string, cache?: RunCache): Promise<{ tasks: FileTask[]; listed: number; reports: FileReport[]; firstPass: readonly FileReport[] }> {
   const listsFolders = options.paths.length === 0 || options.paths.some((arg) => !statSync(arg, { throwIfNoEntry: false })?.isFile());
   // With a cache to use, most files are likely taken from it: threads wait until the listing says how many are not.
   let threads = options.threads ?? (listsFolders && !cache?.loaded ? availableParallelism() : 0);
   let pool = startCheckPool(setup, threads, workerScript);
   try {
-    const tasks = await resolveTargets(options.paths, project.root, project.settings);
+    const listed = await resolveTargets(options.paths, project.root, project.settings);
+    const tasks = options.shard ? shareOf(listed, options.shard, project.root) : listed;
     // With the cache, the files whose stat stands for their content are not sent to be checked.
     const known = cache?.loaded ? reportsFromStat(tasks, cache.loaded, options.fix) : [];
     const toCheck = tasks.length - known.filter((report) => report !== undefined).length;
@@ -191,7 +213,7 @@ async function checkTargets(options: CheckOptions, setup: CheckSetup, project: P
       threads = fitting;
       pool = startCheckPool(setup, threads, workerScript);
     }
-    return { tasks, ...(await checkAll(pool, tasks, options.fix, cache, known)) };
+    return { tasks, listed: listed.length, ...(await checkAll(pool, tasks, options.fix, cache, known)) };
   } catch (error) {
     throw error instanceof CommandError ? error : new CommandError(`readout check: ${(error as Error).message}`);
   } finally {
@@ -253,7 +275,7 @@ function reportNotWritten(file: string, reason: string): string {
 }
 
 /** A report file that cannot be written is refused before the run: a mistyped path must not cost a run, nor come after fixes. */
-function checkReportFile(file: string): void {
+export function checkReportFile(file: string): void {
   const target = path.resolve(file);
   const isFolder = (at: string) => statSync(at, { throwIfNoEntry: false })?.isDirectory() === true;
   if (isFolder(target)) throw new CommandError(reportNotWritten(file, 'it is a folder'));
@@ -289,8 +311,19 @@ export async function runCheck(args: readonly string[], workerScript: string): P
   const cache = options.cacheFile === undefined ? undefined : { loaded: loadCache(options.cacheFile, key!, (message) => process.stderr.write(`${message}\n`)) };
   const checked = await checkTargets(options, setup, project, workerScript, cache);
   if (options.cacheFile !== undefined) writeCache(options.cacheFile, key!, checked.tasks, checked.firstPass, cache!.loaded);
-  const { tasks } = checked;
-  const reports = project.layout.mode === 'auto' ? withArchiveLayout(checked.reports) : checked.reports;
+  if (options.factsFile !== undefined) {
+    try {
+      writeFacts(options.factsFile, project.root, { key: cacheKey(setup), errorsOnly: options.quiet, shard: options.shard ?? { index: 1, count: 1 }, total: checked.listed }, checked.tasks, checked.firstPass);
+    } catch (error) {
+      throw new CommandError(`readout check: the facts could not be written to ${options.factsFile}: ${writeFailure(error)}.`);
+    }
+  }
+  return reportRun(options, project, checked.tasks, checked.reports, options.paths);
+}
+
+/** Prints the run's report (or writes it), says what failed, and gives the exit status: shared with `readout merge`. */
+export function reportRun(options: ReportOptions, project: Project, tasks: readonly FileTask[], checkedReports: readonly FileReport[], paths: readonly string[]): number {
+  const reports = project.layout.mode === 'auto' ? withArchiveLayout(checkedReports) : checkedReports;
   const cwd = process.cwd();
   const result = summarize(tasks, reports, cwd, options.quiet);
   // A file gets no colours, whatever stdout is.
@@ -299,7 +332,7 @@ export async function runCheck(args: readonly string[], workerScript: string): P
   const failures = result.files.filter((file) => file.failure !== undefined);
   for (const file of failures) process.stderr.write(`readout: ${displayPath(file.path, cwd)}: ${file.failure}\n`);
   if (result.readouts === 0 && failures.length === 0) {
-    const where = options.paths.length > 0 ? options.paths.join(', ') : '.';
+    const where = paths.length > 0 ? paths.join(', ') : '.';
     const looked = `${tasks.length.toLocaleString('en-US')} ${tasks.length === 1 ? 'file' : 'files'} looked at`;
     const files = project.settings.files.length === 0 ? "name it in 'files' in .readoutrc.json" : `name it in 'files' (now ${JSON.stringify(project.settings.files)})`;
     process.stderr.write(`No readouts found in ${where} (${looked}). A readout's front matter has source_url or published_time; to check any front matter in a folder, ${files}.\n`);

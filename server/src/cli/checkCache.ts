@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { version } from '../../../package.json';
 import { writeFileAtomic } from './atomicWrite';
 import type { CheckSetup } from './checkFiles';
-import type { FileReport, ReportedDiagnostic } from './report';
+import { isNumber, isObject, isReportedDiagnostic, type FileReport, type ReportedDiagnostic } from './report';
 import type { FileTask } from './targets';
 
 export const DEFAULT_CACHE_FILE = '.readoutcache';
@@ -118,7 +118,7 @@ function readEntry(value: unknown): CachedFile | undefined {
   else {
     if (!Array.isArray(facts) || facts.length !== 3) return undefined;
     const [sourceUrl, followsLayout, diagnostics] = facts as unknown[];
-    if ((sourceUrl !== null && typeof sourceUrl !== 'string') || (followsLayout !== null && typeof followsLayout !== 'boolean') || !Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic)) return undefined;
+    if ((sourceUrl !== null && typeof sourceUrl !== 'string') || (followsLayout !== null && typeof followsLayout !== 'boolean') || !Array.isArray(diagnostics) || !diagnostics.every(isReportedDiagnostic)) return undefined;
     report = { isReadout: true, diagnostics, fixed: false, ...(sourceUrl === null ? {} : { sourceUrl }), ...(followsLayout === null ? {} : { followsLayout }) };
   }
   return { stamp: { size, mtimeMs, ctimeMs, ino, hash }, inReadoutFiles: (place & 1) !== 0, excluded: (place & 2) !== 0, report };
@@ -136,18 +136,6 @@ function nameIn(folder: string, file: string): string {
   const prefix = folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`;
   const relative = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(folder, file);
   return path.sep === '/' ? relative : relative.split(path.sep).join('/');
-}
-
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isPosition = (value: unknown) => isObject(value) && isNumber(value.line) && isNumber(value.character);
-const isRange = (value: unknown) => isObject(value) && isPosition(value.start) && isPosition(value.end);
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
-
-function isDiagnostic(value: unknown): value is ReportedDiagnostic {
-  return isObject(value) && typeof value.code === 'string' && typeof value.severity === 'string' && SEVERITIES.has(value.severity)
-    && typeof value.message === 'string' && isRange(value.range) && typeof value.fixable === 'boolean'
-    && (value.related === undefined || (Array.isArray(value.related) && value.related.every((one) => isObject(one) && typeof one.uri === 'string' && isRange(one.range) && typeof one.message === 'string')));
 }
 
 /**

@@ -5,6 +5,7 @@ Check, fix and render readouts: Markdown and text files with YAML front matter.
 
 Commands:
   check [paths or globs ...]   Report every readout's problems (default: the current folder)
+  merge FILE...                Join the facts of the shards of a check run on a CI matrix into one report
   render FILE [-o OUT.html]    Write the preview of a readout as a standalone HTML page
   init [--force]               Write .readoutrc.json with the default configuration
 
@@ -37,12 +38,30 @@ Options:
   --cache                          Check only the files changed since the last run with --cache (the others'
                                    reports are kept in .readoutcache; duplicate-source-url is still decided on all)
   --cache-location FILE            Keep the cache in FILE instead of .readoutcache
+  --shard k/n                      Check the k-th of n shares of the files (in the order of their paths), for a CI matrix
+  --facts-output FILE              Write what the rules across files need, for readout merge
   -h, --help                       Show this help
 
 In the stylish report, '(fixable)' after a problem's code: --fix would fix it.
 
 Exit status: 0 no errors; 1 errors, or more warnings than --max-warnings;
 2 bad usage, an unusable configuration or schema, or a file that could not be read, decoded or written.`;
+
+export const MERGE_HELP = `Usage: readout merge FILE... [options]
+
+Joins the facts of every shard of one run (readout check --shard k/n --facts-output FILE): the rules across
+files (duplicate-source-url, layout: auto) are decided on all the files, the files sharing a source_url are
+read again and checked together, and the report is the one a single run over every file prints.
+Run it where the shards ran (the same files and configuration).
+
+Options:
+  -f, --format stylish|json|sarif  Output format (default: stylish)
+  -o, --output-file FILE           Write the report to FILE (atomically, no colours) instead of stdout
+  --max-warnings N                 Exit with status 1 when there are more than N warnings
+  --config FILE                    Use this configuration file instead of the nearest .readoutrc.json
+  -h, --help                       Show this help
+
+Exit status as readout check's; 2 also when a shard is missing, given twice, or of another run.`;
 
 export const RENDER_HELP = `Usage: readout render FILE [-o OUT.html] [options]
 

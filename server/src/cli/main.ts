@@ -8,6 +8,7 @@ import { serveChecks } from './checkWorker';
 import { CommandError, EXIT_FATAL } from './commandError';
 import { MAIN_HELP } from './help';
 import { runInit } from './init';
+import { runMerge } from './merge';
 import { runRender } from './render';
 
 async function main(args: readonly string[]): Promise<number> {
@@ -15,6 +16,8 @@ async function main(args: readonly string[]): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest, __filename);
+    case 'merge':
+      return runMerge(rest, __filename);
     case 'render':
       return runRender(rest);
     case 'init':
@@ -32,7 +35,7 @@ async function main(args: readonly string[]): Promise<number> {
       process.stderr.write(`readout: a command is needed.\n\n${MAIN_HELP}\n`);
       return EXIT_FATAL;
     default:
-      throw new CommandError(`readout: unknown command '${command}'. The commands are check, render and init; run 'readout --help'.`);
+      throw new CommandError(`readout: unknown command '${command}'. The commands are check, merge, render and init; run 'readout --help'.`);
   }
 }
 

@@ -60,6 +60,27 @@ export interface CheckResult {
   readonly cwd: string;
 }
 
+export const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPosition = (value: unknown) => isObject(value) && isNumber(value.line) && isNumber(value.character);
+const isRange = (value: unknown) => isObject(value) && isPosition(value.start) && isPosition(value.end);
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
+
+/** Whether a value read from a file (a cache, a shard's facts) is a ReportedDiagnostic. */
+export function isReportedDiagnostic(value: unknown): value is ReportedDiagnostic {
+  return isObject(value) && typeof value.code === 'string' && typeof value.severity === 'string' && SEVERITIES.has(value.severity)
+    && typeof value.message === 'string' && isRange(value.range) && typeof value.fixable === 'boolean'
+    && (value.related === undefined || (Array.isArray(value.related) && value.related.every((one) => isObject(one) && typeof one.uri === 'string' && isRange(one.range) && typeof one.message === 'string')));
+}
+
+/** A FileReport read from a file (a shard's facts), or undefined when it is not one. */
+export function asFileReport(value: unknown): FileReport | undefined {
+  if (!isObject(value) || typeof value.isReadout !== 'boolean' || typeof value.fixed !== 'boolean' || !Array.isArray(value.diagnostics) || !value.diagnostics.every(isReportedDiagnostic)) return undefined;
+  const { isReadout, fixed, diagnostics, sourceUrl, followsLayout, failure } = value;
+  if ((sourceUrl !== undefined && typeof sourceUrl !== 'string') || (followsLayout !== undefined && typeof followsLayout !== 'boolean') || (failure !== undefined && typeof failure !== 'string')) return undefined;
+  return { isReadout, fixed, diagnostics, ...(sourceUrl === undefined ? {} : { sourceUrl }), ...(followsLayout === undefined ? {} : { followsLayout }), ...(failure === undefined ? {} : { failure }) };
+}
+
 export function countProblems(files: readonly ReportedFile[]): ProblemCounts {
   const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
   for (const file of files) {
