@@ -1,7 +1,8 @@
 // Work the server does while it would otherwise be idle after a scan (warming the checks up,
-// making the symbol search's signatures): from a moment after the scan, so that the requests its
-// end lets through go first, then a step per turn of the event loop, so that a request that comes
-// meanwhile waits for a step at most at each turn it takes: steps are kept short.
+// making the symbol search's signatures, and, once the client has been quiet a while, the titles'
+// slugs): from a moment after the scan, so that the requests its end lets through go first, then a
+// step per turn of the event loop, so that a request that comes meanwhile waits for a step at most
+// at each turn it takes: steps are kept short.
 
 /** How the steps are timed; tests drive them by hand. */
 export interface Scheduler {
