@@ -202,10 +202,10 @@ async function checkTargets(options: CheckOptions, setup: CheckSetup, project: P
   let threads = options.threads ?? (listsFolders && !cache?.loaded ? availableParallelism() : 0);
   let pool = startCheckPool(setup, threads, workerScript);
   try {
-    const listed = await resolveTargets(options.paths, project.root, project.settings);
+    const { tasks: listed, statOf } = await resolveTargets(options.paths, project.root, project.settings);
     const tasks = options.shard ? shareOf(listed, options.shard, project.root) : listed;
     // With the cache, the files whose stat stands for their content are not sent to be checked.
-    const known = cache?.loaded ? reportsFromStat(tasks, cache.loaded, options.fix) : [];
+    const known = cache?.loaded ? reportsFromStat(tasks, statOf, cache.loaded, options.fix) : [];
     const toCheck = tasks.length - known.filter((report) => report !== undefined).length;
     const fitting = options.threads ?? (toCheck >= PARALLEL_FROM ? availableParallelism() : 0);
     if (fitting !== threads) {

@@ -10,13 +10,13 @@
 // cache is used only by the same version of the tool with the same configuration, schema and
 // --quiet; a cache that cannot be read, or is not one, is ignored with one line on stderr.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
 import { writeFileAtomic } from './atomicWrite';
 import type { CheckSetup } from './checkFiles';
 import { isNumber, isObject, isReportedDiagnostic, type FileReport, type ReportedDiagnostic } from './report';
-import type { FileTask } from './targets';
+import type { FileTask, StatFacts } from './targets';
 
 export const DEFAULT_CACHE_FILE = '.readoutcache';
 const FORMAT = 'readout-check-cache';
@@ -55,7 +55,7 @@ export function stampOf(stats: Stats, hash: string): FileStamp {
 }
 
 /** Whether the stat is the stamp's, and old enough to stand for the content. */
-export function statStandsFor(stats: Stats, stamp: FileStamp, racyFrom: number): boolean {
+export function statStandsFor(stats: StatFacts, stamp: FileStamp, racyFrom: number): boolean {
   return stats.size === stamp.size && stats.mtimeMs === stamp.mtimeMs && stats.ctimeMs === stamp.ctimeMs && stats.ino === stamp.ino && stats.mtimeMs < racyFrom;
 }
 
@@ -66,15 +66,15 @@ export function usableEntry(task: FileTask, cached: CachedFile | undefined, fix:
 }
 
 /**
- * The cached report of each task whose file's stat stands for its content (undefined for the
- * others, which the checkers read): a stat per file on the main thread, so that a run in which
- * few files changed sends only those to the checkers.
+ * The cached report of each task whose file's stat (taken as the files were listed) stands for its
+ * content, undefined for the others, which the checkers read: a run in which few files changed
+ * sends only those to the checkers.
  */
-export function reportsFromStat(tasks: readonly FileTask[], loaded: LoadedCache, fix: boolean): (FileReport | undefined)[] {
+export function reportsFromStat(tasks: readonly FileTask[], statOf: (file: string) => StatFacts | undefined, loaded: LoadedCache, fix: boolean): (FileReport | undefined)[] {
   return tasks.map((task) => {
     const cached = loaded.get(task.path);
     if (!usableEntry(task, cached, fix)) return undefined;
-    const stats = statSync(task.path, { throwIfNoEntry: false });
+    const stats = statOf(task.path);
     return stats && statStandsFor(stats, cached.stamp, loaded.racyFrom) ? { ...cached.report, stamp: cached.stamp } : undefined;
   });
 }

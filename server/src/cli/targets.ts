@@ -4,7 +4,6 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { byDepth, createPlacer, listFiles, NOWHERE, type FilePlace } from '../node/readoutFiles';
-import { fileIdentity } from '../node/regularFile';
 import type { Settings } from '../node/settings';
 import { CommandError } from './commandError';
 
@@ -31,16 +30,32 @@ export function placeFile(root: string, settings: Settings): (file: string) => F
  * One task per file: of several paths to one file (a link to its folder or to it, a hard link), the
  * first by depth. A path that cannot be stat'ed is kept, for its check to say why.
  */
-function onePerFile(tasks: ReadonlyMap<string, FileTask>): FileTask[] {
+/** What `--cache` compares of a file's stat (a whole Stats object per file was 45 MiB at 50,000). */
+export interface StatFacts {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+function onePerFile(tasks: ReadonlyMap<string, FileTask>, stats: Map<string, StatFacts>): FileTask[] {
   const taken = new Set<string>();
   const kept: FileTask[] = [];
   for (const file of byDepth([...tasks.keys()])) {
-    const identity = fileIdentity(file);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    const identity = stat && `${stat.dev}:${stat.ino}`;
     if (identity !== undefined && taken.has(identity)) continue;
     if (identity !== undefined) taken.add(identity);
+    if (stat) stats.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino });
     kept.push(tasks.get(file)!);
   }
   return kept;
+}
+
+/** The files to check, and the stat of each taken as they were listed (links followed), which `--cache` compares with its own. */
+export interface Targets {
+  readonly tasks: FileTask[];
+  statOf(file: string): StatFacts | undefined;
 }
 
 /**
@@ -49,7 +64,7 @@ function onePerFile(tasks: ReadonlyMap<string, FileTask>): FileTask[] {
  * when it is outside the root); a file named on the command line is always read, and placed like
  * any other (an excluded one is no readout); a glob gives what it matches less `exclude`.
  */
-export async function resolveTargets(args: readonly string[], root: string, settings: Settings): Promise<FileTask[]> {
+export async function resolveTargets(args: readonly string[], root: string, settings: Settings): Promise<Targets> {
   const placeInRoot = placeFile(root, settings);
   const tasks = new Map<string, FileTask>();
   const add = (file: string, place: FilePlace) => tasks.set(file, { path: file, ...place });
@@ -81,5 +96,7 @@ export async function resolveTargets(args: readonly string[], root: string, sett
       throw new CommandError(`readout check: '${arg}' does not exist (no such file or folder).`);
     }
   }
-  return onePerFile(tasks).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const stats = new Map<string, StatFacts>();
+  const sorted = onePerFile(tasks, stats).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { tasks: sorted, statOf: (file) => stats.get(file) };
 }
