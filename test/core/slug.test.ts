@@ -90,8 +90,25 @@ describe("titleSlugHash: the hash of the title's slug, made in one pass for plai
     for (const readout of generateCorpus({ count: 3000, seed: 7 })) assert.equal(titleSlugHash(readout.title), hashSlug(slugify(readout.title)), readout.title);
   });
 
-  test('never 0, which marks a slug not made', () => {
-    assert.notEqual(hashSlug(''), 0);
+  test('never 0, which marks a slug not made: not even for a text whose FNV-1a is 0', () => {
+    // FNV-1a's last two steps are (h ^ c1) * P, then ^ c2, then * P: it is 0 when (h ^ c1) * P = c2,
+    // that is h ^ c1 = c2 / P. For the hash h of "call-", a c2 whose c2 / P has h's high 16 bits
+    // gives c1 under 2^16.
+    const P = 0x01000193;
+    let inverse = P;
+    for (let step = 0; step < 5; step++) inverse = Math.imul(inverse, 2 - Math.imul(P, inverse));
+    let h = 0x811c9dc5;
+    for (const ch of 'call-') h = Math.imul(h ^ ch.charCodeAt(0), P);
+    let zero: string | undefined;
+    for (let c2 = 1; c2 < 0x10000 && zero === undefined; c2++) {
+      const c1 = (h ^ Math.imul(c2, inverse)) >>> 0;
+      if (c1 > 0 && c1 < 0x10000) zero = `call-${String.fromCharCode(c1, c2)}`;
+    }
+    assert.ok(zero !== undefined);
+    let raw = 0x811c9dc5;
+    for (let at = 0; at < zero.length; at++) raw = Math.imul(raw ^ zero.charCodeAt(at), P);
+    assert.equal(raw, 0, 'the text built hashes to 0 by FNV-1a');
+    assert.equal(hashSlug(zero), 1);
     assert.notEqual(titleSlugHash('“…”'), 0);
   });
 });

@@ -260,7 +260,7 @@ function writeCache(file: string, key: string, tasks: readonly FileTask[], first
     }
     const task = tasks[at];
     same &&= loaded!.get(task.path)?.stamp === stamp;
-    entries.push([path.isAbsolute(task.path) ? task.path : path.resolve(task.path), { stamp, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded, report: rest }]);
+    entries.push([task.path, { stamp, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded, report: rest }]);
   });
   if (same && entries.length === loaded!.size) return;
   try {

@@ -131,7 +131,7 @@ export interface LoadedCache {
   readonly racyFrom: number;
 }
 
-/** A file's name in the cache: its path relative to the cache's folder, with `/` (cut from the path when inside the folder, as most are: a path.relative per file was a tenth of a run). */
+/** A file's name in the cache: its path relative to the cache's folder, with `/` (cut from the path when inside the folder, as most are: a path.relative per file was a tenth of a run; a relative path is taken from the current folder). */
 function nameIn(folder: string, file: string): string {
   const prefix = folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`;
   const relative = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(folder, file);
@@ -170,7 +170,7 @@ export function loadCache(file: string, key: string, warn: (message: string) => 
     if (!cached) return notCache();
     entries.set(name, cached);
   }
-  return { get: (at) => entries.get(nameIn(folder, path.isAbsolute(at) ? at : path.resolve(at))), size: entries.size, racyFrom: content.writtenAt - RACY_MS };
+  return { get: (at) => entries.get(nameIn(folder, at)), size: entries.size, racyFrom: content.writtenAt - RACY_MS };
 }
 
 /** Writes the cache atomically: the entries by absolute path, stored relative to the cache file's folder. */

@@ -71,6 +71,8 @@ export function startHeadReader(files: readonly string[], options: HeadReaderOpt
 
   let worker: Worker | undefined;
   try {
+    // The thread holds a batch at a time: a small heap bounds it, and should it run out, the thread
+    // stops and the server's thread reads on (no gain or loss of speed or memory measured at 50,000).
     worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 } });
   } catch (error) {
     log(`Reading the files on the server's thread: no thread could be started (${(error as Error).message}).`);
