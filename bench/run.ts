@@ -3,19 +3,23 @@
 // README's Performance section is one run's output); the numbers are also written to
 // bench/results/<time>.json and .md (git-ignored). Not part of `npm test`: these machines are
 // shared and noisy, so ratios from one run are what to quote.
-// BENCH_SIZES=1000,10000,50000 (the corpora), BENCH_RUNS=3 (runs of each CLI measurement).
+// BENCH_SIZES=1000,10000,50000 (the corpora), BENCH_RUNS=3 (runs of each CLI measurement),
+// BENCH_SCALE_SIZES=200000 (the corpora of the archive-scale figures: the saved index, the CLI's
+// cache, shards and merge; empty for none).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeCorpus } from '../test/corpus';
 import { LspClient, REPO_ROOT } from '../test/protocol/lspClient';
 import { buildFloor, measureCli, type CliRun } from './cli';
+import { measureCliScale, millionLine, type CliScaleRun } from './cliScale';
 import { measureEditLatency, measureEditMemory } from './editLatency';
 import { HOSTILE_TARGET_MS, measureHostile, measureHostileBodies } from './hostile';
 import { measurePreview } from './preview';
 import { round } from './stats';
 import { typedTitles } from './typing';
 import { measureWorkspace, type IndexRun } from './workspace';
+import { measureWarmStart, type WarmStartRun } from './warmStart';
 import { measureYamlLanguageServer, VALIDATION_DELAY_MS, YAML_SETTINGS } from './yamlLanguageServer';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -85,6 +89,19 @@ async function main(): Promise<void> {
       cliRuns.push(await measureCli(folder, size, floor, runs));
       rmSync(folder, { recursive: true, force: true });
     }
+    const scaleSizes = (process.env.BENCH_SCALE_SIZES ?? '200000').split(',').filter((size) => size.trim() !== '').map(Number);
+    const warmRuns: WarmStartRun[] = [];
+    const scaleRuns: CliScaleRun[] = [];
+    for (const size of scaleSizes) {
+      console.log(`${count(size)} readouts: writing the corpus, then the saved index (cold, warm, after a branch switch) and the command line's cache, shards and merge ...`);
+      const folder = path.join(scratch, `scale-${size}`);
+      await writeCorpus(folder, { count: size, seed: 1 });
+      // Files written within 2 s of a save are left out of it (the racy rule of both caches): the corpus must be older.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      scaleRuns.push(await measureCliScale(folder, size, runs));
+      warmRuns.push(await measureWarmStart(folder, size));
+      rmSync(folder, { recursive: true, force: true });
+    }
     const atLargest = indexRuns.at(-1)!;
     const cliLargest = cliRuns.at(-1)!;
     const editLargest = atLargest.edit!;
@@ -149,6 +166,28 @@ async function main(): Promise<void> {
         ratio(run.markdownlint_cli2.wall_s / run.readout_check.wall_s),
       ])));
 
+    if (warmRuns.length > 0) {
+      const start = (run: WarmStartRun['cold']) => [seconds(run.restored_ms / 1000), seconds(run.first_symbols_ms / 1000), seconds(run.indexed_ms / 1000), Number.isNaN(run.files_read) ? 'all' : count(run.files_read), `${Math.round(run.peak_rss_mib)} MiB`];
+      report('The index saved between sessions: spawn to restored, to the first workspace symbols, to the end of the scan', markdownTable(
+        ['readouts', 'start', 'restored', 'first symbols', 'scan ends', 'files read', 'peak resident memory'],
+        warmRuns.flatMap((run) => [
+          [count(run.readouts), 'cold (nothing saved)', ...start(run.cold)],
+          [count(run.readouts), 'warm, nothing changed', ...start(run.warm)],
+          [count(run.readouts), `warm, ${count(run.switched)} files changed (a branch switch)`, ...start(run.after_switch)],
+        ])));
+    }
+    if (scaleRuns.length > 0) {
+      const figure = (value: { wall_s: number; peak_rss_mib: number }) => `${seconds(value.wall_s)}, ${value.peak_rss_mib} MiB`;
+      report(`The command line's cache, shards and merge: median wall time of ${runs} run${runs === 1 ? '' : 's'} each, peak resident memory`, markdownTable(
+        ['readouts', 'no cache', '`--cache`, none yet', '`--cache`, unchanged', '`--cache`, 10 changed', '4 shards, slowest', 'merge'],
+        scaleRuns.map((run) => [count(run.readouts), figure(run.no_cache), figure(run.cache_cold), figure(run.cache_unchanged), figure(run.cache_10_changed),
+          figure(run.shards.reduce((slowest, shard) => (shard.wall_s > slowest.wall_s ? shard : slowest))), figure(run.merge)])));
+      const million = millionLine(scaleRuns.at(-1)!);
+      report('1,000,000 readouts on a CI matrix: EXTRAPOLATED from the shards above, not measured', markdownTable(
+        ['shards', 'readouts per shard', 'each shard', 'then the merge', 'from'],
+        [[String(million.shards), count(million.readouts_per_shard), seconds(million.shard_wall_s), seconds(million.merge_wall_s), `${count(million.extrapolated_from)} readouts in 4 shards`]]));
+    }
+
     const slowest = hostile.reduce((worst, run) => (run.p50_ms > worst.p50_ms ? run : worst));
     const slowestOnce = Math.max(...hostile.map((run) => run.max_ms));
     const targets: [string, string, boolean][] = [
@@ -171,7 +210,7 @@ async function main(): Promise<void> {
     const folder = path.join(REPO_ROOT, 'bench', 'results');
     mkdirSync(folder, { recursive: true });
     const stem = path.join(folder, new Date().toISOString().replace(/[:.]/g, '-'));
-    const results = { machine, sizes, runs, edit_latency_empty: editEmpty, yaml_language_server: { ...yaml, settings: YAML_SETTINGS }, memory, preview, hostile, hostile_bodies: hostileBodies, index: indexRuns, cli: cliRuns };
+    const results = { machine, sizes, runs, edit_latency_empty: editEmpty, yaml_language_server: { ...yaml, settings: YAML_SETTINGS }, memory, preview, hostile, hostile_bodies: hostileBodies, index: indexRuns, cli: cliRuns, warm_start: warmRuns, cli_scale: scaleRuns };
     writeFileSync(`${stem}.json`, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(`${stem}.md`, `${header}\n\n${sections.join('\n')}`);
     console.log(`Written to ${path.relative(REPO_ROOT, stem)}.json and .md`);

@@ -36,7 +36,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'readout' },
-    initializationOptions: { workspaceTrusted: workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: { workspaceTrusted: workspace.isTrusted, indexStorage: context.storageUri?.fsPath } satisfies InitializationOptions,
     middleware: {
       provideDocumentSymbols: async (document, token, next) => withoutMarkdownHeadings(document, await next(document, token)),
     },

@@ -55,6 +55,12 @@ export interface InitializationOptions {
    * have no such notion.
    */
   readonly workspaceTrusted?: boolean;
+  /**
+   * A folder the server may keep its files in between sessions (VS Code's workspace storage): the
+   * workspace's index, so that the next start is warm. A client that gives none has the server use a
+   * cache folder of the user's.
+   */
+  readonly indexStorage?: string;
 }
 
 /** The person has trusted the workspace: a schema it names may now be loaded. */

@@ -3,7 +3,7 @@
 // cache is good only for the same tool, configuration, schema and --quiet; a broken cache is
 // ignored with one line; duplicate-source-url and --fix stay right.
 import assert from 'node:assert/strict';
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { cacheKey } from '../../server/src/cli/checkCache';
 import { compileBuiltinSchema } from '../../server/src/core/builtinSchema';
@@ -33,15 +33,61 @@ async function check(fixture: Fixture, args: readonly string[] = []): Promise<{ 
 
 const messages = (report: JsonReport, file: string) => report.files.find((one) => one.path === file)?.diagnostics.map((diagnostic) => diagnostic.message) ?? [];
 
-type WrittenCache = { key: string; files: Record<string, [number, number, number, number, string, number, 0 | [string | null, boolean | null, { message: string }[]]]> };
+/** The header line of the cache file (checkCache.ts, format 2). */
+const HEADER_BYTES = 512;
+const HAS_DIAGNOSTICS = 64;
 
-/** Changes by hand the message of the first cached diagnostic of `file`, so that a run that uses the entry prints it. */
+interface CacheHeader {
+  key: string;
+  writtenAt: number;
+  files: number;
+  urls: number;
+  textBytes: number;
+  diagnosticsBytes: number;
+  patchBytes: number;
+}
+
+type Patch = [number, number, number, number, number, string, number, string | null, { message: string }[]];
+
+/** The cache file in its parts: the header, the columns as bytes, each entry's name and flags, the diagnostics and the patches. */
+function readCacheFile(file: string) {
+  const bytes = readFileSync(file);
+  const header = JSON.parse(bytes.toString('utf8', 0, HEADER_BYTES)) as CacheHeader;
+  const lengthsAt = HEADER_BYTES + header.files * 32;
+  const flagsAt = lengthsAt + (header.files + header.urls) * 4 + header.files * 20;
+  const textAt = flagsAt + header.files;
+  const diagnosticsAt = textAt + header.textBytes;
+  const patchesAt = diagnosticsAt + header.diagnosticsBytes;
+  const lengths = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + lengthsAt, bytes.byteOffset + lengthsAt + header.files * 4));
+  const text = bytes.toString('utf8', textAt, diagnosticsAt);
+  let offset = 0;
+  const names = [...lengths].map((length) => text.slice(offset, (offset += length)));
+  return {
+    header,
+    columns: bytes.subarray(HEADER_BYTES, diagnosticsAt),
+    names,
+    flags: [...bytes.subarray(flagsAt, textAt)],
+    diagnostics: JSON.parse(bytes.toString('utf8', diagnosticsAt, patchesAt)) as { message: string }[][],
+    patches: JSON.parse(bytes.toString('utf8', patchesAt)) as Patch[],
+  };
+}
+
+function writeCacheFile(file: string, { header, columns, diagnostics, patches }: ReturnType<typeof readCacheFile>): void {
+  const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics));
+  const patchesJson = Buffer.from(JSON.stringify(patches));
+  const headerJson = JSON.stringify({ ...header, diagnosticsBytes: diagnosticsJson.length, patchBytes: patchesJson.length });
+  writeFileSync(file, Buffer.concat([Buffer.from(`${headerJson.padEnd(HEADER_BYTES - 1)}\n`), columns, diagnosticsJson, patchesJson]));
+}
+
+/** Changes by hand the message of the first cached diagnostic of `file` (in its latest patch, if any), so that a run that uses the entry prints it. */
 function markCached(fixture: Fixture, file: string, cacheFile = '.readoutcache'): void {
-  const cache = JSON.parse(readFileSync(fixture.path(cacheFile), 'utf8')) as WrittenCache;
-  const facts = cache.files[file][6];
-  assert.ok(facts !== 0 && facts[2].length > 0, `${file} has a cached diagnostic`);
-  facts[2][0].message = 'FROM THE CACHE';
-  writeFileSync(fixture.path(cacheFile), JSON.stringify(cache));
+  const cache = readCacheFile(fixture.path(cacheFile));
+  const at = cache.names.indexOf(file);
+  const patch = [...cache.patches].reverse().find((one) => one[0] === at);
+  const diagnostics = patch ? patch[8] : cache.diagnostics[cache.flags.slice(0, at).filter((flags) => (flags & HAS_DIAGNOSTICS) !== 0).length];
+  assert.ok(at >= 0 && (patch !== undefined || (cache.flags[at] & HAS_DIAGNOSTICS) !== 0) && diagnostics.length > 0, `${file} has a cached diagnostic`);
+  diagnostics[0].message = 'FROM THE CACHE';
+  writeCacheFile(fixture.path(cacheFile), cache);
 }
 
 describe('readout check --cache', () => {
@@ -63,7 +109,7 @@ describe('readout check --cache', () => {
   });
 
   test('a run in which no file changed leaves the cache as it was; one in which one did writes it afresh', async () => {
-    const written = () => (JSON.parse(readFileSync(fixture.path('.readoutcache'), 'utf8')) as { writtenAt: number }).writtenAt;
+    const written = () => readCacheFile(fixture.path('.readoutcache')).header.writtenAt;
     await check(fixture, ['--cache']);
     const before = written();
     await check(fixture, ['--cache']);
@@ -127,17 +173,78 @@ describe('readout check --cache', () => {
     assert.equal(cacheKey(setup, '0.7.0'), cacheKey(setup, '0.7.0'));
   });
 
-  test('a cache that is not one, or was cut short, is ignored with one line on stderr, and written afresh', async () => {
+  test('a cache that is not one, was cut short, is damaged or of the format before is ignored with one line on stderr, and written afresh', async () => {
+    writeFileSync(fixture.path('.readoutcache'), '');
+    await check(fixture, ['--cache']);
+    writeFileSync(fixture.path('archive/clean.md'), CLEAN_READOUT.replace('Voyager', 'Voyagers'));
+    await check(fixture, ['--cache']);
+    writeFileSync(fixture.path('archive/clean.md'), CLEAN_READOUT);
+    utimesSync(fixture.path('archive/clean.md'), LONG_AGO, LONG_AGO);
     const plain = await check(fixture, ['--cache']);
-    const { key } = JSON.parse(readFileSync(fixture.path('.readoutcache'), 'utf8')) as WrittenCache;
-    // Not JSON; not a cache; a cache for this run with an entry cut short.
-    for (const broken of ['not json', '{"format":"readout-check-cache","version":1}', JSON.stringify({ format: 'readout-check-cache', version: 1, key, writtenAt: 1, files: { 'archive/error.md': [1, 2] } })]) {
-      writeFileSync(fixture.path('.readoutcache'), broken);
+    const written = readFileSync(fixture.path('.readoutcache'));
+    const { header, flags, patches } = readCacheFile(fixture.path('.readoutcache'));
+    assert.equal(patches.length, 1, 'the file changed is a patch');
+    const damaged = (change: (cache: ReturnType<typeof readCacheFile>) => void) => {
+      const cache = readCacheFile(fixture.path('.readoutcache'));
+      change(cache);
+      const file = fixture.path('damaged');
+      writeCacheFile(file, cache);
+      return readFileSync(file);
+    };
+    const badFlags = Buffer.from(written);
+    badFlags[written.length - header.patchBytes - header.diagnosticsBytes - header.textBytes - flags.length] = 0x80;
+    const broken = [
+      'not json',
+      '{"format":"readout-check-cache","version":2}',
+      // The format before: JSON, an object per file.
+      JSON.stringify({ format: 'readout-check-cache', version: 1, key: header.key, writtenAt: 1, files: { 'archive/error.md': [1, 2, 3, 4, 'a', 0, 0] } }),
+      written.subarray(0, written.length - 1),
+      badFlags,
+      damaged((cache) => cache.patches.push([cache.header.files, 1, 2, 3, 4, 'a'.repeat(40), 4, null, []])),
+      damaged((cache) => cache.diagnostics.pop()),
+    ];
+    for (const [at, bytes] of broken.entries()) {
+      writeFileSync(fixture.path('.readoutcache'), bytes);
       const run = await check(fixture, ['--cache']);
-      assert.deepEqual(run.report, plain.report);
-      assert.equal(run.stderr, 'readout check: .readoutcache is not a cache this version of readout wrote: every file is checked, and the cache written afresh.\n');
+      assert.deepEqual(run.report, plain.report, `broken cache ${at}`);
+      assert.equal(run.stderr, 'readout check: .readoutcache is not a cache this version of readout wrote: every file is checked, and the cache written afresh.\n', `broken cache ${at}`);
       assert.equal((await check(fixture, ['--cache'])).stderr, '');
     }
+  });
+
+  test('a run in which a few files changed writes them as patches after the entries as they were, and the next run takes them from there', async () => {
+    writeFileSync(fixture.path('.readoutcache'), '');
+    await check(fixture, ['--cache']);
+    const before = readCacheFile(fixture.path('.readoutcache'));
+    assert.deepEqual(before.patches, []);
+    writeFileSync(fixture.path('archive/error.md'), ERROR_READOUT.replace('Readout', 'Reread'));
+    const changed = await check(fixture, ['--cache']);
+    const after = readCacheFile(fixture.path('.readoutcache'));
+    assert.deepEqual(after.columns, before.columns);
+    assert.deepEqual(after.patches.map((patch) => before.names[patch[0]]), ['archive/error.md']);
+    markCached(fixture, 'archive/error.md');
+    utimesSync(fixture.path('archive/error.md'), LONG_AGO, LONG_AGO);
+    const next = await check(fixture, ['--cache']);
+    assert.deepEqual(messages(next.report, 'archive/error.md'), ['FROM THE CACHE', ...messages(changed.report, 'archive/error.md').slice(1)]);
+    writeFileSync(fixture.path('archive/error.md'), ERROR_READOUT);
+    utimesSync(fixture.path('archive/error.md'), LONG_AGO, LONG_AGO);
+  });
+
+  test('files added and gone: the cache is written afresh, and the entries of the others are found where they moved', async () => {
+    writeFileSync(fixture.path('.readoutcache'), '');
+    await check(fixture, ['--cache']);
+    markCached(fixture, 'archive/error.md');
+    // Sorts before every other file: each entry is one further on than the run's files.
+    writeFileSync(fixture.path('archive/a-first.md'), CLEAN_READOUT.replace('Voyager', 'First'));
+    try {
+      assert.deepEqual(messages((await check(fixture, ['--cache'])).report, 'archive/error.md'), ['FROM THE CACHE']);
+      const written = readCacheFile(fixture.path('.readoutcache'));
+      assert.deepEqual([written.names.length, written.patches], [5, []]);
+    } finally {
+      rmSync(fixture.path('archive/a-first.md'));
+    }
+    assert.deepEqual(messages((await check(fixture, ['--cache'])).report, 'archive/error.md'), ['FROM THE CACHE']);
+    assert.deepEqual(readCacheFile(fixture.path('.readoutcache')).names.length, 4);
   });
 
   test('--cache-location keeps the cache where it says; without --cache it is refused', async () => {

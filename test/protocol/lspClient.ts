@@ -1,7 +1,8 @@
 // A small LSP client for protocol tests: it spawns the built server and talks real JSON-RPC to it,
 // as VS Code, Neovim or Helix would.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { cpus } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -43,6 +44,20 @@ export const EDITOR_CAPABILITIES: ClientCapabilities = {
     publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
   },
 };
+
+let cacheFolder: string | undefined;
+
+/**
+ * The user cache folder the servers of this test process see (XDG_CACHE_HOME): a server given no
+ * indexStorage saves its index there, not in the home folder of whoever runs the tests.
+ */
+export function testCacheFolder(): string {
+  if (cacheFolder === undefined) {
+    const made = (cacheFolder = mkdtempSync(path.join(tmpdir(), 'readout-test-cache-')));
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+  }
+  return cacheFolder;
+}
 
 export interface ClientOptions {
   readonly capabilities?: ClientCapabilities;
@@ -224,9 +239,10 @@ export class LspClient {
   static async start(options: ClientOptions = {}): Promise<LspClient> {
     // As the VS Code client starts it, then the test's own.
     const nodeArguments = [...serverNodeOptions(cpus().length), ...(options.nodeArguments ?? [])];
+    const env = { ...process.env, XDG_CACHE_HOME: testCacheFolder() };
     const child = options.transport === 'node-ipc'
-      ? fork(SERVER_PATH, ['--node-ipc'], { silent: true, execArgv: [...process.execArgv, ...nodeArguments] })
-      : spawn(process.execPath, [...nodeArguments, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      ? fork(SERVER_PATH, ['--node-ipc'], { silent: true, execArgv: [...process.execArgv, ...nodeArguments], env })
+      : spawn(process.execPath, [...nodeArguments, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = options.transport === 'node-ipc'
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -25,9 +25,12 @@ export function writeFailure(error: unknown): string {
   return error instanceof WriteError ? error.message : `it could not be written (${(error as Error).message})`;
 }
 
-/** Replaces `file` (or creates it) with `data` (text is written as UTF-8), atomically; the original's permissions and owner are kept. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+/**
+ * Replaces `file` (or creates it) with `data` (text is written as UTF-8; parts are written one after
+ * the other, not joined first), atomically; the original's permissions and owner are kept.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): void {
+  const parts = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
   // Through a symbolic link, the file it points to is replaced, not the link.
   let target = path.resolve(file);
   let original: { mode: number; uid: number; gid: number; isDirectory(): boolean } | undefined;
@@ -60,8 +63,13 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   let closed = false;
   try {
     const failing = process.env[FAIL_WRITE_HOOK] !== undefined && path.resolve(process.env[FAIL_WRITE_HOOK]!) === target;
-    const length = failing ? bytes.length >> 1 : bytes.length;
-    for (let written = 0; written < length;) written += writeSync(handle, bytes, written, length - written);
+    const total = parts.reduce((sum, part) => sum + part.length, 0);
+    let left = failing ? total >> 1 : total;
+    for (const part of parts) {
+      const length = Math.min(part.length, left);
+      for (let written = 0; written < length;) written += writeSync(handle, part, written, length - written);
+      left -= length;
+    }
     if (failing) throw diskFull();
     if (original) {
       // openSync's mode passes through the umask; the original's is restored exactly.

@@ -20,6 +20,7 @@ import { countProblems, displayPath, type CheckResult, type FileReport, type Rep
 import { loadRuleDocs } from './ruleDocs';
 import { createProgress } from './progress';
 import { parseShard, shareOf, writeFacts, type Shard } from './shardFacts';
+import { STAT_FIELDS, startStatWorker } from './statFiles';
 import { resolveTargets, type FileTask } from './targets';
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -121,16 +122,21 @@ interface RunCache {
   readonly loaded: LoadedCache | undefined;
 }
 
+/** What the checkers are given of the cache: the entry of each task they read, and from when a stat alone is not believed. */
+interface CacheForTasks {
+  entryOf(task: FileTask): CachedFile | undefined;
+  readonly racyFrom: number;
+}
+
 /**
  * The tasks in batches of about BATCH_SIZE; `groups` keeps files that must be compared in one
  * batch. With a cache, each batch carries its tasks' cached entries.
  */
-function batches(groups: readonly (readonly FileTask[])[], fix: boolean, compare: boolean, cache?: RunCache): CheckBatch[] {
+function batches(groups: readonly (readonly FileTask[])[], fix: boolean, compare: boolean, cache?: CacheForTasks): CheckBatch[] {
   const result: CheckBatch[] = [];
   let tasks: FileTask[] = [];
   const push = () => {
-    const entries = cache && tasks.map((task) => cache.loaded?.get(task.path));
-    result.push({ tasks, fix, compare, ...(entries ? { cache: { entries, racyFrom: cache!.loaded?.racyFrom ?? 0 } } : {}) });
+    result.push({ tasks, fix, compare, ...(cache ? { cache: { entries: tasks.map((task) => cache.entryOf(task)), racyFrom: cache.racyFrom } } : {}) });
     tasks = [];
   };
   for (const group of groups) {
@@ -147,9 +153,10 @@ function batches(groups: readonly (readonly FileTask[])[], fix: boolean, compare
  * pass the files sharing a URL are indexed together and checked by the core with that index, so
  * their diagnostics are the editor's.
  */
-async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolean, cache?: RunCache, known: readonly (FileReport | undefined)[] = []): Promise<{ reports: FileReport[]; firstPass: readonly FileReport[] }> {
+async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolean, cache?: CacheForTasks, known: readonly (FileReport | undefined)[] = []): Promise<{ reports: FileReport[]; firstPass: readonly FileReport[] }> {
   const progress = createProgress(process.stderr, tasks.length, 'Checking readouts');
-  const unknown = tasks.flatMap((_, at) => (known[at] === undefined ? [at] : []));
+  const unknown: number[] = [];
+  for (let at = 0; at < tasks.length; at++) if (known[at] === undefined) unknown.push(at);
   const firstPass = tasks.map((_, at) => known[at]!);
   try {
     const checked = await pool.run(batches(unknown.map((at) => [tasks[at]]), fix, false, cache), (done) => progress.update(tasks.length - unknown.length + done));
@@ -166,14 +173,21 @@ async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolea
  */
 export async function acrossFiles(pool: CheckPool, tasks: readonly FileTask[], firstPass: readonly FileReport[]): Promise<FileReport[]> {
   const reports = [...firstPass];
-  const sharing = new Map<string, number[]>();
+  // The first file with each URL, and the files sharing one by the first's: an array per URL was most of this at 200,000 files.
+  const firstWith = new Map<string, number>();
+  const sharing = new Map<number, number[]>();
   reports.forEach((report, at) => {
     if (report.sourceUrl === undefined) return;
-    const group = sharing.get(report.sourceUrl);
-    if (group) group.push(at);
-    else sharing.set(report.sourceUrl, [at]);
+    const first = firstWith.get(report.sourceUrl);
+    if (first === undefined) firstWith.set(report.sourceUrl, at);
+    else {
+      const group = sharing.get(first);
+      if (group) group.push(at);
+      else sharing.set(first, [first, at]);
+    }
   });
-  const groups = [...sharing.values()].filter((group) => group.length > 1);
+  // In the order of their first files, as the batches have always been made.
+  const groups = [...sharing.entries()].sort(([a], [b]) => a - b).map(([, group]) => group);
   if (groups.length === 0) return reports;
   const rechecked = groups.flat();
   // Fixes were applied in the first pass; duplicate-source-url has none.
@@ -196,29 +210,48 @@ export function render(format: Format, result: CheckResult, color: boolean): str
 }
 
 /** Checks the tasks on as many threads as fit the run; threads for a folder's files start while it is listed. */
-async function checkTargets(options: CheckOptions, setup: CheckSetup, project: Project, workerScript: string, cache?: RunCache): Promise<{ tasks: FileTask[]; listed: number; reports: FileReport[]; firstPass: readonly FileReport[] }> {
+async function checkTargets(options: CheckOptions, setup: CheckSetup, project: Project, workerScript: string, cache?: RunCache): Promise<{ tasks: FileTask[]; listed: number; reports: FileReport[]; firstPass: readonly FileReport[]; entries?: Int32Array }> {
   const listsFolders = options.paths.length === 0 || options.paths.some((arg) => !statSync(arg, { throwIfNoEntry: false })?.isFile());
   // With a cache to use, most files are likely taken from it: threads wait until the listing says how many are not.
   let threads = options.threads ?? (listsFolders && !cache?.loaded ? availableParallelism() : 0);
   let pool = startCheckPool(setup, threads, workerScript);
   try {
-    const { tasks: listed, statOf } = await resolveTargets(options.paths, project.root, project.settings);
+    // A large cache says that the run is large: the thread that shares the stat calls starts while the files are listed.
+    const { tasks: listed, stats } = await resolveTargets(options.paths, project.root, project.settings, startStatWorker(cache?.loaded?.size ?? 0));
     const tasks = options.shard ? shareOf(listed, options.shard, project.root) : listed;
     // With the cache, the files whose stat stands for their content are not sent to be checked.
-    const known = cache?.loaded ? reportsFromStat(tasks, statOf, cache.loaded, options.fix) : [];
-    const toCheck = tasks.length - known.filter((report) => report !== undefined).length;
+    const { loaded } = cache ?? {};
+    const fromStat = loaded && reportsFromStat(tasks, options.shard ? statsOf(tasks, listed, stats) : stats, loaded, options.fix);
+    const known = fromStat?.reports ?? [];
+    const unknown: number[] = [];
+    if (fromStat) for (let at = 0; at < tasks.length; at++) if (known[at] === undefined) unknown.push(at);
+    const toCheck = fromStat ? unknown.length : tasks.length;
     const fitting = options.threads ?? (toCheck >= PARALLEL_FROM ? availableParallelism() : 0);
     if (fitting !== threads) {
       await pool.close();
       threads = fitting;
       pool = startCheckPool(setup, threads, workerScript);
     }
-    return { tasks, listed: listed.length, ...(await checkAll(pool, tasks, options.fix, cache, known)) };
+    // The files checked are given their entries, to be taken when their content is the cached one.
+    const entries = new Map(fromStat ? unknown.map((at) => [tasks[at], loaded!.entry(fromStat.entries[at], tasks[at], options.fix)]) : []);
+    const forTasks = cache && { entryOf: (task: FileTask) => entries.get(task), racyFrom: loaded?.racyFrom ?? 0 };
+    return { tasks, listed: listed.length, ...(await checkAll(pool, tasks, options.fix, forTasks, known)), ...(fromStat ? { entries: fromStat.entries } : {}) };
   } catch (error) {
     throw error instanceof CommandError ? error : new CommandError(`readout check: ${(error as Error).message}`);
   } finally {
     await pool.close();
   }
+}
+
+/** The stats of some of the listed tasks (a shard's), in their order. */
+function statsOf(some: readonly FileTask[], listed: readonly FileTask[], stats: Float64Array): Float64Array {
+  const position = new Map(listed.map((task, at) => [task, at]));
+  const result = new Float64Array(some.length * STAT_FIELDS);
+  some.forEach((task, at) => {
+    const from = position.get(task)! * STAT_FIELDS;
+    result.set(stats.subarray(from, from + STAT_FIELDS), at * STAT_FIELDS);
+  });
+  return result;
 }
 
 /**
@@ -247,24 +280,13 @@ function summarize(tasks: readonly FileTask[], reports: readonly FileReport[], c
 
 /**
  * The cache after a run: each file's first report with its stamp (a file fixed or that failed has
- * none, and is checked next time). Not written again when every file's entry is the one loaded.
+ * none, and is checked next time). Not written again when every file's entry is the one loaded,
+ * taken by its stat (each file has its own entry: a stamp that is an index names one).
  */
-function writeCache(file: string, key: string, tasks: readonly FileTask[], firstPass: readonly FileReport[], loaded: LoadedCache | undefined): void {
-  const entries: [string, CachedFile][] = [];
-  let same = loaded !== undefined;
-  firstPass.forEach((report, at) => {
-    const { stamp, ...rest } = report;
-    if (stamp === undefined) {
-      same = false;
-      return;
-    }
-    const task = tasks[at];
-    same &&= loaded!.get(task.path)?.stamp === stamp;
-    entries.push([task.path, { stamp, inReadoutFiles: task.inReadoutFiles, excluded: task.excluded, report: rest }]);
-  });
-  if (same && entries.length === loaded!.size) return;
+function writeCache(file: string, key: string, tasks: readonly FileTask[], firstPass: readonly FileReport[], loaded: LoadedCache | undefined, entries: Int32Array | undefined): void {
+  if (loaded !== undefined && tasks.length === loaded.size && firstPass.every((report) => typeof report.stamp === 'number')) return;
   try {
-    saveCache(file, key, entries);
+    saveCache(file, key, tasks, firstPass, loaded, entries);
   } catch (error) {
     process.stderr.write(`readout check: the cache could not be written to ${file}: ${writeFailure(error)}. The next run checks every file.\n`);
   }
@@ -310,7 +332,7 @@ export async function runCheck(args: readonly string[], workerScript: string): P
   const key = options.cacheFile === undefined ? undefined : cacheKey(setup);
   const cache = options.cacheFile === undefined ? undefined : { loaded: loadCache(options.cacheFile, key!, (message) => process.stderr.write(`${message}\n`)) };
   const checked = await checkTargets(options, setup, project, workerScript, cache);
-  if (options.cacheFile !== undefined) writeCache(options.cacheFile, key!, checked.tasks, checked.firstPass, cache!.loaded);
+  if (options.cacheFile !== undefined) writeCache(options.cacheFile, key!, checked.tasks, checked.firstPass, cache!.loaded, checked.entries);
   if (options.factsFile !== undefined) {
     try {
       writeFacts(options.factsFile, project.root, { key: cacheKey(setup), errorsOnly: options.quiet, shard: options.shard ?? { index: 1, count: 1 }, total: checked.listed }, checked.tasks, checked.firstPass);

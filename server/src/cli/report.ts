@@ -29,8 +29,11 @@ export interface FileReport {
   readonly followsLayout?: boolean;
   /** Why the file could not be read, checked or written: the run cannot be trusted to be complete. */
   readonly failure?: string;
-  /** With --cache: what tells the file read from another (checkCache.ts); none for a file fixed or that failed. */
-  readonly stamp?: FileStamp;
+  /**
+   * With --cache: what tells the file read from another (checkCache.ts), or the index of the loaded
+   * cache's entry, taken by its stat, whose stamp it is; none for a file fixed or that failed.
+   */
+  readonly stamp?: FileStamp | number;
 }
 
 /** A file the report shows: it has problems, was fixed, or failed. */

@@ -7,6 +7,7 @@ import type { ClientSupport } from './clientSupport';
 import type { Configuration } from './configuration';
 import type { OpenDocuments } from './documents';
 import { whileIdleAfterScan, type Activity } from './idleWork';
+import { createIndexStorage } from './indexStorage';
 import { countText, describeError } from './logging';
 import type { WorkspaceFolders } from './workspaceFolders';
 import { createIndexer, type FileChange } from './workspaceIndexer';
@@ -33,8 +34,11 @@ export interface IndexingOptions {
   readonly index: WorkspaceIndex;
   readonly configuration: Configuration;
   readonly openDocuments: OpenDocuments;
-  /** When the server last heard from the client: the slugs are made only while it hears nothing. */
+  /** When the server last heard from the client: the slugs are made and the index saved only while it hears nothing. */
   readonly activity: Activity;
+  /** Where the client keeps the server's files (see InitializationOptions.indexStorage). */
+  readonly storageFolder: string | undefined;
+  readonly version: string;
 }
 
 export function createIndexing(options: IndexingOptions) {
@@ -48,6 +52,15 @@ export function createIndexing(options: IndexingOptions) {
     onUrlsChanged: (urls) => openDocuments.recheckSharing(urls),
     log: (message) => connection.console.log(message),
   });
+  const storage = createIndexStorage({
+    folder: options.storageFolder,
+    version: options.version,
+    index: indexer,
+    log: (message) => connection.console.log(message),
+    quietFor: options.activity.quietFor,
+  });
+  // The first scan of the workspace starts from the index saved by the session before, if any.
+  let restoreFirst = true;
 
   /** The client's progress bar, or none: a client may refuse to make one, and the scan goes on without. */
   async function createProgress() {
@@ -65,14 +78,21 @@ export function createIndexing(options: IndexingOptions) {
     progress?.begin('Indexing readouts', 0, undefined, false);
     let reported = 0;
     try {
-      await indexer.scan(scanned, ({ scanned: done, total }) => {
+      let warm = false;
+      if (restoreFirst) {
+        restoreFirst = false;
+        warm = await storage.restore(folders.all, configuration.settings());
+        if (warm) configuration.service().prepareWorkspaceSearch();
+      }
+      const outcome = await indexer.scan(scanned, ({ scanned: done, total }) => {
         // A report per 1% is plenty for a progress bar and cheap for the connection.
         if (done !== total && done - reported < Math.max(250, total / 100)) return;
         reported = done;
         progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${countText(done)}/${countText(total)}`);
-      });
+      }, warm);
       // Part of the scan: the first title completion after it must not sort the archive's titles.
       configuration.service().prepareWorkspaceSearch();
+      if (outcome === 'done') storage.saveWhenQuiet(folders.all, configuration.settings());
     } catch (error) {
       connection.console.error(`Indexing failed: ${describeError(error)}`);
     } finally {
@@ -113,6 +133,9 @@ export function createIndexing(options: IndexingOptions) {
     async filesChanged(events: readonly FileEvent[]): Promise<void> {
       for (const event of events) await indexer.fileChanged(URI.parse(event.uri).fsPath, FILE_CHANGES[event.type]);
     },
+
+    /** Saves the index for the next start (the server is shutting down); a failure is logged, never thrown. */
+    saveIndex: () => storage.saveNow(folders.all, configuration.settings()),
 
     /** A document closed: its disk copy is the index's again. */
     documentClosed: (uri: string) => (uri.startsWith('file:') ? indexer.fileChanged(URI.parse(uri).fsPath, 'changed') : Promise.resolve()),

@@ -37,7 +37,7 @@ const SERVER_CAPABILITIES: InitializeResult['capabilities'] = {
 };
 
 /** Builds the pieces for the workspace and client `initialize` names, and wires them to the connection. */
-function startSession(connection: Connection, documents: TextDocuments<TextDocument>, session: Session, params: InitializeParams): void {
+function startSession(connection: Connection, documents: TextDocuments<TextDocument>, session: Session, params: InitializeParams): { saveIndex(): void } {
   const support = readClientSupport(params.capabilities);
   const folderPaths = (params.workspaceFolders ?? []).map((folder) => fsPath(folder.uri));
   const folders = new WorkspaceFolders(folderPaths.length === 0 && params.rootUri ? [fsPath(params.rootUri)] : folderPaths);
@@ -46,7 +46,7 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
   const configuration = createConfiguration({ connection, support, folders, index, initialSettings: options?.settings, trusted: options?.workspaceTrusted !== false });
   const openDocuments = createOpenDocuments({ connection, documents, configuration, index });
   const activity = createActivity();
-  const indexing = createIndexing({ connection, support, folders, index, configuration, openDocuments, activity });
+  const indexing = createIndexing({ connection, support, folders, index, configuration, openDocuments, activity, storageFolder: options?.indexStorage, version });
   registerHandlers({
     connection, session, support, documents, configuration,
     beforeRequest: () => {
@@ -113,18 +113,24 @@ function startSession(connection: Connection, documents: TextDocuments<TextDocum
     openDocuments.closed(event.document);
     logged(connection, 'Re-reading a closed document', indexing.documentClosed)(event.document.uri);
   });
+  return { saveIndex: indexing.saveIndex };
 }
 
 function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const session = createSession();
 
+  let started: { saveIndex(): void } | undefined;
   connection.onInitialize((params) => {
     session.start();
-    startSession(connection, documents, session, params);
+    started = startSession(connection, documents, session, params);
     return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'readout-language-server', version } };
   });
-  connection.onShutdown(() => session.shutDown());
+  connection.onShutdown(() => {
+    const refused = session.shutDown();
+    if (!refused) started?.saveIndex();
+    return refused;
+  });
   // A request no handler takes (any, before `initialize`): outside the session its error is the session's, not MethodNotFound.
   connection.onRequest((method) => session.refusal() ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 

@@ -2,6 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../core/workspaceIndex';
 import type { ReadoutService } from '../core/languageService';
+import type { SnapshotRecord } from '../node/indexSnapshot';
 import { readFrontMatterHead } from '../node/readHead';
 import { fileIdentity } from '../node/regularFile';
 import { byDepth } from '../node/readoutFiles';
@@ -42,9 +43,22 @@ export function createIndexer(options: IndexerOptions) {
   // paths (a link to its folder, a hard link) is indexed once, by the shortest, never as its own duplicate.
   const identityOf = new Map<string, string>();
   const pathOf = new Map<string, string>();
+  // The stamp of each readout the index holds as read from disk, and of each file read that is not
+  // a readout: what a snapshot keeps, so that the next start reads only the files whose stamp moved.
+  const stamps = new Map<string, string>();
+  const otherStamps = new Map<string, string>();
+  // Moves whenever either changes: a snapshot taken at one count is current until it moves.
+  let generation = 0;
+
+  function stamped(uri: string, stamp: string | undefined, readout: boolean): void {
+    const [mine, theirs] = readout ? [stamps, otherStamps] : [otherStamps, stamps];
+    if (stamp === undefined ? mine.delete(uri) : mine.get(uri) !== stamp && mine.set(uri, stamp)) generation++;
+    if (theirs.delete(uri)) generation++;
+  }
 
   function drop(uri: string, changed: Set<string>): void {
     const url = index.get(uri)?.sourceUrl?.value;
+    stamped(uri, undefined, true);
     if (index.delete(uri) && url !== undefined) changed.add(url);
     const identity = identityOf.get(uri);
     if (identity !== undefined && pathOf.get(identity) === uri) pathOf.delete(identity);
@@ -75,20 +89,27 @@ export function createIndexer(options: IndexerOptions) {
   interface RunningScan {
     readonly folders: Set<string>;
     readonly touched: Set<string>;
+    /** A warm start's scan: files whose stat gives the stamp the index restored are not read. */
+    readonly trustStamps: boolean;
     cancelled: boolean;
     finished: Promise<unknown>;
   }
   let running: RunningScan | undefined;
 
   async function scanNow(run: RunningScan, onProgress?: (progress: ScanProgress) => void): Promise<ScanOutcome> {
+    // Only a warm start's first scan trusts the stamps: after a change of settings a file may read otherwise.
+    const trustStamps = run.trustStamps;
     const started = Date.now();
     const folders = [...run.folders];
     const inScannedFolder = (uri: string) => [...run.folders].some((folder) => inFolder(uri, folder));
     // Only what the index held before the scan can be stale: an entry added since came from an event.
     const heldBefore = [...index.entries()].map((entry) => entry.uri).filter(inScannedFolder);
+    const otherHeldBefore = [...otherStamps.keys()];
     const seen = new Set<string>();
+    const otherSeen = new Set<string>();
     const changed = new Set<string>();
     let failures = 0;
+    let unchanged = 0;
     const settings = options.settings();
     const { outcome, readOnThread } = await scanFolders(folders, {
       settings,
@@ -102,7 +123,18 @@ export function createIndexer(options: IndexerOptions) {
         failures++;
         options.log(`Could not read ${file}: ${reason}`);
       },
-      onEntry(entry, identity, file) {
+      known: trustStamps ? (uri) => stamps.get(uri) ?? otherStamps.get(uri) : undefined,
+      onUnchanged(uri) {
+        unchanged++;
+        if (stamps.has(uri)) seen.add(uri);
+        else otherSeen.add(uri);
+      },
+      onOther(uri, stamp) {
+        if (run.touched.has(uri)) return;
+        otherSeen.add(uri);
+        stamped(uri, stamp, false);
+      },
+      onEntry(entry, identity, file, stamp) {
         // A file event since the listing knows better than a read that may have come before it.
         if (run.touched.has(entry.uri)) return;
         // A second path to a file the index holds is not a readout of its own.
@@ -111,6 +143,7 @@ export function createIndexer(options: IndexerOptions) {
         // Its folder may have left the workspace while the scan ran.
         if (options.isOpen(entry.uri) || !options.place(file).listed) return;
         const before = index.get(entry.uri)?.sourceUrl?.value;
+        stamped(entry.uri, stamp, true);
         index.set(entry);
         if (before !== entry.sourceUrl?.value) {
           if (before !== undefined) changed.add(before);
@@ -124,10 +157,14 @@ export function createIndexer(options: IndexerOptions) {
       for (const uri of heldBefore) {
         if (!seen.has(uri) && !run.touched.has(uri) && !options.isOpen(uri) && inScannedFolder(uri)) drop(uri, changed);
       }
+      for (const uri of otherHeldBefore) {
+        if (!otherSeen.has(uri) && !run.touched.has(uri) && inScannedFolder(uri)) stamped(uri, undefined, false);
+      }
       // Not process.memoryUsage(): it reads the resident size from /proc too, 10 ms once measured, in
       // the middle of the first edits of a session (an empty workspace's scan ends while they come).
       const heap = Math.round(getHeapStatistics().used_heap_size / 2 ** 20);
-      options.log(`Indexed ${plural(seen.size, 'readout')} in ${plural(folders.length, 'folder')} in ${Date.now() - started} ms (heap ${heap} MiB; ${plural(index.size, 'readout')} in the index${readOnThread ? '; files read on a thread of their own' : ''})${failures ? `; ${plural(failures, 'file')} could not be read` : ''}.`);
+      const read = trustStamps ? ` (${countText(seen.size + otherSeen.size - unchanged)} of ${plural(seen.size + otherSeen.size, 'file')} read: the others had not changed since the index was saved)` : '';
+      options.log(`Indexed ${plural(seen.size, 'readout')}${read} in ${plural(folders.length, 'folder')} in ${Date.now() - started} ms (heap ${heap} MiB; ${plural(index.size, 'readout')} in the index${readOnThread ? '; files read on a thread of their own' : ''})${failures ? `; ${plural(failures, 'file')} could not be read` : ''}.`);
     } else {
       options.log(`${SCAN_STOPPED_LOG} ${plural(seen.size, 'readout')} in ${Date.now() - started} ms: a newer scan takes over its folders.`);
     }
@@ -140,9 +177,9 @@ export function createIndexer(options: IndexerOptions) {
      * Scans folders, the readouts they hold replacing what the index held for them from disk. A scan
      * still running is stopped first, and its folders are scanned with these.
      */
-    async scan(folders: readonly string[], onProgress?: (progress: ScanProgress) => void): Promise<ScanOutcome> {
+    async scan(folders: readonly string[], onProgress?: (progress: ScanProgress) => void, trustStamps = false): Promise<ScanOutcome> {
       const previous = running;
-      const run: RunningScan = { folders: new Set(folders), touched: new Set(), cancelled: false, finished: Promise.resolve() };
+      const run: RunningScan = { folders: new Set(folders), touched: new Set(), trustStamps: trustStamps && !previous, cancelled: false, finished: Promise.resolve() };
       if (previous) {
         previous.cancelled = true;
         previous.folders.forEach((folder) => run.folders.add(folder));
@@ -160,6 +197,43 @@ export function createIndexer(options: IndexerOptions) {
       }
     },
 
+    /**
+     * Fills the index from a snapshot's records (a warm start), before the scan that checks them
+     * against the disk; an open document's is left to its editor. Returns the readouts restored.
+     */
+    restore(records: readonly SnapshotRecord[]): number {
+      const changed = new Set<string>();
+      let restored = 0;
+      for (const { uri, identity, stamp, entry } of records) {
+        if (!entry) {
+          stamped(uri, stamp, false);
+          continue;
+        }
+        if (options.isOpen(uri) || index.get(uri) !== undefined || !claim(uri, identity, changed)) continue;
+        stamped(uri, stamp, true);
+        index.set(entry);
+        if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
+        restored++;
+      }
+      if (changed.size > 0) options.onUrlsChanged(changed);
+      return restored;
+    },
+
+    /** Counts every change of what a snapshot keeps: a snapshot taken at one count is current while it holds. */
+    get generation() {
+      return generation;
+    },
+
+    /** What a snapshot keeps: each file as last read from disk, its entry when a readout (not an open document's: that is its editor's). */
+    *records(): Generator<SnapshotRecord> {
+      for (const [uri, stamp] of stamps) {
+        const entry = index.get(uri);
+        const identity = identityOf.get(uri);
+        if (entry && identity !== undefined && !options.isOpen(uri)) yield { uri, identity, stamp, entry };
+      }
+      for (const [uri, stamp] of otherStamps) yield { uri, identity: '', stamp, entry: undefined };
+    },
+
     /** Forgets a folder that left the workspace, its open documents included: they are no longer the workspace's. */
     dropFolder(folder: string): void {
       running?.folders.delete(folder);
@@ -167,6 +241,7 @@ export function createIndexer(options: IndexerOptions) {
       for (const entry of [...index.entries()]) {
         if (inFolder(entry.uri, folder)) drop(entry.uri, changed);
       }
+      for (const uri of [...otherStamps.keys()]) if (inFolder(uri, folder)) stamped(uri, undefined, false);
       if (changed.size > 0) options.onUrlsChanged(changed);
     },
 
@@ -180,7 +255,7 @@ export function createIndexer(options: IndexerOptions) {
       if (change === 'deleted' || !place.listed) {
         drop(uri, changed);
       } else {
-        let head: { text: string; identity: string } | undefined;
+        let head: { text: string; identity: string; stamp: string } | undefined;
         try {
           head = readFrontMatterHead(file);
         } catch (error) {
@@ -189,11 +264,13 @@ export function createIndexer(options: IndexerOptions) {
         const entry = head === undefined ? undefined : options.service().getEntry({ uri, text: head.text, inReadoutFiles: place.inReadoutFiles });
         const before = index.get(uri)?.sourceUrl?.value;
         if (entry && claim(uri, head!.identity, changed)) {
+          stamped(uri, head!.stamp, true);
           index.set(entry);
           if (before !== undefined) changed.add(before);
           if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
         } else {
           drop(uri, changed);
+          if (head && !entry) stamped(uri, head.stamp, false);
         }
       }
       if (changed.size > 0) options.onUrlsChanged(changed);

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { URI } from 'vscode-uri';
@@ -7,6 +8,7 @@ import type { LineRange } from '../core/lineIndex';
 import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
 import { HEAD_BATCH, startHeadReader } from '../node/headReader';
 import { byDepth, listFiles } from '../node/readoutFiles';
+import { fileStamp } from '../node/regularFile';
 import type { Settings } from '../node/settings';
 
 /** How long the scan runs before it lets the server answer what has come in meanwhile. */
@@ -30,8 +32,16 @@ export interface ScanOptions {
   readonly inReadoutFiles: (file: string) => boolean;
   /** The entry of a file outside PyYAML's layout, by a full parse (undefined: not a readout). */
   readonly parse: (uri: string, text: string, inReadoutFiles: boolean) => ReadoutEntry | undefined;
-  /** A readout's entry, its file's identity (two paths to one file have the same), and its path. */
-  readonly onEntry: (entry: ReadoutEntry, identity: string, file: string) => void;
+  /** A readout's entry, its file's identity (two paths to one file have the same), its path, and its stamp (fileStamp). */
+  readonly onEntry: (entry: ReadoutEntry, identity: string, file: string, stamp: string) => void;
+  /** A file read that is not a readout, and its stamp. */
+  readonly onOther?: (uri: string, stamp: string) => void;
+  /**
+   * The stamp the index holds for the file at a uri (a warm start's), if any: a file whose stat
+   * gives that stamp is not read, and `onUnchanged` is told instead.
+   */
+  readonly known?: (uri: string) => string | undefined;
+  readonly onUnchanged?: (uri: string, file: string) => void;
   readonly onFailure: (file: string, reason: string) => void;
   /** What the server's log is told: here, where the files are read when no thread can read them. */
   readonly log: (message: string) => void;
@@ -81,6 +91,29 @@ function ownEntry(entry: ReadoutEntry, buffer: Buffer, shared: Shared): ReadoutE
   return { uri: entry.uri, title: own(entry.title), tags: entry.tags.map((tag) => common(tag)!), sourceUrl: own(entry.sourceUrl), date: common(entry.date), publishedTime: own(entry.publishedTime) };
 }
 
+function readEntry(uri: string, text: string, inReadoutFiles: boolean, options: ScanOptions): ReadoutEntry | undefined {
+  return quickEntry(uri, text) ?? options.parse(uri, text, inReadoutFiles);
+}
+
+/**
+ * The files of a warm start to read: those whose stat does not give the stamp the index holds (a
+ * stat is a tenth of the cost of reading a file); the others are `onUnchanged`. Undefined when the
+ * scan is stopped meanwhile.
+ */
+async function changedFiles(files: readonly string[], options: ScanOptions, uriOf: (file: string) => string, endOfSlice: (scanned: number) => Promise<boolean>): Promise<string[] | undefined> {
+  const changed: string[] = [];
+  for (let at = 0; at < files.length; at++) {
+    const file = files[at];
+    const uri = uriOf(file);
+    const known = options.known!(uri);
+    const stats = known === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
+    if (stats?.isFile() && fileStamp(stats) === known) options.onUnchanged?.(uri, file);
+    else changed.push(file);
+    if (!(await endOfSlice(at + 1 - changed.length))) return undefined;
+  }
+  return changed;
+}
+
 // The characters vscode-uri writes as they are in a path (RFC 3986's unreserved).
 const UNRESERVED = /^[A-Za-z0-9\-._~]+$/;
 
@@ -111,18 +144,30 @@ export async function scanFolders(folders: readonly string[], options: ScanOptio
   const lists = await Promise.all(folders.map((folder) => listFiles(folder, options.settings)));
   if (options.isCancelled?.()) return { outcome: 'cancelled', readOnThread: false };
   // Shortest paths first: of the paths to one file (a link to its folder, a hard link), the index keeps the first.
-  const files = byDepth(lists.flat());
-  const total = files.length;
+  const listed = byDepth(lists.flat());
+  const total = listed.length;
   options.onProgress?.({ scanned: 0, total });
+  const fileUri = fileUris();
+  const uriOf = (file: string) => fileUri(file, file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep))));
+  let sliceStart = performance.now();
+  /** Lets the server answer what came in once a slice has run its time; false when the scan is to stop. */
+  const endOfSlice = async (scanned: number) => {
+    if (performance.now() - sliceStart < SLICE_MS) return true;
+    options.onProgress?.({ scanned, total });
+    await yieldToEvents();
+    sliceStart = performance.now();
+    return !options.isCancelled?.();
+  };
+  const files = options.known ? await changedFiles(listed, options, uriOf, endOfSlice) : listed;
+  if (files === undefined) return { outcome: 'cancelled', readOnThread: false };
+  const unchanged = total - files.length;
   const copyBuffer = Buffer.alloc(2048);
   const shared: Shared = { texts: new Map(), ranges: new Map() };
-  const fileUri = fileUris();
   const reader = startHeadReader(files, { log: options.log });
   let readOnThread = reader.threaded;
   try {
-    let sliceStart = performance.now();
     let heads = await reader.batch(0);
-    for (let scanned = 0; scanned < total; scanned++) {
+    for (let scanned = 0; scanned < files.length; scanned++) {
       if (scanned > 0 && scanned % HEAD_BATCH === 0) heads = await reader.batch(scanned / HEAD_BATCH);
       const file = files[scanned];
       const head = heads[scanned % HEAD_BATCH];
@@ -130,20 +175,13 @@ export async function scanFolders(folders: readonly string[], options: ScanOptio
       else try {
         const inReadoutFiles = options.inReadoutFiles(file);
         // A static site's page is passed over on its raw keys, before any reading of its values.
-        if (inReadoutFiles || hasReadoutField(head.text)) {
-          const uri = fileUri(file, file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep))));
-          const entry = quickEntry(uri, head.text) ?? options.parse(uri, head.text, inReadoutFiles);
-          if (entry) options.onEntry(ownEntry(entry, copyBuffer, shared), head.identity, file);
-        }
+        const entry = inReadoutFiles || hasReadoutField(head.text) ? readEntry(uriOf(file), head.text, inReadoutFiles, options) : undefined;
+        if (entry) options.onEntry(ownEntry(entry, copyBuffer, shared), head.identity, file, head.stamp);
+        else options.onOther?.(uriOf(file), head.stamp);
       } catch (error) {
         options.onFailure(file, (error as Error).message);
       }
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        options.onProgress?.({ scanned: scanned + 1, total });
-        await yieldToEvents();
-        if (options.isCancelled?.()) return { outcome: 'cancelled', readOnThread };
-        sliceStart = performance.now();
-      }
+      if (!(await endOfSlice(unchanged + scanned + 1))) return { outcome: 'cancelled', readOnThread };
     }
     readOnThread &&= reader.threaded;
   } finally {

@@ -60,15 +60,15 @@ const isUtf16 = (bytes: Uint8Array) => (bytes[0] === 0xff && bytes[1] === 0xfe) 
  * Reads a file only as far as its front matter: the first bytes, then more while a block opened
  * on the first line is not closed (up to 1 MiB). Returns the text read, decoded as an editor does
  * (UTF-8, or UTF-16 with its byte order mark) without the mark (invalid UTF-8 becomes U+FFFD), and
- * the file's identity. A UTF-8 file's text ends with its front matter's closing line: what comes
+ * the file's identity and stamp. A UTF-8 file's text ends with its front matter's closing line: what comes
  * after is not decoded, which is most of the bytes read (and the values kept from the text keep
  * less of it alive). Only a regular file within the size limit is read (see regularFile.ts).
  * Synchronous: one small read after another is several times faster than a round trip through the
  * thread pool for each (measured on 50,000 files). `scratch` is a buffer to reuse from one file to
  * the next; `listedRegular` as for openRegularFile.
  */
-export function readFrontMatterHead(file: string, scratch: Buffer = Buffer.alloc(FIRST_READ), listedRegular = false): { text: string; identity: string } {
-  const { fd: handle, identity } = openRegularFile(file, MAX_FILE_BYTES, listedRegular);
+export function readFrontMatterHead(file: string, scratch: Buffer = Buffer.alloc(FIRST_READ), listedRegular = false): { text: string; identity: string; stamp: string } {
+  const { fd: handle, identity, stamp } = openRegularFile(file, MAX_FILE_BYTES, listedRegular);
   try {
     let buffer = scratch;
     let length = 0;
@@ -79,11 +79,11 @@ export function readFrontMatterHead(file: string, scratch: Buffer = Buffer.alloc
       const full = length === buffer.length && bytesRead > 0;
       if (isUtf16(bytes)) {
         const text = decodeHead(bytes);
-        if (!full || buffer.length >= MAX_READ || !OPENING.test(text) || CLOSING.test(text)) return { text, identity };
+        if (!full || buffer.length >= MAX_READ || !OPENING.test(text) || CLOSING.test(text)) return { text, identity, stamp };
       } else {
         const end = frontMatterEnd(bytes);
-        if (end) return { text: utf8Head(bytes, end), identity };
-        if (!full || buffer.length >= MAX_READ || end === 0) return { text: utf8Head(bytes, length), identity };
+        if (end) return { text: utf8Head(bytes, end), identity, stamp };
+        if (!full || buffer.length >= MAX_READ || end === 0) return { text: utf8Head(bytes, length), identity, stamp };
       }
       const bigger = Buffer.alloc(Math.min(Math.max(buffer.length, FIRST_READ) * 4, MAX_READ));
       buffer.copy(bigger, 0, 0, length);

@@ -1,5 +1,5 @@
 // The reading half of a workspace scan: the front matter heads of a list of files, each with its
-// file's identity, or why it could not be read. Run by headReader.ts on a thread of its own, so
+// file's identity and stamp, or why it could not be read. Run by headReader.ts on a thread of its own, so
 // that the system calls (opening, reading and closing a file: a quarter of a scan's time) overlap
 // with the parsing and indexing on the server's thread; run on the server's thread where no
 // thread can be started.
@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { readFrontMatterHead } from './readHead';
 import { regularFileNames } from './readoutFiles';
 
-export type Head = { readonly text: string; readonly identity: string } | { readonly failure: string };
+export type Head = { readonly text: string; readonly identity: string; readonly stamp: string } | { readonly failure: string };
 
 /**
  * Reads a head for each of `files`, in order. A folder's files are listed together: the regular

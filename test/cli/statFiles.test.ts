@@ -1,0 +1,57 @@
+// The stat of every file a run lists: from 20,000 files shared with a worker thread, each file's
+// numbers land at its own place whichever thread took it, a missing file reads NaN, and a stat
+// that fails otherwise (as statSync would throw) fails the whole, in either half.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { STAT_FIELDS, startStatWorker, statFiles } from '../../server/src/cli/statFiles';
+
+const MANY = 30_000;
+
+describe('statFiles', () => {
+  let folder: string;
+  let real: string[];
+  before(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'readout-stat-'));
+    real = ['a.md', 'b.md', 'c.txt'].map((name, at) => {
+      const file = path.join(folder, name);
+      writeFileSync(file, 'x'.repeat(at + 1));
+      return file;
+    });
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** Every thousandth path a real file (in both halves), the others missing. */
+  const paths = () => Array.from({ length: MANY }, (_, at) => (at % 1000 === 7 ? real[(at / 1000) % 3 | 0] : path.join(folder, `missing-${at}.md`)));
+
+  const expectStats = (files: readonly string[], { stats, devices }: Awaited<ReturnType<typeof statFiles>>) => {
+    assert.equal(stats.length, files.length * STAT_FIELDS);
+    files.forEach((file, at) => {
+      const stat = statSync(file, { throwIfNoEntry: false });
+      const got = [...stats.subarray(at * STAT_FIELDS, (at + 1) * STAT_FIELDS), devices[at]];
+      assert.deepEqual(got, stat ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev] : [NaN, NaN, NaN, NaN, NaN], file);
+    });
+  };
+
+  test('many files, with a worker started now or before: each stat at its place, NaN for a missing file', async () => {
+    const files = paths();
+    expectStats(files, await statFiles(files));
+    expectStats(files, await statFiles(files, startStatWorker(files.length)));
+  });
+
+  test('few files: this thread alone, a worker started for more is ended', async () => {
+    assert.equal(startStatWorker(100), undefined);
+    expectStats(real, await statFiles(real, startStatWorker(MANY)));
+  });
+
+  test('a stat that fails otherwise than for a missing file fails the whole, in either half', async () => {
+    const tooLong = path.join(folder, 'x'.repeat(300));
+    for (const at of [10, MANY - 10]) {
+      const files = paths();
+      files[at] = tooLong;
+      await assert.rejects(statFiles(files), /ENAMETOOLONG/, `at ${at}`);
+    }
+  });
+});
