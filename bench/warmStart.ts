@@ -13,7 +13,7 @@ import { peakRssMiB, round } from './stats';
 export interface StartRun {
   /** Spawn to the "Restored ..." log line (warm) or to the end of the scan (cold). */
   readonly restored_ms: number;
-  /** Spawn to the answer of the first workspace symbol query, sent as soon as the server is initialized. */
+  /** Spawn to the answer of a workspace symbol query sent once the index is restored (cold: once the scan ends). */
   readonly first_symbols_ms: number;
   /** Spawn to the end of the scan. */
   readonly indexed_ms: number;
@@ -33,22 +33,25 @@ async function start(folder: string, storage: string, readouts: number): Promise
   const started = performance.now();
   const client = await LspClient.start({ workspaceFolders: [folder], capabilities: EDITOR_CAPABILITIES, initializationOptions: { indexStorage: storage } });
   const since = () => round(performance.now() - started, 0);
-  let restored: number | undefined;
-  const watch = setInterval(() => {
-    if (restored === undefined && client.logMessages.some((log) => /^Restored /.test(log.message))) restored = since();
-  }, 1);
+  // Requests are answered while the index is restored and scanned: a query is sent once it is whole.
+  const indexing = client.indexed(600_000).then(since);
+  const restored = await Promise.race([indexing, new Promise<number>((resolve) => {
+    const watch = setInterval(() => {
+      if (!client.logMessages.some((log) => /^Restored |^Indexed /.test(log.message))) return;
+      clearInterval(watch);
+      resolve(since());
+    }, 1);
+  })]);
   await client.workspaceSymbols('Readout of the President');
   const firstSymbols = since();
-  await client.indexed(600_000);
-  const indexed = since();
-  clearInterval(watch);
+  const indexed = await indexing;
   const peak = peakRssMiB(client.pid);
   const line = client.logMessages.map((log) => log.message).find((message) => message.startsWith('Indexed '))!;
   const match = /^Indexed ([\d,]+) readouts?(?: \(([\d,]+) of ([\d,]+) files? read)?/.exec(line);
   const number = (text: string) => Number(text.replace(/,/g, ''));
   if (!match || number(match[1]) !== readouts) throw new Error(`the server said "${line}" of ${readouts} readouts`);
   await client.shutdown();
-  return { restored_ms: restored ?? indexed, first_symbols_ms: firstSymbols, indexed_ms: indexed, files_read: match[2] === undefined ? Number.NaN : number(match[2]), peak_rss_mib: peak };
+  return { restored_ms: restored, first_symbols_ms: firstSymbols, indexed_ms: indexed, files_read: match[2] === undefined ? Number.NaN : number(match[2]), peak_rss_mib: peak };
 }
 
 /** Rewrites `count` readouts of the folder (a line added to each body), as a checkout of another branch would; returns how many. */

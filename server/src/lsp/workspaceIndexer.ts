@@ -37,7 +37,14 @@ const SCAN_STOPPED_LOG = 'Stopped indexing after';
 export function createIndexer(options: IndexerOptions) {
   const { index } = options;
 
-  const inFolder = (uri: string, folder: string) => pathInside(folder, URI.parse(uri).fsPath) !== undefined;
+  // A uri under the folder's own uri is in it (a path is escaped character by character): the
+  // parse and path.relative of the others took 0.5 s over 200,000 readouts at a warm start.
+  const folderUris = new Map<string, string>();
+  const inFolder = (uri: string, folder: string) => {
+    let prefix = folderUris.get(folder);
+    if (prefix === undefined) folderUris.set(folder, (prefix = `${URI.file(folder).toString().replace(/\/$/, '')}/`));
+    return uri.startsWith(prefix) || pathInside(folder, URI.parse(uri).fsPath) !== undefined;
+  };
 
   // The file each indexed path reads, and the path indexed for each file: a file reached by several
   // paths (a link to its folder, a hard link) is indexed once, by the shortest, never as its own duplicate.
