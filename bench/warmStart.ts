@@ -47,7 +47,7 @@ async function start(folder: string, storage: string, readouts: number): Promise
   const indexed = await indexing;
   const peak = peakRssMiB(client.pid);
   const line = client.logMessages.map((log) => log.message).find((message) => message.startsWith('Indexed '))!;
-  const match = /^Indexed ([\d,]+) readouts?(?: \(([\d,]+) of ([\d,]+) files? read)?/.exec(line);
+  const match = /^Indexed ([\d,]+) readouts? in .*?(?:; ([\d,]+) of [\d,]+ files? read,|\)\.$)/.exec(line);
   const number = (text: string) => Number(text.replace(/,/g, ''));
   if (!match || number(match[1]) !== readouts) throw new Error(`the server said "${line}" of ${readouts} readouts`);
   await client.shutdown();

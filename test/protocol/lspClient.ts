@@ -68,7 +68,11 @@ export interface ClientOptions {
   readonly transport?: 'stdio' | 'node-ipc';
   /** Options for the server's Node process besides those the VS Code client gives it (benchmarks pass `--inspect` to read its heap). */
   readonly nodeArguments?: readonly string[];
-  /** LSP's initializationOptions (VS Code's client sends whether the workspace is trusted). */
+  /**
+   * LSP's initializationOptions (VS Code's client sends whether the workspace is trusted). Without
+   * an `indexStorage` key, the server is given a storage folder of its own (so it starts cold);
+   * `indexStorage: undefined` leaves it to the user's cache folder (XDG_CACHE_HOME, testCacheFolder).
+   */
   readonly initializationOptions?: InitializationOptions;
   /**
    * The server's requests this client answers with an error, as a client may: `progress`
@@ -252,12 +256,16 @@ export class LspClient {
     client.reportsProgress = capabilities.window?.workDoneProgress === true && !refuses.has('progress');
     try {
       const folders = options.workspaceFolders ?? [];
+      // A server of its own storage starts cold, whatever ran on its folders before, unless the test says otherwise.
+      const initializationOptions = options.initializationOptions && 'indexStorage' in options.initializationOptions
+        ? options.initializationOptions
+        : { ...options.initializationOptions, indexStorage: mkdtempSync(path.join(testCacheFolder(), 'storage-')) };
       client.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
         rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
         workspaceFolders: folders.map(folderOf),
         capabilities,
-        initializationOptions: options.initializationOptions,
+        initializationOptions,
       }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
       if (!client.pullsConfiguration) {
         // Without a pull, the server applies its defaults at `initialized`, before it reads the probe.

@@ -2,10 +2,10 @@
 // restores it, then reads only the files that changed, were added or were deleted while it was
 // down; a snapshot that is not one, is cut short or was made with other settings is not trusted.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { LspClient } from './lspClient';
+import { LspClient, testCacheFolder } from './lspClient';
 import { readoutText, TempWorkspace } from './workspaces';
 
 const READOUTS = 300;
@@ -49,7 +49,7 @@ describe('a warm start', () => {
   test('the first start reads every file, and saves the index when it shuts down', async () => {
     const client = await started();
     assert.deepEqual(logged(client, /^Restored/), []);
-    assert.equal(logged(client, /^Indexed 300 readouts in 1 folder/).length, 1, client.logMessages.map((log) => log.message).join('\n'));
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 300 readouts in the index\)\.$/);
     await client.shutdown();
     assert.ok(existsSync(snapshot()));
   });
@@ -69,7 +69,7 @@ describe('a warm start', () => {
     const client = await started();
     assert.deepEqual(logged(client, /^Restored/).map((message) => message.replace(/ saved .*/, '')), ['Restored 300 readouts from the index']);
     // 300 readouts less one deleted plus one added; the plain page; of these, the three written.
-    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts \(3 of 301 files read: the others had not changed since the index was saved\) in 1 folder/);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder in \d+ ms \(.*; 3 of 301 files read, the others unchanged since the index was saved\)/);
     assert.deepEqual(await titled(client, 'Readout of the President’s Call with the Chancellor'), [workspace.uri(fileOf(1))]);
     assert.deepEqual(await titled(client, titleOf(1)), []);
     assert.deepEqual(await titled(client, 'Readout of the President\'s Call with Prime Minister Number X'), [workspace.uri(fileOf(2))]);
@@ -86,7 +86,7 @@ describe('a warm start', () => {
     let client = await started();
     await client.shutdown();
     client = await started();
-    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts \(0 of 301 files read/);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder .*; 0 of 301 files read,/);
     assert.deepEqual(await titled(client, titleOf(150)), [workspace.uri(fileOf(150))]);
     await client.shutdown();
   });
@@ -94,7 +94,7 @@ describe('a warm start', () => {
   test('a snapshot made with other settings is not used', async () => {
     const client = await started({ exclude: ['**/node_modules/**', '**/.git/**', 'notes/**'] });
     assert.deepEqual(logged(client, /^Not using/).map((message) => message.replace(/ in .*: /, ': ')), ['Not using the index saved: it was made with other settings, folders or version. Reading every file.']);
-    assert.equal(logged(client, /^Indexed 300 readouts in 1 folder/).length, 1);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 300 readouts in the index\)\.$/);
     await client.shutdown();
   });
 
@@ -102,7 +102,7 @@ describe('a warm start', () => {
     writeFileSync(snapshot(), 'not a snapshot\n');
     const client = await started();
     assert.deepEqual(logged(client, /^Not using/).map((message) => message.replace(/ in .*: /, ': ')), ['Not using the index saved: it is not a readout index snapshot. Reading every file.']);
-    assert.equal(logged(client, /^Indexed 300 readouts in 1 folder/).length, 1);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 300 readouts in the index\)\.$/);
     await client.shutdown();
     assert.match(readFileSync(snapshot(), 'latin1'), /^readout index snapshot\n/);
   });
@@ -114,8 +114,34 @@ describe('a warm start', () => {
     assert.deepEqual(logged(client, /^Stopped reading/).map((message) => message.replace(/ in .*: /, ': ')), ['Stopped reading the index saved: it ends in the middle of a chunk. The files it did not give are read.']);
     // Its first chunk held 256 of the 301 files; the rest are read.
     assert.match(logged(client, /^Restored/)[0], /^Restored \d+ readouts/);
-    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts \(45 of 301 files read/);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder .*; 45 of 301 files read,/);
     assert.deepEqual(await titled(client, titleOf(150)), [workspace.uri(fileOf(150))]);
     await client.shutdown();
   });
+});
+
+test('a client that gives no storage folder has the index saved in the user cache folder, one per set of workspace folders', async () => {
+  const workspace = new TempWorkspace();
+  try {
+    utimesSync(workspace.write('2023/03/call.md', readoutText({ title: titleOf(1), date: '2023-03-01' })), AN_HOUR_AGO, AN_HOUR_AGO);
+    const folders = path.join(testCacheFolder(), 'readout', 'index');
+    const before = existsSync(folders) ? readdirSync(folders) : [];
+    const start = async () => {
+      const client = await LspClient.start({ workspaceFolders: [workspace.folder], initializationOptions: { indexStorage: undefined } });
+      await client.indexed();
+      return client;
+    };
+    let client = await start();
+    assert.deepEqual(logged(client, /^Restored/), []);
+    await client.shutdown();
+    const made = readdirSync(folders).filter((name) => !before.includes(name));
+    assert.equal(made.length, 1);
+    assert.ok(existsSync(path.join(folders, made[0], 'index.snapshot')));
+    client = await start();
+    assert.match(logged(client, /^Restored/)[0], /^Restored 1 readout from the index saved/);
+    assert.deepEqual(await titled(client, titleOf(1)), [workspace.uri('2023/03/call.md')]);
+    await client.shutdown();
+  } finally {
+    workspace.remove();
+  }
 });

@@ -97,6 +97,8 @@ export async function statFiles(files: readonly string[], started?: Worker): Pro
     const done = new Promise<void>((resolve, reject) => {
       worker.once('message', ({ error }: { error?: string }) => (error === undefined ? resolve() : reject(new Error(error))));
       worker.once('error', reject);
+      // A thread that ends without a word (its heap exhausted) must not leave the run waiting.
+      worker.once('exit', (code) => reject(new Error(`the stat thread stopped (exit code ${code})`)));
     });
     // When this thread's half fails first, the worker is ended unheard: a failure of its own then has no one to tell.
     done.catch(() => undefined);

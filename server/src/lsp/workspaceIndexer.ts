@@ -170,8 +170,8 @@ export function createIndexer(options: IndexerOptions) {
       // Not process.memoryUsage(): it reads the resident size from /proc too, 10 ms once measured, in
       // the middle of the first edits of a session (an empty workspace's scan ends while they come).
       const heap = Math.round(getHeapStatistics().used_heap_size / 2 ** 20);
-      const read = trustStamps ? ` (${countText(seen.size + otherSeen.size - unchanged)} of ${plural(seen.size + otherSeen.size, 'file')} read: the others had not changed since the index was saved)` : '';
-      options.log(`Indexed ${plural(seen.size, 'readout')}${read} in ${plural(folders.length, 'folder')} in ${Date.now() - started} ms (heap ${heap} MiB; ${plural(index.size, 'readout')} in the index${readOnThread ? '; files read on a thread of their own' : ''})${failures ? `; ${plural(failures, 'file')} could not be read` : ''}.`);
+      const read = trustStamps ? `; ${countText(seen.size + otherSeen.size - unchanged)} of ${plural(seen.size + otherSeen.size, 'file')} read, the others unchanged since the index was saved` : '';
+      options.log(`Indexed ${plural(seen.size, 'readout')} in ${plural(folders.length, 'folder')} in ${Date.now() - started} ms (heap ${heap} MiB; ${plural(index.size, 'readout')} in the index${readOnThread ? '; files read on a thread of their own' : ''}${read})${failures ? `; ${plural(failures, 'file')} could not be read` : ''}.`);
     } else {
       options.log(`${SCAN_STOPPED_LOG} ${plural(seen.size, 'readout')} in ${Date.now() - started} ms: a newer scan takes over its folders.`);
     }
