@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, ut
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateCorpus, writeCorpus } from '../test/corpus';
+import { RACY_MS } from '../server/src/node/regularFile';
 import { CLI_PATH } from '../test/cli/cli';
 import { median, round, runProcess, type ProcessRun } from './stats';
 
@@ -38,8 +39,6 @@ export interface CliScaleRun {
 /** How many files change between the cache's writing and the run measured. */
 const CHANGED_FILES = 10;
 const SHARDS = 4;
-/** checkCache.ts believes a file's stat only when the file is older than the cache's writing less this. */
-const RACY_MS = 2000;
 
 function figure(runs: readonly ProcessRun[], what: string): ScaleFigure {
   // Exit 1 means problems found; anything else is a run that did not do the work.

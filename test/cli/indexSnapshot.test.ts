@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import type { ReadoutEntry } from '../../server/src/core/readoutEntry';
-import { openSnapshot, RACY_MS, writeSnapshot, type SnapshotReading, type SnapshotRecord } from '../../server/src/node/indexSnapshot';
+import { openSnapshot, writeSnapshot, type SnapshotReading, type SnapshotRecord } from '../../server/src/node/indexSnapshot';
+import { RACY_MS } from '../../server/src/node/regularFile';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'readout-snapshot-'));
 after(() => rmSync(folder, { recursive: true, force: true }));

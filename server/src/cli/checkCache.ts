@@ -18,14 +18,13 @@ import { version } from '../../../package.json';
 import { writeFileAtomic } from './atomicWrite';
 import type { CheckSetup } from './checkFiles';
 import { isNumber, isObject, isReportedDiagnostic, type FileReport, type ReportedDiagnostic } from './report';
+import { RACY_MS } from '../node/regularFile';
 import { STAT_FIELDS } from './statFiles';
 import type { FileTask } from './targets';
 
 export const DEFAULT_CACHE_FILE = '.readoutcache';
 const FORMAT = 'readout-check-cache';
 const FORMAT_VERSION = 2;
-/** A file modified this close to the cache's writing is hashed whatever its stat says. */
-const RACY_MS = 2000;
 
 /** What tells that a file is the one a cached report is of. */
 export interface FileStamp {

@@ -57,10 +57,14 @@ export function createIndexer(options: IndexerOptions) {
   // Moves whenever either changes: a snapshot taken at one count is current until it moves.
   let generation = 0;
 
+  /** Records the stamp of the file at `uri`, a readout or not, or that it has none (undefined). */
   function stamped(uri: string, stamp: string | undefined, readout: boolean): void {
-    const [mine, theirs] = readout ? [stamps, otherStamps] : [otherStamps, stamps];
-    if (stamp === undefined ? mine.delete(uri) : mine.get(uri) !== stamp && mine.set(uri, stamp)) generation++;
-    if (theirs.delete(uri)) generation++;
+    const [kept, other] = readout ? [stamps, otherStamps] : [otherStamps, stamps];
+    if (other.delete(uri)) generation++;
+    if (kept.get(uri) === stamp) return;
+    if (stamp === undefined) kept.delete(uri);
+    else kept.set(uri, stamp);
+    generation++;
   }
 
   function drop(uri: string, changed: Set<string>): void {

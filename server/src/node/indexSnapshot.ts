@@ -10,7 +10,7 @@ import * as v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { LineRange } from '../core/lineIndex';
 import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
-import { stampTime } from './regularFile';
+import { RACY_MS, stampTime } from './regularFile';
 
 /** One listed file as the index last saw it on disk. */
 export interface SnapshotRecord {
@@ -27,12 +27,6 @@ const FORMAT = 1;
 /** A header line or a chunk longer than these is not one this module wrote. */
 const MAX_HEADER = 64 * 1024;
 const MAX_CHUNK = 64 * 1024 * 1024;
-/**
- * A file written this recently (its stamp's modification time) may be written again within the
- * same tick of a coarse clock without its stamp changing: it is left out, and read at the next start
- * (git's "racy" entries; ESLint's cache has the same rule).
- */
-export const RACY_MS = 2000;
 
 /** Bits of a record's kind: a readout, and which of its values it has. */
 const READOUT = 1;

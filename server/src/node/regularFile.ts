@@ -57,6 +57,13 @@ export function fileStamp(stats: Pick<Stats, 'ino' | 'size' | 'mtimeMs' | 'ctime
 }
 
 /**
+ * A file written this recently may be written again within the same tick of a coarse clock without
+ * its stat changing: a cache (the command line's, the server's saved index) does not take its stat
+ * as proof until it is older than this (git's "racy" entries; ESLint's cache has the same rule).
+ */
+export const RACY_MS = 2000;
+
+/**
  * A stamp's modification time, in milliseconds: what a write sets to the clock's time (a change of
  * time alone, as `touch -d` makes, moves the ctime, which the stamp holds too).
  */
