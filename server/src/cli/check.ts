@@ -7,7 +7,7 @@ import { layoutApplies } from '../core/layout';
 import { parseCommandArguments } from './args';
 import { colorsFor } from './ansi';
 import { writeFailure, writeFileAtomic } from './atomicWrite';
-import { cacheKey, DEFAULT_CACHE_FILE, loadCache, reportsFromStat, saveCache, type CachedFile, type LoadedCache } from './checkCache';
+import { cachedFileCount, cacheKey, DEFAULT_CACHE_FILE, loadCache, reportsFromStat, saveCache, type CachedFile, type LoadedCache } from './checkCache';
 import type { CheckBatch, CheckSetup } from './checkFiles';
 import { startCheckPool, type CheckPool } from './checkPool';
 import { CommandError, EXIT_FATAL } from './commandError';
@@ -117,9 +117,25 @@ export function configFileForPaths(paths: readonly string[], configOption: strin
   return distinct[0];
 }
 
-/** With --cache: the cache loaded (undefined when there was none to use). */
+/**
+ * With --cache: how many files its header says it holds for this run, and the cache itself, read
+ * while the files are stat'ed (`load`); `loaded` is undefined when there was none to use.
+ */
 interface RunCache {
+  readonly expected: number;
+  load(): void;
   readonly loaded: LoadedCache | undefined;
+}
+
+function runCache(file: string, key: string): RunCache {
+  let loaded: LoadedCache | undefined;
+  return {
+    expected: cachedFileCount(file, key),
+    load: () => (loaded = loadCache(file, key, (message) => process.stderr.write(`${message}\n`))),
+    get loaded() {
+      return loaded;
+    },
+  };
 }
 
 /** What the checkers are given of the cache: the entry of each task they read, and from when a stat alone is not believed. */
@@ -213,11 +229,12 @@ export function render(format: Format, result: CheckResult, color: boolean): str
 async function checkTargets(options: CheckOptions, setup: CheckSetup, project: Project, workerScript: string, cache?: RunCache): Promise<{ tasks: FileTask[]; listed: number; reports: FileReport[]; firstPass: readonly FileReport[]; entries?: Int32Array }> {
   const listsFolders = options.paths.length === 0 || options.paths.some((arg) => !statSync(arg, { throwIfNoEntry: false })?.isFile());
   // With a cache to use, most files are likely taken from it: threads wait until the listing says how many are not.
-  let threads = options.threads ?? (listsFolders && !cache?.loaded ? availableParallelism() : 0);
+  let threads = options.threads ?? (listsFolders && !cache?.expected ? availableParallelism() : 0);
   let pool = startCheckPool(setup, threads, workerScript);
   try {
-    // A large cache says that the run is large: the thread that shares the stat calls starts while the files are listed.
-    const { tasks: listed, stats } = await resolveTargets(options.paths, project.root, project.settings, startStatWorker(cache?.loaded?.size ?? 0));
+    // A large cache says that the run is large: the thread that shares the stat calls starts while
+    // the files are listed, and the cache is read while it stats.
+    const { tasks: listed, stats } = await resolveTargets(options.paths, project.root, project.settings, startStatWorker(cache?.expected ?? 0), cache?.load);
     const tasks = options.shard ? shareOf(listed, options.shard, project.root) : listed;
     // With the cache, the files whose stat stands for their content are not sent to be checked.
     const { loaded } = cache ?? {};
@@ -330,7 +347,7 @@ export async function runCheck(args: readonly string[], workerScript: string): P
   const project = await openProject(configFileForPaths(options.paths, options.config));
   const setup: CheckSetup = { schema: project.schema.root, rules: project.settings.rules, urls: project.urls, errorsOnly: options.quiet, layout: project.layout };
   const key = options.cacheFile === undefined ? undefined : cacheKey(setup);
-  const cache = options.cacheFile === undefined ? undefined : { loaded: loadCache(options.cacheFile, key!, (message) => process.stderr.write(`${message}\n`)) };
+  const cache = options.cacheFile === undefined ? undefined : runCache(options.cacheFile, key!);
   const checked = await checkTargets(options, setup, project, workerScript, cache);
   if (options.cacheFile !== undefined) writeCache(options.cacheFile, key!, checked.tasks, checked.firstPass, cache!.loaded, checked.entries);
   if (options.factsFile !== undefined) {

@@ -11,7 +11,7 @@
 // --quiet; a cache that cannot be read, or is not one, is ignored with one line on stderr.
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { readFileSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { endianness } from 'node:os';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
@@ -329,6 +329,28 @@ export function reportsFromStat(tasks: readonly FileTask[], stats: Float64Array,
     reports[at] = loaded.reportFromStat(entry, task, stats, at * STAT_FIELDS, fix);
   });
   return { reports, entries };
+}
+
+/**
+ * How many files the cache at `file` holds for `key`, by its header alone (0 when it holds none
+ * for it): what a run expects before it reads the cache, which it does while the files are stat'ed.
+ */
+export function cachedFileCount(file: string, key: string): number {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return 0;
+  }
+  try {
+    const bytes = Buffer.alloc(HEADER_BYTES);
+    const header: unknown = JSON.parse(bytes.toString('utf8', 0, readSync(fd, bytes, 0, HEADER_BYTES, 0)));
+    return isObject(header) && header.key === key && isCount(header.files) ? header.files : 0;
+  } catch {
+    return 0;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

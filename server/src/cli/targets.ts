@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { byDepth, createPlacer, listFiles, NOWHERE, type FilePlace } from '../node/readoutFiles';
+import { byDepth, createPlacer, listedAreNowhere, listFiles, NOWHERE, type FilePlace } from '../node/readoutFiles';
 import type { Settings } from '../node/settings';
 import { CommandError } from './commandError';
 import { STAT_FIELDS, statFiles, type ListedStats } from './statFiles';
@@ -79,7 +79,7 @@ export interface Targets {
  * when it is outside the root); a file named on the command line is always read, and placed like
  * any other (an excluded one is no readout); a glob gives what it matches less `exclude`.
  */
-export async function resolveTargets(args: readonly string[], root: string, settings: Settings, statWorker?: Worker): Promise<Targets> {
+export async function resolveTargets(args: readonly string[], root: string, settings: Settings, statWorker?: Worker, meanwhile?: () => void): Promise<Targets> {
   const placeInRoot = placeFile(root, settings);
   const taskOf = (file: string, place: FilePlace): FileTask => ({ path: file, inReadoutFiles: place.inReadoutFiles, excluded: place.excluded });
   let rootListing: Promise<string[]> | undefined;
@@ -92,7 +92,11 @@ export async function resolveTargets(args: readonly string[], root: string, sett
   const only = args.length <= 1 ? path.resolve(args[0] ?? '.') : undefined;
   if (only !== undefined && inRoot(only)) {
     const files = [...(await listInRoot(only))].sort();
-    return withStats(files.flatMap((file, at) => (file === files[at - 1] ? [] : [taskOf(file, placeInRoot(file))])), statWorker);
+    // With the default settings, no file the listing gives is placed anywhere: none need be matched (a tenth of a second).
+    const place = listedAreNowhere(settings) ? () => NOWHERE : placeInRoot;
+    const tasks: FileTask[] = [];
+    for (let at = 0; at < files.length; at++) if (files[at] !== files[at - 1]) tasks.push(taskOf(files[at], place(files[at])));
+    return withStats(tasks, statWorker, meanwhile);
   }
 
   const tasks = new Map<string, FileTask>();
@@ -120,13 +124,13 @@ export async function resolveTargets(args: readonly string[], root: string, sett
       throw new CommandError(`readout check: '${arg}' does not exist (no such file or folder).`);
     }
   }
-  return withStats([...tasks.keys()].sort().map((file) => tasks.get(file)!), statWorker);
+  return withStats([...tasks.keys()].sort().map((file) => tasks.get(file)!), statWorker, meanwhile);
 }
 
-/** The tasks, sorted by path, each file once, with the stat of each (taken in their order, so none is moved). */
-async function withStats(tasks: FileTask[], statWorker: Worker | undefined): Promise<Targets> {
+/** The tasks, sorted by path, each file once, with the stat of each (taken in their order, so none is moved); `meanwhile` as statFiles runs it. */
+async function withStats(tasks: FileTask[], statWorker: Worker | undefined, meanwhile: (() => void) | undefined): Promise<Targets> {
   const files = tasks.map((task) => task.path);
-  const listed = await statFiles(files, statWorker);
+  const listed = await statFiles(files, statWorker, meanwhile);
   const kept = onePerFile(files, listed);
   if (!kept.includes(0)) return { tasks, stats: listed.stats };
   const at = files.flatMap((_, index) => (kept[index] === 1 ? [index] : []));
