@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { STAT_FIELDS, startStatWorker, statFiles } from '../../server/src/cli/statFiles';
+import { STAT_FIELDS, startStatWorker, statFiles } from '../../server/src/node/statFiles';
 
 const MANY = 30_000;
 
@@ -23,27 +23,34 @@ describe('statFiles', () => {
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
-  /** Every thousandth path a real file (in both halves), the others missing. */
-  const paths = () => Array.from({ length: MANY }, (_, at) => (at % 1000 === 7 ? real[(at / 1000) % 3 | 0] : path.join(folder, `missing-${at}.md`)));
+  /** Every thousandth path a real file (in both halves), every thousandth the folder (not a regular file), the others missing. */
+  const paths = () => Array.from({ length: MANY }, (_, at) => (at % 1000 === 7 ? real[(at / 1000) % 3 | 0] : at % 1000 === 8 ? folder : path.join(folder, `missing-${at}.md`)));
 
-  const expectStats = (files: readonly string[], { stats, devices }: Awaited<ReturnType<typeof statFiles>>) => {
+  const expectStats = (files: readonly string[], { stats, devices, regular }: Awaited<ReturnType<typeof statFiles>>) => {
     assert.equal(stats.length, files.length * STAT_FIELDS);
     files.forEach((file, at) => {
       const stat = statSync(file, { throwIfNoEntry: false });
-      const got = [...stats.subarray(at * STAT_FIELDS, (at + 1) * STAT_FIELDS), devices[at]];
-      assert.deepEqual(got, stat ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev] : [NaN, NaN, NaN, NaN, NaN], file);
+      const got = [...stats.subarray(at * STAT_FIELDS, (at + 1) * STAT_FIELDS), devices[at], regular[at]];
+      assert.deepEqual(got, stat ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev, stat.isFile() ? 1 : 0] : [NaN, NaN, NaN, NaN, NaN, 0], file);
     });
   };
 
   test('many files, with a worker started now or before: each stat at its place, NaN for a missing file', async () => {
     const files = paths();
     expectStats(files, await statFiles(files));
-    expectStats(files, await statFiles(files, startStatWorker(files.length)));
+    expectStats(files, await statFiles(files, { worker: startStatWorker(files.length) }));
+  });
+
+  test('many files left to the worker alone, this thread doing other work meanwhile', async () => {
+    const files = paths();
+    let meanwhile = 0;
+    expectStats(files, await statFiles(files, { shareThisThread: false, meanwhile: () => meanwhile++ }));
+    assert.equal(meanwhile, 1);
   });
 
   test('few files: this thread alone, a worker started for more is ended', async () => {
     assert.equal(startStatWorker(100), undefined);
-    expectStats(real, await statFiles(real, startStatWorker(MANY)));
+    expectStats(real, await statFiles(real, { worker: startStatWorker(MANY) }));
   });
 
   test('a stat that fails otherwise than for a missing file fails the whole, in either half', async () => {

@@ -104,4 +104,16 @@ describe("layout: auto, decided on the index", () => {
     assert.deepEqual(index.layoutCounts(), { following: 20, readouts: 22 });
     assert.equal(mismatches(astrayUri, REFERENCE, readouts).length, 1);
   });
+
+  test('counted when first asked for, and kept up to date from then on, whatever came and went before', () => {
+    const { index, readouts } = archive(21, 2);
+    const following = [...index.entries()].filter((entry) => !entry.uri.includes('/flat/'));
+    index.delete(following[0].uri);
+    index.delete('file:///archive/flat/drafts/0.md');
+    assert.deepEqual(index.layoutCounts(), { following: 20, readouts: 21 });
+    index.set(following[0]);
+    index.delete(following[1].uri);
+    index.set(readouts.getEntry({ uri: 'file:///archive/flat/drafts/late.md', text: REAL_READOUTS[0].text })!);
+    assert.deepEqual(index.layoutCounts(), { following: 20, readouts: 22 });
+  });
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { STAT_THREAD_FROM } from '../../server/src/node/statFiles';
 import { LspClient, testCacheFolder } from './lspClient';
 import { readoutText, TempWorkspace } from './workspaces';
 
@@ -143,5 +144,37 @@ test('a client that gives no storage folder has the index saved in the user cach
     await client.shutdown();
   } finally {
     workspace.remove();
+  }
+});
+
+test('an archive large enough for its files to be stat\'ed on a thread of their own: only what changed, came or went is read', async () => {
+  const workspace = new TempWorkspace();
+  const storage = new TempWorkspace('readout-storage-');
+  const count = STAT_THREAD_FROM + 50;
+  let client: LspClient | undefined;
+  try {
+    for (let n = 0; n < count; n++) utimesSync(workspace.write(fileOf(n), readoutText({ title: titleOf(n), date: '2023-03-01' })), AN_HOUR_AGO, AN_HOUR_AGO);
+    const start = async () => {
+      const client = await LspClient.start({ workspaceFolders: [workspace.folder], initializationOptions: { indexStorage: storage.folder } });
+      await client.indexed();
+      return client;
+    };
+    await (await start()).shutdown();
+    utimesSync(workspace.write(fileOf(7), readoutText({ title: 'Readout of the President’s Call with the Chancellor', date: '2023-03-01' })), AN_HOUR_AGO, AN_HOUR_AGO);
+    unlinkSync(workspace.path(fileOf(count - 1)));
+    utimesSync(workspace.write('2023/04/new.md', readoutText({ title: 'Statement from the President on a New Readout', date: '2023-04-01' })), AN_HOUR_AGO, AN_HOUR_AGO);
+    client = await start();
+    const total = count.toLocaleString('en-US');
+    assert.match(logged(client, /^Indexed/)[0], new RegExp(`^Indexed ${total} readouts in 1 folder .*; 2 of ${total} files read, the others unchanged since the index was saved\\)`));
+    assert.deepEqual(await titled(client, 'Readout of the President’s Call with the Chancellor'), [workspace.uri(fileOf(7))]);
+    assert.deepEqual(await titled(client, titleOf(7)), []);
+    assert.deepEqual(await titled(client, titleOf(count - 1)), []);
+    assert.deepEqual(await titled(client, 'Statement from the President on a New Readout'), [workspace.uri('2023/04/new.md')]);
+    assert.deepEqual(await titled(client, titleOf(count - 2)), [workspace.uri(fileOf(count - 2))]);
+  } finally {
+    // Shut down when an assertion failed too: a server left running keeps the test process alive.
+    await client?.shutdown();
+    workspace.remove();
+    storage.remove();
   }
 });

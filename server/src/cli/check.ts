@@ -20,7 +20,7 @@ import { countProblems, displayPath, type CheckResult, type FileReport, type Rep
 import { loadRuleDocs } from './ruleDocs';
 import { createProgress } from './progress';
 import { parseShard, shareOf, writeFacts, type Shard } from './shardFacts';
-import { STAT_FIELDS, startStatWorker } from './statFiles';
+import { STAT_FIELDS, startStatWorker } from '../node/statFiles';
 import { resolveTargets, type FileTask } from './targets';
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;

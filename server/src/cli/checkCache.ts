@@ -19,7 +19,7 @@ import { writeFileAtomic } from './atomicWrite';
 import type { CheckSetup } from './checkFiles';
 import { isNumber, isObject, isReportedDiagnostic, type FileReport, type ReportedDiagnostic } from './report';
 import { RACY_MS } from '../node/regularFile';
-import { STAT_FIELDS } from './statFiles';
+import { STAT_FIELDS } from '../node/statFiles';
 import type { FileTask } from './targets';
 
 export const DEFAULT_CACHE_FILE = '.readoutcache';

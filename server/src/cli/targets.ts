@@ -7,7 +7,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { byDepth, createPlacer, listedAreNowhere, listFiles, NOWHERE, type FilePlace } from '../node/readoutFiles';
 import type { Settings } from '../node/settings';
 import { CommandError } from './commandError';
-import { STAT_FIELDS, statFiles, type ListedStats } from './statFiles';
+import { STAT_FIELDS, statFiles, type ListedStats } from '../node/statFiles';
 
 /** A file to read, and where the settings put it: its fields decide the rest, as in the editor. */
 export interface FileTask extends FilePlace {
@@ -130,7 +130,7 @@ export async function resolveTargets(args: readonly string[], root: string, sett
 /** The tasks, sorted by path, each file once, with the stat of each (taken in their order, so none is moved); `meanwhile` as statFiles runs it. */
 async function withStats(tasks: FileTask[], statWorker: Worker | undefined, meanwhile: (() => void) | undefined): Promise<Targets> {
   const files = tasks.map((task) => task.path);
-  const listed = await statFiles(files, statWorker, meanwhile);
+  const listed = await statFiles(files, { worker: statWorker, meanwhile });
   const kept = onePerFile(files, listed);
   if (!kept.includes(0)) return { tasks, stats: listed.stats };
   const at = files.flatMap((_, index) => (kept[index] === 1 ? [index] : []));

@@ -92,34 +92,35 @@ export function createIndexStorage(options: IndexStorageOptions) {
   return {
     /**
      * Fills the index from the snapshot saved for these folders and settings, chunk by chunk (the
-     * server answers requests between them); true when it restored one, whose stamps the scan that
-     * follows may then trust.
+     * server answers requests, and the scan lists and stats the files, between them): undefined
+     * when there is none to use, else the filling, whose stamps the scan that follows may trust.
      */
-    async restore(folders: readonly string[], settings: Settings): Promise<boolean> {
-      if (folders.length === 0) return false;
+    restore(folders: readonly string[], settings: Settings): Promise<void> | undefined {
+      if (folders.length === 0) return undefined;
       const started = performance.now();
       const file = fileFor(folders);
       const reading = openSnapshot(file, keyFor(folders, settings));
-      if (reading === undefined) return false;
+      if (reading === undefined) return undefined;
       if (typeof reading === 'string') {
         log(`Not using the index saved in ${file}: ${reading}. Reading every file.`);
-        return false;
+        return undefined;
       }
-      let readouts = 0;
-      try {
-        for (let records = reading.next(); records; records = reading.next()) {
-          readouts += index.restore(records);
-          await yieldToEvents();
+      return (async () => {
+        let readouts = 0;
+        try {
+          for (let records = reading.next(); records; records = reading.next()) {
+            readouts += index.restore(records);
+            await yieldToEvents();
+          }
+        } catch (error) {
+          if (!isSnapshotError(error)) throw error;
+          log(`Stopped reading the index saved in ${file}: ${error.message}. The files it did not give are read.`);
+        } finally {
+          reading.close();
         }
-      } catch (error) {
-        if (!isSnapshotError(error)) throw error;
-        log(`Stopped reading the index saved in ${file}: ${error.message}. The files it did not give are read.`);
-      } finally {
-        reading.close();
-      }
-      saved = index.generation;
-      log(`Restored ${countText(readouts)} readout${readouts === 1 ? '' : 's'} from the index saved ${reading.written.toISOString()} in ${Math.round(performance.now() - started)} ms; checking them against the files.`);
-      return true;
+        saved = index.generation;
+        log(`Restored ${countText(readouts)} readout${readouts === 1 ? '' : 's'} from the index saved ${reading.written.toISOString()} in ${Math.round(performance.now() - started)} ms; checking them against the files.`);
+      })();
     },
 
     /** Saves the index in steps while the client is quiet, when it changed since it was restored or saved. */

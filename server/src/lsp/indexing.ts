@@ -78,18 +78,18 @@ export function createIndexing(options: IndexingOptions) {
     progress?.begin('Indexing readouts', 0, undefined, false);
     let reported = 0;
     try {
-      let warm = false;
+      let restoring: Promise<void> | undefined;
       if (restoreFirst) {
         restoreFirst = false;
-        warm = await storage.restore(folders.all, configuration.settings());
-        if (warm) configuration.service().prepareWorkspaceSearch();
+        // The scan lists and stats the files while the index is restored.
+        restoring = storage.restore(folders.all, configuration.settings())?.then(() => configuration.service().prepareWorkspaceSearch());
       }
       const outcome = await indexer.scan(scanned, ({ scanned: done, total }) => {
         // A report per 1% is plenty for a progress bar and cheap for the connection.
         if (done !== total && done - reported < Math.max(250, total / 100)) return;
         reported = done;
         progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${countText(done)}/${countText(total)}`);
-      }, warm);
+      }, restoring);
       // Part of the scan: the first title completion after it must not sort the archive's titles.
       configuration.service().prepareWorkspaceSearch();
       if (outcome === 'done') storage.saveWhenQuiet(folders.all, configuration.settings());

@@ -102,6 +102,8 @@ export function createIndexer(options: IndexerOptions) {
     readonly touched: Set<string>;
     /** A warm start's scan: files whose stat gives the stamp the index restored are not read. */
     readonly trustStamps: boolean;
+    /** The restore of the index under way when the scan began (a warm start's), which it waits for before it compares. */
+    readonly restoring: Promise<void> | undefined;
     cancelled: boolean;
     finished: Promise<unknown>;
   }
@@ -113,9 +115,14 @@ export function createIndexer(options: IndexerOptions) {
     const started = Date.now();
     const folders = [...run.folders];
     const inScannedFolder = (uri: string) => [...run.folders].some((folder) => inFolder(uri, folder));
-    // Only what the index held before the scan can be stale: an entry added since came from an event.
-    const heldBefore = [...index.entries()].map((entry) => entry.uri).filter(inScannedFolder);
-    const otherHeldBefore = [...otherStamps.keys()];
+    // Only what the index held before the scan, or restored, can be stale: an entry added since came from an event.
+    let heldBefore: string[] = [];
+    let otherHeldBefore: string[] = [];
+    const holdings = () => {
+      heldBefore = [...index.entries()].map((entry) => entry.uri).filter(inScannedFolder);
+      otherHeldBefore = [...otherStamps.keys()];
+    };
+    if (!run.restoring) holdings();
     const seen = new Set<string>();
     const otherSeen = new Set<string>();
     const changed = new Set<string>();
@@ -135,6 +142,7 @@ export function createIndexer(options: IndexerOptions) {
         options.log(`Could not read ${file}: ${reason}`);
       },
       known: trustStamps ? (uri) => stamps.get(uri) ?? otherStamps.get(uri) : undefined,
+      stampsReady: run.restoring?.then(holdings),
       onUnchanged(uri) {
         unchanged++;
         if (stamps.has(uri)) seen.add(uri);
@@ -186,11 +194,14 @@ export function createIndexer(options: IndexerOptions) {
   return {
     /**
      * Scans folders, the readouts they hold replacing what the index held for them from disk. A scan
-     * still running is stopped first, and its folders are scanned with these.
+     * still running is stopped first, and its folders are scanned with these. With `restoring` (a
+     * warm start's restore, under way), the files are listed and stat'ed meanwhile, and those whose
+     * stat gives the stamp restored are not read.
      */
-    async scan(folders: readonly string[], onProgress?: (progress: ScanProgress) => void, trustStamps = false): Promise<ScanOutcome> {
+    async scan(folders: readonly string[], onProgress?: (progress: ScanProgress) => void, restoring?: Promise<void>): Promise<ScanOutcome> {
       const previous = running;
-      const run: RunningScan = { folders: new Set(folders), touched: new Set(), trustStamps: trustStamps && !previous, cancelled: false, finished: Promise.resolve() };
+      // A scan that takes over from one waits for its restore too, but reads every file.
+      const run: RunningScan = { folders: new Set(folders), touched: new Set(), trustStamps: restoring !== undefined && !previous, restoring: restoring ?? previous?.restoring, cancelled: false, finished: Promise.resolve() };
       if (previous) {
         previous.cancelled = true;
         previous.folders.forEach((folder) => run.folders.add(folder));

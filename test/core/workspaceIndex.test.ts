@@ -1,0 +1,57 @@
+// The index's lookups as entries come, change and go: tag counts (a readout counts once for each
+// tag it has, however often it lists it; few tags are looked through in place, many through a set),
+// and the readouts of a source_url (one kept as itself, several as a set).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { IndexedValue, ReadoutEntry } from '../../server/src/core/readoutEntry';
+import { createWorkspaceIndex } from '../../server/src/core/workspaceIndex';
+
+const value = (text: string): IndexedValue => ({ value: text, range: { start: { line: 0, character: 0 }, end: { line: 0, character: text.length } } });
+const entry = (uri: string, tags: readonly string[], url?: string): ReadoutEntry => ({ uri, title: undefined, tags: tags.map(value), sourceUrl: url === undefined ? undefined : value(url), date: undefined, publishedTime: undefined });
+const counts = (index: ReturnType<typeof createWorkspaceIndex>) => Object.fromEntries([...index.tagCounts()].sort());
+
+describe('tag counts', () => {
+  test('a tag listed twice in one readout counts once, and leaves with it', () => {
+    const index = createWorkspaceIndex();
+    index.set(entry('file:///a.md', ['Economy', 'Trade', 'Economy']));
+    index.set(entry('file:///b.md', ['Economy']));
+    assert.deepEqual(counts(index), { Economy: 2, Trade: 1 });
+    index.set(entry('file:///a.md', ['Trade', 'Trade']));
+    assert.deepEqual(counts(index), { Economy: 1, Trade: 1 });
+    index.delete('file:///a.md');
+    index.delete('file:///b.md');
+    assert.deepEqual(counts(index), {});
+  });
+
+  test('a readout with many tags, some repeated, counts each once', () => {
+    const index = createWorkspaceIndex();
+    const many = Array.from({ length: 40 }, (_, at) => `Tag ${at % 25}`);
+    index.set(entry('file:///many.md', many));
+    index.set(entry('file:///few.md', ['Tag 3', 'Tag 3']));
+    assert.deepEqual(counts(index), Object.fromEntries(Array.from({ length: 25 }, (_, at) => [`Tag ${at}`, at === 3 ? 2 : 1]).sort()));
+    index.delete('file:///many.md');
+    assert.deepEqual(counts(index), { 'Tag 3': 1 });
+  });
+});
+
+test('the readouts of a source_url, in the order they came, as one comes after another and they go', () => {
+  const index = createWorkspaceIndex();
+  const url = 'https://www.whitehouse.gov/briefing-room/statements-releases/2023/03/01/readout/';
+  const uris = (of: string) => index.withSourceUrl(of).map((one) => one.uri);
+  assert.deepEqual(uris(url), []);
+  index.set(entry('file:///a.md', [], url));
+  index.set(entry('file:///a.md', ['Tag'], url));
+  assert.deepEqual(uris(url), ['file:///a.md']);
+  index.set(entry('file:///b.md', [], url));
+  index.set(entry('file:///c.md', [], url));
+  assert.deepEqual(uris(url), ['file:///a.md', 'file:///b.md', 'file:///c.md']);
+  index.delete('file:///a.md');
+  assert.deepEqual(uris(url), ['file:///b.md', 'file:///c.md']);
+  index.set(entry('file:///b.md', [], `${url}other/`));
+  assert.deepEqual(uris(url), ['file:///c.md']);
+  assert.deepEqual(uris(`${url}other/`), ['file:///b.md']);
+  index.delete('file:///c.md');
+  assert.deepEqual(uris(url), []);
+  index.set(entry('file:///a.md', [], url));
+  assert.deepEqual(uris(url), ['file:///a.md']);
+});
