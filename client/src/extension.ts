@@ -5,7 +5,7 @@ import { createPreviewRenderer } from '../../server/src/clientApi';
 import { WorkspaceTrustedNotification } from '../../server/src/protocol';
 import { ActiveReadout, type ActiveReadoutEvents } from './activeReadout';
 import { registerCommands } from './commands';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, indexStorageFolder } from './languageClient';
 import { readoutFrontMatterPlugin } from './markdownPreview';
 import { PreviewManager, type PreviewEvents } from './preview/previewManager';
 import { StatusBar } from './statusBar';
@@ -19,6 +19,8 @@ export interface ReadoutExtension {
   previews: PreviewEvents;
   activeReadout: ActiveReadoutEvents;
   status: Readonly<Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'command' | 'accessibilityInformation'>>;
+  /** Where the server keeps the workspace's index between sessions (VS Code's workspace storage); none without a workspace. */
+  indexStorage: string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): ReadoutExtension {
@@ -37,5 +39,5 @@ export function activate(context: vscode.ExtensionContext): ReadoutExtension {
     (error: Error) => client.outputChannel.appendLine(`The language server could not start: ${error.message}`),
   );
   const activated = Date.now() - started;
-  return { extendMarkdownIt: readoutFrontMatterPlugin(createPreviewRenderer()), previews, activeReadout, status: statusBar.item };
+  return { extendMarkdownIt: readoutFrontMatterPlugin(createPreviewRenderer()), previews, activeReadout, status: statusBar.item, indexStorage: indexStorageFolder(context) };
 }

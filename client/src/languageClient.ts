@@ -26,6 +26,11 @@ function withoutMarkdownHeadings(document: { languageId: string }, symbols: Symb
 }
 
 /** The language client for the bundled server, over IPC. */
+/** Where the server keeps the workspace's index between sessions: the workspace's storage (none when no workspace is open). */
+export function indexStorageFolder(context: ExtensionContext): string | undefined {
+  return context.storageUri?.fsPath;
+}
+
 export function createLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const execArgv = serverNodeOptions(cpus().length);
@@ -36,7 +41,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'readout' },
-    initializationOptions: { workspaceTrusted: workspace.isTrusted, indexStorage: context.storageUri?.fsPath } satisfies InitializationOptions,
+    initializationOptions: { workspaceTrusted: workspace.isTrusted, indexStorage: indexStorageFolder(context) } satisfies InitializationOptions,
     middleware: {
       provideDocumentSymbols: async (document, token, next) => withoutMarkdownHeadings(document, await next(document, token)),
     },

@@ -29,6 +29,8 @@ export interface ReadoutTestApi {
   readonly previews: PreviewApi;
   readonly activeReadout: ActiveReadoutApi;
   readonly status: StatusApi;
+  /** Where the server keeps the workspace's index between sessions. */
+  readonly indexStorage: string | undefined;
 }
 
 export async function extensionApi(): Promise<ReadoutTestApi> {
