@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { getHeapStatistics } from 'node:v8';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../core/workspaceIndex';
@@ -30,6 +31,9 @@ export type FileChange = 'created' | 'changed' | 'deleted';
 /** Whether a scan read all its files, or was stopped by a newer one. */
 export type ScanOutcome = 'done' | 'cancelled';
 
+/** Restored records whose paths and stamps are taken per step of `settle`: some 7 ms each. */
+const SETTLED_PER_STEP = 4096;
+
 /** How the log of a stopped scan begins (a scan that ends logs "Indexed ..."). */
 const SCAN_STOPPED_LOG = 'Stopped indexing after';
 
@@ -56,15 +60,44 @@ export function createIndexer(options: IndexerOptions) {
   const otherStamps = new Map<string, string>();
   // Moves whenever either changes: a snapshot taken at one count is current until it moves.
   let generation = 0;
+  // Restored records whose paths and stamps are still to be taken (`settle`): the index answers
+  // with their entries at once, and the maps of 200,000 paths and stamps are made after.
+  let unsettled: SnapshotRecord[] = [];
 
-  /** Records the stamp of the file at `uri`, a readout or not, or that it has none (undefined). */
-  function stamped(uri: string, stamp: string | undefined, readout: boolean): void {
+  /**
+   * Records the stamp of the file at `uri`, a readout or not, or that it has none (undefined). A
+   * stamp restored is what the snapshot already holds: it does not move the generation.
+   */
+  function stamped(uri: string, stamp: string | undefined, readout: boolean, restored = false): void {
     const [kept, other] = readout ? [stamps, otherStamps] : [otherStamps, stamps];
     if (other.delete(uri)) generation++;
     if (kept.get(uri) === stamp) return;
     if (stamp === undefined) kept.delete(uri);
     else kept.set(uri, stamp);
-    generation++;
+    if (!restored) generation++;
+  }
+
+  /**
+   * Takes the paths and stamps of the records restored, in steps between which the server answers
+   * requests: before a scan compares the stamps. A record whose entry an event or an editor has
+   * replaced meanwhile is passed over; a second path to a file another holds is dropped.
+   */
+  async function settle(): Promise<void> {
+    const records = unsettled;
+    unsettled = [];
+    const changed = new Set<string>();
+    for (let at = 0; at < records.length; at++) {
+      const { uri, identity, stamp, entry } = records[at];
+      if (!entry) {
+        // Not when an event has stamped it since.
+        if (!stamps.has(uri) && !otherStamps.has(uri)) stamped(uri, stamp, false, true);
+      } else if (index.get(uri) === entry) {
+        if (claim(uri, identity, changed)) stamped(uri, stamp, true, true);
+        else drop(uri, changed);
+      }
+      if (at % SETTLED_PER_STEP === SETTLED_PER_STEP - 1) await yieldToEvents();
+    }
+    if (changed.size > 0) options.onUrlsChanged(changed);
   }
 
   function drop(uri: string, changed: Set<string>): void {
@@ -123,6 +156,7 @@ export function createIndexer(options: IndexerOptions) {
       otherHeldBefore = [...otherStamps.keys()];
     };
     if (!run.restoring) holdings();
+    const stampsReady = run.restoring?.then(settle).then(holdings);
     const seen = new Set<string>();
     const otherSeen = new Set<string>();
     const changed = new Set<string>();
@@ -142,7 +176,7 @@ export function createIndexer(options: IndexerOptions) {
         options.log(`Could not read ${file}: ${reason}`);
       },
       known: trustStamps ? (uri) => stamps.get(uri) ?? otherStamps.get(uri) : undefined,
-      stampsReady: run.restoring?.then(holdings),
+      stampsReady,
       onUnchanged(uri) {
         unchanged++;
         if (stamps.has(uri)) seen.add(uri);
@@ -222,20 +256,20 @@ export function createIndexer(options: IndexerOptions) {
     /**
      * Fills the index from a snapshot's records (a warm start), before the scan that checks them
      * against the disk; an open document's is left to its editor. Returns the readouts restored.
+     * Their paths and stamps are taken by the scan, before it compares (`settle`).
      */
     restore(records: readonly SnapshotRecord[]): number {
       const changed = new Set<string>();
       let restored = 0;
-      for (const { uri, identity, stamp, entry } of records) {
-        if (!entry) {
-          stamped(uri, stamp, false);
-          continue;
+      for (const record of records) {
+        const { uri, entry } = record;
+        if (entry) {
+          if (options.isOpen(uri) || index.get(uri) !== undefined) continue;
+          index.set(entry);
+          if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
+          restored++;
         }
-        if (options.isOpen(uri) || index.get(uri) !== undefined || !claim(uri, identity, changed)) continue;
-        stamped(uri, stamp, true);
-        index.set(entry);
-        if (entry.sourceUrl) changed.add(entry.sourceUrl.value);
-        restored++;
+        unsettled.push(record);
       }
       if (changed.size > 0) options.onUrlsChanged(changed);
       return restored;
