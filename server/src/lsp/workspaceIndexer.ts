@@ -63,6 +63,8 @@ export function createIndexer(options: IndexerOptions) {
   // Restored records whose paths and stamps are still to be taken (`settle`): the index answers
   // with their entries at once, and the maps of 200,000 paths and stamps are made after.
   let unsettled: SnapshotRecord[] = [];
+  // Folders that left the workspace: what a snapshot still being restored holds of them is passed over.
+  const leftFolders = new Set<string>();
 
   /**
    * Records the stamp of the file at `uri`, a readout or not, or that it has none (undefined). A
@@ -263,6 +265,7 @@ export function createIndexer(options: IndexerOptions) {
       let restored = 0;
       for (const record of records) {
         const { uri, entry } = record;
+        if (leftFolders.size > 0 && [...leftFolders].some((folder) => inFolder(uri, folder))) continue;
         if (entry) {
           if (options.isOpen(uri) || index.get(uri) !== undefined) continue;
           index.set(entry);
@@ -293,6 +296,7 @@ export function createIndexer(options: IndexerOptions) {
     /** Forgets a folder that left the workspace, its open documents included: they are no longer the workspace's. */
     dropFolder(folder: string): void {
       running?.folders.delete(folder);
+      leftFolders.add(folder);
       const changed = new Set<string>();
       for (const entry of [...index.entries()]) {
         if (inFolder(entry.uri, folder)) drop(entry.uri, changed);
