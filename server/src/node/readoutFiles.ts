@@ -6,7 +6,10 @@ import { fdir } from 'fdir';
 import picomatch from 'picomatch';
 import type { Settings } from './settings';
 
-/** Every Markdown and text file is looked at: its front matter's fields decide whether it is a readout. */
+/**
+ * Every Markdown and text file is looked at: its front matter's fields decide whether it is a
+ * readout. (`listFiles` knows them by their names' ends; the file watchers take the glob.)
+ */
 export const MARKDOWN_AND_TEXT = '**/*.{md,txt}';
 
 /** Where the settings put a file. */
@@ -54,10 +57,12 @@ export function listedAreNowhere(settings: Settings): boolean {
  */
 export function listFiles(folder: string, settings: Settings): Promise<string[]> {
   const options = { dot: true, posix: true };
-  // tinyglobby's reading of the globs: a `!` glob of `files` excludes; a `!` glob of `exclude` is dropped.
-  const named = settings.files.filter((glob) => glob !== '' && (glob[0] !== '!' || glob[1] === '('));
-  const negated = settings.files.filter((glob) => glob[0] === '!' && glob[1] !== '(').map((glob) => glob.slice(1));
-  const excludes = [...settings.exclude.filter((glob) => glob !== '' && (glob[0] !== '!' || glob[1] === '(')), ...negated].map(normalGlob);
+  // tinyglobby's reading of the globs: a `!` glob of `files` excludes; a `!` glob of `exclude` is
+  // dropped (`!(` starts an extglob, not a negation).
+  const negation = (glob: string) => glob[0] === '!' && glob[1] !== '(';
+  const named = settings.files.filter((glob) => glob !== '' && !negation(glob));
+  const negated = settings.files.filter(negation).map((glob) => glob.slice(1));
+  const excludes = [...settings.exclude.filter((glob) => glob !== '' && !negation(glob)), ...negated].map(normalGlob);
   const folderNames = new Set<string>();
   const others: string[] = [];
   for (const glob of excludes) {
