@@ -3,9 +3,10 @@
 // cache is good only for the same tool, configuration, schema and --quiet; a broken cache is
 // ignored with one line; duplicate-source-url and --fix stay right.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { cacheKey } from '../../server/src/cli/checkCache';
+import { cacheKey, loadCache } from '../../server/src/cli/checkCache';
 import { compileBuiltinSchema } from '../../server/src/core/builtinSchema';
 import { buildCli, Fixture } from './cli';
 import { CLEAN_READOUT, ERROR_READOUT, INFO_READOUT, WARNING_READOUT } from './readouts';
@@ -33,7 +34,7 @@ async function check(fixture: Fixture, args: readonly string[] = []): Promise<{ 
 
 const messages = (report: JsonReport, file: string) => report.files.find((one) => one.path === file)?.diagnostics.map((diagnostic) => diagnostic.message) ?? [];
 
-/** The header line of the cache file (checkCache.ts, format 2). */
+/** The header line of the cache file (checkCache.ts, format 3). */
 const HEADER_BYTES = 512;
 const HAS_DIAGNOSTICS = 64;
 
@@ -44,39 +45,53 @@ interface CacheHeader {
   urls: number;
   textBytes: number;
   diagnosticsBytes: number;
-  patchBytes: number;
 }
 
 type Patch = [number, number, number, number, number, string, number, string | null, { message: string }[]];
+interface PatchBlock {
+  writtenAt: number;
+  patches: Patch[];
+}
 
-/** The cache file in its parts: the header, the columns as bytes, each entry's name and flags, the diagnostics and the patches. */
+/** A block of patches as appended: the length of its JSON, the JSON's SHA-1, the JSON. */
+function blockBytes(block: PatchBlock): Buffer {
+  const json = Buffer.from(JSON.stringify(block));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return Buffer.concat([length, createHash('sha1').update(json).digest(), json]);
+}
+
+/** The cache file in its parts: the header, the columns as bytes, each entry's name and flags, the diagnostics and the blocks of patches. */
 function readCacheFile(file: string) {
   const bytes = readFileSync(file);
   const header = JSON.parse(bytes.toString('utf8', 0, HEADER_BYTES)) as CacheHeader;
   const lengthsAt = HEADER_BYTES + header.files * 32;
-  const flagsAt = lengthsAt + (header.files + header.urls) * 4 + header.files * 20;
+  const flagsAt = lengthsAt + (header.files + header.urls) * 4 + header.urls * 4 + header.files * 20;
   const textAt = flagsAt + header.files;
   const diagnosticsAt = textAt + header.textBytes;
-  const patchesAt = diagnosticsAt + header.diagnosticsBytes;
+  const blocksAt = diagnosticsAt + header.diagnosticsBytes;
   const lengths = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + lengthsAt, bytes.byteOffset + lengthsAt + header.files * 4));
   const text = bytes.toString('utf8', textAt, diagnosticsAt);
   let offset = 0;
   const names = [...lengths].map((length) => text.slice(offset, (offset += length)));
+  const blocks: PatchBlock[] = [];
+  for (let at = blocksAt; at < bytes.length; at += 24 + bytes.readUInt32LE(at)) blocks.push(JSON.parse(bytes.toString('utf8', at + 24, at + 24 + bytes.readUInt32LE(at))) as PatchBlock);
   return {
     header,
     columns: bytes.subarray(HEADER_BYTES, diagnosticsAt),
     names,
     flags: [...bytes.subarray(flagsAt, textAt)],
-    diagnostics: JSON.parse(bytes.toString('utf8', diagnosticsAt, patchesAt)) as { message: string }[][],
-    patches: JSON.parse(bytes.toString('utf8', patchesAt)) as Patch[],
+    diagnostics: JSON.parse(bytes.toString('utf8', diagnosticsAt, blocksAt)) as { message: string }[][],
+    blocks,
+    /** Every block's patches, in order. */
+    patches: blocks.flatMap((block) => block.patches),
   };
 }
 
-function writeCacheFile(file: string, { header, columns, diagnostics, patches }: ReturnType<typeof readCacheFile>): void {
+function writeCacheFile(file: string, { header, columns, diagnostics, blocks }: ReturnType<typeof readCacheFile>): void {
   const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics));
-  const patchesJson = Buffer.from(JSON.stringify(patches));
-  const headerJson = JSON.stringify({ ...header, diagnosticsBytes: diagnosticsJson.length, patchBytes: patchesJson.length });
-  writeFileSync(file, Buffer.concat([Buffer.from(`${headerJson.padEnd(HEADER_BYTES - 1)}\n`), columns, diagnosticsJson, patchesJson]));
+  const headerJson = JSON.stringify({ ...header, diagnosticsBytes: diagnosticsJson.length });
+  writeFileSync(file, Buffer.concat([Buffer.from(`${headerJson.padEnd(HEADER_BYTES - 1)}\n`), columns, diagnosticsJson, ...blocks.map(blockBytes)]));
 }
 
 /** Changes by hand the message of the first cached diagnostic of `file` (in its latest patch, if any), so that a run that uses the entry prints it. */
@@ -108,15 +123,17 @@ describe('readout check --cache', () => {
     assert.equal(second.status, plain.status);
   });
 
-  test('a run in which no file changed leaves the cache as it was; one in which one did writes it afresh', async () => {
-    const written = () => readCacheFile(fixture.path('.readoutcache')).header.writtenAt;
+  test('a run in which no file changed leaves the cache as it was; one in which one did appends a block for it', async () => {
     await check(fixture, ['--cache']);
-    const before = written();
+    const before = readFileSync(fixture.path('.readoutcache'));
     await check(fixture, ['--cache']);
-    assert.equal(written(), before);
+    assert.deepEqual(readFileSync(fixture.path('.readoutcache')), before);
     writeFileSync(fixture.path('archive/clean.md'), CLEAN_READOUT.replace('Voyager', 'Voyagers'));
     await check(fixture, ['--cache']);
-    assert.ok(written() > before);
+    const after = readFileSync(fixture.path('.readoutcache'));
+    assert.deepEqual(after.subarray(0, before.length), before);
+    const added = readCacheFile(fixture.path('.readoutcache')).blocks.at(-1)!;
+    assert.deepEqual([after.length > before.length, added.patches.map((patch) => readCacheFile(fixture.path('.readoutcache')).names[patch[0]])], [true, ['archive/clean.md']]);
     writeFileSync(fixture.path('archive/clean.md'), CLEAN_READOUT);
     utimesSync(fixture.path('archive/clean.md'), LONG_AGO, LONG_AGO);
   });
@@ -182,8 +199,8 @@ describe('readout check --cache', () => {
     utimesSync(fixture.path('archive/clean.md'), LONG_AGO, LONG_AGO);
     const plain = await check(fixture, ['--cache']);
     const written = readFileSync(fixture.path('.readoutcache'));
-    const { header, flags, patches } = readCacheFile(fixture.path('.readoutcache'));
-    assert.equal(patches.length, 1, 'the file changed is a patch');
+    const { header, names, patches } = readCacheFile(fixture.path('.readoutcache'));
+    assert.deepEqual(patches.map((patch) => names[patch[0]]), ['archive/clean.md', 'archive/clean.md'], 'each run that changed the file appended a block');
     const damaged = (change: (cache: ReturnType<typeof readCacheFile>) => void) => {
       const cache = readCacheFile(fixture.path('.readoutcache'));
       change(cache);
@@ -192,15 +209,16 @@ describe('readout check --cache', () => {
       return readFileSync(file);
     };
     const badFlags = Buffer.from(written);
-    badFlags[written.length - header.patchBytes - header.diagnosticsBytes - header.textBytes - flags.length] = 0x80;
+    badFlags[HEADER_BYTES + header.files * 32 + (header.files + header.urls) * 4 + header.urls * 4 + header.files * 20] = 0x80;
     const broken = [
       'not json',
       '{"format":"readout-check-cache","version":2}',
       // The format before: JSON, an object per file.
       JSON.stringify({ format: 'readout-check-cache', version: 1, key: header.key, writtenAt: 1, files: { 'archive/error.md': [1, 2, 3, 4, 'a', 0, 0] } }),
-      written.subarray(0, written.length - 1),
+      // Cut short in the columns.
+      written.subarray(0, HEADER_BYTES + header.files * 32 + 4),
       badFlags,
-      damaged((cache) => cache.patches.push([cache.header.files, 1, 2, 3, 4, 'a'.repeat(40), 4, null, []])),
+      damaged((cache) => cache.blocks.push({ writtenAt: 1, patches: [[cache.header.files, 1, 2, 3, 4, 'a'.repeat(40), 4, null, []]] })),
       damaged((cache) => cache.diagnostics.pop()),
     ];
     for (const [at, bytes] of broken.entries()) {
@@ -228,6 +246,52 @@ describe('readout check --cache', () => {
     assert.deepEqual(messages(next.report, 'archive/error.md'), ['FROM THE CACHE', ...messages(changed.report, 'archive/error.md').slice(1)]);
     writeFileSync(fixture.path('archive/error.md'), ERROR_READOUT);
     utimesSync(fixture.path('archive/error.md'), LONG_AGO, LONG_AGO);
+  });
+
+  test('a block cut short or not matching its SHA-1 (a run stopped while appending it) is passed over without a word, the entries before it used, and the cache written afresh', async () => {
+    writeFileSync(fixture.path('.readoutcache'), '');
+    await check(fixture, ['--cache']);
+    writeFileSync(fixture.path('archive/clean.md'), CLEAN_READOUT.replace('Voyager', 'Voyagers'));
+    const changed = await check(fixture, ['--cache']);
+    const appended = readFileSync(fixture.path('.readoutcache'));
+    const tears: [string, (bytes: Buffer) => Buffer][] = [
+      ['cut short', (bytes) => bytes.subarray(0, bytes.length - 3)],
+      ['changed', (bytes) => Buffer.concat([bytes.subarray(0, bytes.length - 2), Buffer.from([bytes[bytes.length - 2] ^ 1]), bytes.subarray(bytes.length - 1)])],
+    ];
+    for (const [what, tear] of tears) {
+      writeFileSync(fixture.path('.readoutcache'), appended);
+      markCached(fixture, 'archive/error.md');
+      writeFileSync(fixture.path('.readoutcache'), tear(readFileSync(fixture.path('.readoutcache'))));
+      const run = await check(fixture, ['--cache']);
+      assert.deepEqual([run.stderr, messages(run.report, 'archive/error.md')[0]], ['', 'FROM THE CACHE'], what);
+      assert.deepEqual(messages(run.report, 'archive/clean.md'), messages(changed.report, 'archive/clean.md'), what);
+      const written = readCacheFile(fixture.path('.readoutcache'));
+      assert.deepEqual([written.names.length, written.blocks], [4, []], what);
+    }
+    writeFileSync(fixture.path('archive/clean.md'), CLEAN_READOUT);
+    utimesSync(fixture.path('archive/clean.md'), LONG_AGO, LONG_AGO);
+  });
+
+  test('a block is appended only to the file the cache was read from, as it was read: not to one another run wrote since', () => {
+    const file = fixture.path('.readoutcache');
+    const { key } = readCacheFile(file).header;
+    for (const [what, change] of [['replaced', (bytes: Buffer) => {
+      rmSync(file);
+      writeFileSync(file, bytes);
+    }], ['appended to', (bytes: Buffer) => writeFileSync(file, Buffer.concat([bytes, Buffer.from('x')]))]] as const) {
+      const loaded = loadCache(file, key, (message) => assert.fail(message))!;
+      const before = readFileSync(file);
+      change(before);
+      const now = readFileSync(file);
+      assert.equal(loaded.appendTo(file, Buffer.from('block')), false, what);
+      assert.deepEqual(readFileSync(file), now, what);
+      writeFileSync(file, before);
+    }
+    const loaded = loadCache(file, key, (message) => assert.fail(message))!;
+    const before = readFileSync(file);
+    assert.equal(loaded.appendTo(file, Buffer.from('block')), true);
+    assert.deepEqual(readFileSync(file), Buffer.concat([before, Buffer.from('block')]));
+    writeFileSync(file, before);
   });
 
   test('files added and gone: the cache is written afresh, and the entries of the others are found where they moved', async () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { STAT_FIELDS, startStatWorker, statFiles } from '../../server/src/node/statFiles';
+import { STAT_FIELDS, startStatFeed, startStatWorker, statFiles } from '../../server/src/node/statFiles';
 
 const MANY = 30_000;
 
@@ -51,6 +51,30 @@ describe('statFiles', () => {
   test('few files: this thread alone, a worker started for more is ended', async () => {
     assert.equal(startStatWorker(100), undefined);
     expectStats(real, await statFiles(real, { worker: startStatWorker(MANY) }));
+  });
+
+  test('a feed: files given in bursts as a listing finds them, the worker taking each chunk as it comes; each stat at its place', async () => {
+    // One count a multiple of the chunks (1,024 files), one not; this thread sharing or not.
+    for (const [count, shareThisThread] of [[20 * 1024, true], [MANY, true], [MANY, false]] as const) {
+      const files = paths().slice(0, count);
+      const feed = startStatFeed(startStatWorker(count));
+      for (let from = 0; from < files.length; from += 2500) {
+        files.slice(from, from + 2500).forEach(feed.add);
+        // The worker, having stat'ed what it was given, waits for more.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      assert.deepEqual(feed.files, files);
+      expectStats(files, await feed.finish({ shareThisThread }));
+    }
+  });
+
+  test('a feed cancelled (its listing failed) ends its worker', async () => {
+    const worker = startStatWorker(MANY)!;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    const feed = startStatFeed(worker);
+    paths().slice(0, 5000).forEach(feed.add);
+    feed.cancel();
+    await exited;
   });
 
   test('a stat that fails otherwise than for a missing file fails the whole, in either half', async () => {

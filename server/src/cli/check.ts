@@ -21,6 +21,7 @@ import { loadRuleDocs } from './ruleDocs';
 import { createProgress } from './progress';
 import { parseShard, shareOf, writeFacts, type Shard } from './shardFacts';
 import { STAT_FIELDS, startStatWorker } from '../node/statFiles';
+import { filesSharingUrls } from './sharedUrls';
 import { resolveTargets, type FileTask } from './targets';
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -189,21 +190,7 @@ async function checkAll(pool: CheckPool, tasks: readonly FileTask[], fix: boolea
  */
 export async function acrossFiles(pool: CheckPool, tasks: readonly FileTask[], firstPass: readonly FileReport[]): Promise<FileReport[]> {
   const reports = [...firstPass];
-  // The first file with each URL, and the files sharing one by the first's: an array per URL was most of this at 200,000 files.
-  const firstWith = new Map<string, number>();
-  const sharing = new Map<number, number[]>();
-  reports.forEach((report, at) => {
-    if (report.sourceUrl === undefined) return;
-    const first = firstWith.get(report.sourceUrl);
-    if (first === undefined) firstWith.set(report.sourceUrl, at);
-    else {
-      const group = sharing.get(first);
-      if (group) group.push(at);
-      else sharing.set(first, [first, at]);
-    }
-  });
-  // In the order of their first files, as the batches have always been made.
-  const groups = [...sharing.entries()].sort(([a], [b]) => a - b).map(([, group]) => group);
+  const groups = filesSharingUrls(reports);
   if (groups.length === 0) return reports;
   const rechecked = groups.flat();
   // Fixes were applied in the first pass; duplicate-source-url has none.

@@ -11,7 +11,7 @@
 // --quiet; a cache that cannot be read, or is not one, is ignored with one line on stderr.
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { closeSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
 import { endianness } from 'node:os';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
@@ -19,12 +19,13 @@ import { writeFileAtomic } from './atomicWrite';
 import type { CheckSetup } from './checkFiles';
 import { isNumber, isObject, isReportedDiagnostic, type FileReport, type ReportedDiagnostic } from './report';
 import { RACY_MS } from '../node/regularFile';
+import { hashUrl } from './sharedUrls';
 import { STAT_FIELDS } from '../node/statFiles';
 import type { FileTask } from './targets';
 
 export const DEFAULT_CACHE_FILE = '.readoutcache';
 const FORMAT = 'readout-check-cache';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 /** What tells that a file is the one a cached report is of. */
 export interface FileStamp {
@@ -73,35 +74,47 @@ export function cacheKey(setup: CheckSetup, toolVersion: string = version): stri
 }
 
 /**
- * The cache as written (FORMAT_VERSION 2): a line of JSON (the header, padded to HEADER_BYTES),
+ * The cache as written (FORMAT_VERSION 3): a line of JSON (the header, padded to HEADER_BYTES),
  * then its `files` entries in columns, so that an entry whose stat stands for its file costs a few
  * numbers compared, not an object parsed (format 1, JSON with an array per file, took 1.3 s to read
  * and 1.1 s to write at 200,000 files, profiled):
  * - their stats, STAT_FIELDS float64 each: size, mtimeMs, ctimeMs, ino;
  * - the lengths (UTF-16 code units, uint32) of their names, then of the `urls` source URLs;
+ * - the URLs' hashes (hashUrl, uint32), for duplicate-source-url;
  * - their SHA-1s, 20 bytes each;
  * - a byte of FLAGS each;
- * - the names then the URLs, as one UTF-8 text of `textBytes` bytes;
+ * - the names then the URLs, as one text of `textBytes` bytes of UTF-8;
  * - `diagnosticsBytes` of JSON: the diagnostics of each entry flagged with some, in order;
- * - `patchBytes` of JSON: entries changed since the columns were written, as Patch (a run in which
- *   a few files changed writes the columns back as they were read, and those few after them).
- * Numbers in the machine's byte order, which the header names.
+ * - then blocks of patches, each appended by a run in which a few files changed (format 2 wrote
+ *   the 72 MB of columns back for those few, a quarter of a second at 200,000 files, profiled):
+ *   the length of its JSON (uint32, little-endian), the JSON's SHA-1, then the JSON, a PatchBlock.
+ *   A block cut short or not matching its SHA-1 (a run stopped while appending it) is not read,
+ *   nor anything after it, and the next run writes the cache afresh.
+ * Numbers in the machine's byte order, which the header names. The cache is written afresh
+ * atomically (a temporary file renamed over it); a block is appended with one write to the file
+ * as it was read.
  */
 interface Header {
   readonly format: string;
   readonly version: number;
   readonly key: string;
+  /** When the columns were written. */
   readonly writtenAt: number;
   readonly endianness: string;
   readonly files: number;
   readonly urls: number;
   readonly textBytes: number;
   readonly diagnosticsBytes: number;
-  readonly patchBytes: number;
 }
 
 /** An entry changed since the columns were written: [index, size, mtimeMs, ctimeMs, ino, hash (hex), flags, sourceUrl or null, diagnostics]. */
 type Patch = [number, number, number, number, number, string, number, string | null, ReportedDiagnostic[]];
+
+/** The entries a run changed, appended after the columns; a later block's patch of an entry replaces an earlier one's. */
+interface PatchBlock {
+  readonly writtenAt: number;
+  readonly patches: readonly Patch[];
+}
 
 /** An entry's byte of flags: its place, and its report but for the diagnostics. */
 const FLAGS = {
@@ -122,11 +135,16 @@ const STAT_BYTES = STAT_FIELDS * 8;
 const HASH_BYTES = 20;
 const NO_DIAGNOSTICS: readonly ReportedDiagnostic[] = [];
 
+/** A patch block's length and SHA-1, before its JSON. */
+const BLOCK_HEAD_BYTES = 4 + HASH_BYTES;
+
 /**
- * Past this many patches the cache is written afresh: each is some 300 bytes of JSON read on every
- * run, where an entry in the columns costs nothing until used.
+ * Past this many entries patched, or this many bytes of blocks (an entry changed run after run is
+ * in each run's block), the cache is written afresh: a patch is some 300 bytes of JSON read on
+ * every run, where an entry in the columns costs nothing until used.
  */
 const patchLimit = (files: number) => Math.max(1000, files / 100);
+const blockBytesLimit = (files: number) => patchLimit(files) * 1024;
 
 /** Whether the flags are those of an entry as written. */
 function validFlags(flags: unknown): flags is number {
@@ -144,6 +162,42 @@ function validPatch(value: unknown, files: number): value is Patch {
   return Number.isInteger(at) && (at as number) >= 0 && (at as number) < files && isNumber(size) && isNumber(mtimeMs) && isNumber(ctimeMs) && isNumber(ino)
     && typeof hash === 'string' && /^[0-9a-f]{40}$/.test(hash) && validFlags(flags) && ((flags & FLAGS.sourceUrl) !== 0 ? typeof url === 'string' : url === null)
     && isDiagnosticList(diagnostics) && (diagnostics.length > 0) === ((flags & FLAGS.diagnostics) !== 0);
+}
+
+/** Whether the block read is one as written, for a cache of `files` entries. */
+function validBlock(value: unknown, files: number): value is PatchBlock {
+  return isObject(value) && isNumber(value.writtenAt) && Array.isArray(value.patches) && value.patches.every((patch) => validPatch(patch, files));
+}
+
+/** A block as appended: its head, then its JSON. */
+function blockBytes(block: PatchBlock): Buffer {
+  const json = Buffer.from(JSON.stringify(block), 'utf8');
+  const head = Buffer.alloc(BLOCK_HEAD_BYTES);
+  head.writeUInt32LE(json.length, 0);
+  createHash('sha1').update(json).digest().copy(head, 4);
+  return Buffer.concat([head, json]);
+}
+
+/**
+ * The blocks in `bytes` from `at` on, in order, as JSON not yet checked: those whole and matching
+ * their SHA-1s, up to the first that is not (`torn`: an append cut short).
+ */
+function readBlocks(bytes: Buffer, at: number): { blocks: unknown[]; torn: boolean } {
+  const blocks: unknown[] = [];
+  while (at < bytes.length) {
+    const jsonAt = at + BLOCK_HEAD_BYTES;
+    const end = jsonAt + (jsonAt <= bytes.length ? bytes.readUInt32LE(at) : 0);
+    if (jsonAt > bytes.length || end > bytes.length) return { blocks, torn: true };
+    const json = bytes.subarray(jsonAt, end);
+    if (!createHash('sha1').update(json).digest().equals(bytes.subarray(at + 4, jsonAt))) return { blocks, torn: true };
+    try {
+      blocks.push(JSON.parse(json.toString('utf8')));
+    } catch {
+      blocks.push(undefined);
+    }
+    at = end;
+  }
+  return { blocks, torn: false };
 }
 
 /** The flags of a task's report. */
@@ -171,15 +225,21 @@ function headerLine(header: Header): Buffer {
   return Buffer.from(`${json.padEnd(HEADER_BYTES - 1)}\n`, 'utf8');
 }
 
+/** The file a cache was read from, as it was: a block is appended only to that file, unchanged since. */
+interface CacheFileIdentity {
+  readonly ino: number;
+  readonly size: number;
+}
+
 /** A cache as read: its columns, with its patches applied, and each entry's report made only when asked for. */
 export class LoadedCache {
   readonly size: number;
   readonly racyFrom: number;
   readonly #folder: string;
   readonly #prefix: string;
-  readonly #header: Header;
-  /** The file as read, up to its patches: written back as it is when a few entries changed. */
-  readonly #columns: Buffer;
+  readonly #file: CacheFileIdentity;
+  /** Bytes of blocks after the columns; undefined when one was torn, and the cache is to be written afresh. */
+  readonly #blockBytes: number | undefined;
   readonly #stats: Float64Array;
   readonly #hashes: Uint8Array;
   readonly #flags: Uint8Array;
@@ -189,18 +249,21 @@ export class LoadedCache {
   /** Where each entry's URL starts and ends in the text; both 0 without one. */
   readonly #urlStarts: Uint32Array;
   readonly #urlEnds: Uint32Array;
+  /** Each entry's URL's hashUrl; 0 without one. */
+  readonly #urlHashes: Uint32Array;
   readonly #diagnostics: Map<number, readonly ReportedDiagnostic[]>;
   /** The entries the patches changed: their URLs, the text's being the columns'. */
   readonly #patchedUrls = new Map<number, string | undefined>();
   #byName: Map<string, number> | undefined;
 
-  constructor(folder: string, header: Header, columns: { bytes: Buffer; stats: Float64Array; lengths: Uint32Array; hashes: Uint8Array; flags: Uint8Array; text: string; diagnostics: Map<number, readonly ReportedDiagnostic[]> }, patches: readonly Patch[]) {
+  constructor(folder: string, header: Header, file: CacheFileIdentity, columns: { stats: Float64Array; lengths: Uint32Array; urlHashes: Uint32Array; hashes: Uint8Array; flags: Uint8Array; text: string; diagnostics: Map<number, readonly ReportedDiagnostic[]> }, blocks: { read: readonly PatchBlock[]; bytes: number | undefined }) {
     this.#folder = folder;
     this.#prefix = folderPrefix(folder);
-    this.#header = header;
+    this.#file = file;
+    this.#blockBytes = blocks.bytes;
     this.size = header.files;
-    this.racyFrom = header.writtenAt - RACY_MS;
-    this.#columns = columns.bytes;
+    // An entry's stat is believed by the time of the latest write, as if the whole cache was written then.
+    this.racyFrom = blocks.read.reduce((latest, block) => Math.max(latest, block.writtenAt), header.writtenAt) - RACY_MS;
     this.#stats = columns.stats;
     this.#hashes = columns.hashes;
     this.#flags = columns.flags;
@@ -211,15 +274,19 @@ export class LoadedCache {
     for (let at = 0; at < this.size; at++) this.#nameStarts[at + 1] = this.#nameStarts[at] + lengths[at];
     this.#urlStarts = new Uint32Array(this.size);
     this.#urlEnds = new Uint32Array(this.size);
-    let url = this.size;
+    this.#urlHashes = new Uint32Array(this.size);
+    let url = 0;
     let offset = this.#nameStarts[this.size];
     for (let at = 0; at < this.size; at++) {
       if ((flags[at] & FLAGS.sourceUrl) === 0) continue;
       this.#urlStarts[at] = offset;
-      offset += lengths[url++];
+      offset += lengths[this.size + url];
       this.#urlEnds[at] = offset;
+      this.#urlHashes[at] = columns.urlHashes[url++];
     }
-    for (const [at, size, mtimeMs, ctimeMs, ino, hash, flags, url, diagnostics] of patches) this.#patch(at, { size, mtimeMs, ctimeMs, ino, hash }, flags, url ?? undefined, diagnostics);
+    for (const block of blocks.read) {
+      for (const [at, size, mtimeMs, ctimeMs, ino, hash, flags, url, diagnostics] of block.patches) this.#patch(at, { size, mtimeMs, ctimeMs, ino, hash }, flags, url ?? undefined, diagnostics);
+    }
   }
 
   #patch(at: number, stamp: FileStamp, flags: number, url: string | undefined, diagnostics: readonly ReportedDiagnostic[]): void {
@@ -227,6 +294,7 @@ export class LoadedCache {
     Buffer.from(this.#hashes.buffer, this.#hashes.byteOffset, this.#hashes.byteLength).write(stamp.hash, at * HASH_BYTES, HASH_BYTES, 'hex');
     this.#flags[at] = flags;
     this.#patchedUrls.set(at, url);
+    this.#urlHashes[at] = url === undefined ? 0 : hashUrl(url);
     if (diagnostics.length > 0) this.#diagnostics.set(at, diagnostics);
     else this.#diagnostics.delete(at);
   }
@@ -254,7 +322,10 @@ export class LoadedCache {
     // Most entries have no diagnostics and no patch: the flags spare them the lookups.
     const diagnostics = (flags & FLAGS.diagnostics) !== 0 ? this.#diagnostics.get(at)! : NO_DIAGNOSTICS;
     const report: { -readonly [K in keyof FileReport]: FileReport[K] } = { isReadout: (flags & FLAGS.isReadout) !== 0, diagnostics, fixed: false };
-    if ((flags & FLAGS.sourceUrl) !== 0) report.sourceUrl = this.#patchedUrls.size > 0 && this.#patchedUrls.has(at) ? this.#patchedUrls.get(at) : this.#text.slice(this.#urlStarts[at], this.#urlEnds[at]);
+    if ((flags & FLAGS.sourceUrl) !== 0) {
+      report.sourceUrl = this.#patchedUrls.size > 0 && this.#patchedUrls.has(at) ? this.#patchedUrls.get(at) : this.#text.slice(this.#urlStarts[at], this.#urlEnds[at]);
+      report.urlHash = this.#urlHashes[at];
+    }
     if ((flags & FLAGS.layoutKnown) !== 0) report.followsLayout = (flags & FLAGS.followsLayout) !== 0;
     return report;
   }
@@ -291,23 +362,43 @@ export class LoadedCache {
   }
 
   /**
-   * The cache with the reports of a run over the same files, in the same order, as patches after
-   * these columns; undefined when the files are not the same, a file has no stamp this time, or
-   * the patches would be too many.
+   * The block to append for the reports of a run over the same files, in the same order: the
+   * entries whose files changed; undefined when the files are not the same, a file has no stamp
+   * this time, a block was torn, or the patches would be too many (the cache is then written afresh).
    */
-  patched(tasks: readonly FileTask[], reports: readonly FileReport[], entries: Int32Array | undefined): Buffer[] | undefined {
-    if (!entries || tasks.length !== this.size || reports.some((report, at) => report.stamp === undefined || entries[at] !== at)) return undefined;
+  appendix(tasks: readonly FileTask[], reports: readonly FileReport[], entries: Int32Array | undefined): Buffer | undefined {
+    if (this.#blockBytes === undefined || !entries || tasks.length !== this.size || reports.some((report, at) => report.stamp === undefined || entries[at] !== at)) return undefined;
+    const patches: Patch[] = [];
     for (const [at, report] of reports.entries()) {
-      if (typeof report.stamp === 'number') continue;
-      this.#patch(at, report.stamp!, flagsOf(tasks[at], report), report.sourceUrl, report.diagnostics);
+      const stamp = report.stamp!;
+      if (typeof stamp === 'number') continue;
+      const flags = flagsOf(tasks[at], report);
+      this.#patch(at, stamp, flags, report.sourceUrl, report.diagnostics);
+      patches.push([at, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, stamp.hash, flags, report.sourceUrl ?? null, [...report.diagnostics]]);
     }
-    if (this.#patchedUrls.size > patchLimit(this.size)) return undefined;
-    const patches = [...this.#patchedUrls.keys()].sort((a, b) => a - b).map((at): Patch => {
-      const stamp = this.#stamp(at);
-      return [at, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, stamp.hash, this.#flags[at], this.#patchedUrls.get(at) ?? null, [...(this.#diagnostics.get(at) ?? NO_DIAGNOSTICS)]];
-    });
-    const json = Buffer.from(JSON.stringify(patches), 'utf8');
-    return [headerLine({ ...this.#header, writtenAt: Date.now(), patchBytes: json.length }), this.#columns.subarray(HEADER_BYTES), json];
+    const block = blockBytes({ writtenAt: Date.now(), patches });
+    return this.#patchedUrls.size > patchLimit(this.size) || this.#blockBytes + block.length > blockBytesLimit(this.size) ? undefined : block;
+  }
+
+  /**
+   * Appends the block to `file` when it is still the file this cache was read from, as it was read
+   * (another run may have written it since); false when it is not, and nothing was written.
+   */
+  appendTo(file: string, block: Buffer): boolean {
+    let handle: number;
+    try {
+      handle = openSync(file, constants.O_WRONLY | constants.O_APPEND);
+    } catch {
+      return false;
+    }
+    try {
+      const now = fstatSync(handle);
+      if (now.ino !== this.#file.ino || now.size !== this.#file.size) return false;
+      for (let written = 0; written < block.length;) written += writeSync(handle, block, written, block.length - written);
+      return true;
+    } finally {
+      closeSync(handle);
+    }
   }
 }
 /**
@@ -359,8 +450,9 @@ export function cachedFileCount(file: string, key: string): number {
  */
 export function loadCache(file: string, key: string, warn: (message: string) => void): LoadedCache | undefined {
   let bytes: Buffer;
+  let identity: CacheFileIdentity;
   try {
-    bytes = readFileSync(file);
+    ({ bytes, identity } = readWhole(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`readout check: the cache ${file} cannot be read (${(error as Error).message}): every file is checked, and the cache written afresh.`);
     return undefined;
@@ -378,19 +470,21 @@ export function loadCache(file: string, key: string, warn: (message: string) => 
   };
   const header = bytes.length >= HEADER_BYTES && bytes[HEADER_BYTES - 1] === 0x0a ? parsed(0, HEADER_BYTES) : undefined;
   if (!isObject(header) || header.format !== FORMAT || header.version !== FORMAT_VERSION || typeof header.key !== 'string' || !isNumber(header.writtenAt) || header.endianness !== endianness()
-    || !isCount(header.files) || !isCount(header.urls) || !isCount(header.textBytes) || !isCount(header.diagnosticsBytes) || !isCount(header.patchBytes)) return notCache();
+    || !isCount(header.files) || !isCount(header.urls) || !isCount(header.textBytes) || !isCount(header.diagnosticsBytes)) return notCache();
   if (header.key !== key) return undefined;
-  const { files, urls, textBytes, diagnosticsBytes, patchBytes } = header as unknown as Header;
+  const { files, urls, textBytes, diagnosticsBytes } = header as unknown as Header;
   const lengthsAt = HEADER_BYTES + files * STAT_BYTES;
-  const hashesAt = lengthsAt + (files + urls) * 4;
+  const urlHashesAt = lengthsAt + (files + urls) * 4;
+  const hashesAt = urlHashesAt + urls * 4;
   const flagsAt = hashesAt + files * HASH_BYTES;
   const textAt = flagsAt + files;
   const diagnosticsAt = textAt + textBytes;
-  const patchesAt = diagnosticsAt + diagnosticsBytes;
-  if (patchesAt + patchBytes !== bytes.length) return notCache();
-  // Copied out of the bytes, which are written back as read: the patches change them.
+  const blocksAt = diagnosticsAt + diagnosticsBytes;
+  if (blocksAt > bytes.length) return notCache();
+  // Copied out of the bytes: the patches change them.
   const stats = new Float64Array(bytes.buffer.slice(bytes.byteOffset + HEADER_BYTES, bytes.byteOffset + lengthsAt));
-  const lengths = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + lengthsAt, bytes.byteOffset + hashesAt));
+  const lengths = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + lengthsAt, bytes.byteOffset + urlHashesAt));
+  const urlHashes = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + urlHashesAt, bytes.byteOffset + hashesAt));
   const hashes = new Uint8Array(bytes.subarray(hashesAt, flagsAt));
   const flags = new Uint8Array(bytes.subarray(flagsAt, textAt));
   let withUrl = 0;
@@ -404,32 +498,43 @@ export function loadCache(file: string, key: string, warn: (message: string) => 
   const text = bytes.toString(isAscii(bytes.subarray(textAt, diagnosticsAt)) ? 'latin1' : 'utf8', textAt, diagnosticsAt);
   let textLength = 0;
   for (const length of lengths) textLength += length;
-  const diagnosticLists = parsed(diagnosticsAt, patchesAt);
-  const patches = parsed(patchesAt);
+  const diagnosticLists = parsed(diagnosticsAt, blocksAt);
+  const { blocks, torn } = readBlocks(bytes, blocksAt);
   if (withUrl !== urls || textLength !== text.length || !Array.isArray(diagnosticLists) || diagnosticLists.length !== withDiagnostics
-    || !diagnosticLists.every((list) => isDiagnosticList(list) && list.length > 0) || !Array.isArray(patches) || !patches.every((patch) => validPatch(patch, files))) return notCache();
+    || !diagnosticLists.every((list) => isDiagnosticList(list) && list.length > 0) || !blocks.every((block) => validBlock(block, files))) return notCache();
   const diagnostics = new Map<number, readonly ReportedDiagnostic[]>();
   let next = 0;
   flags.forEach((one, entry) => {
     if ((one & FLAGS.diagnostics) !== 0) diagnostics.set(entry, (diagnosticLists as ReportedDiagnostic[][])[next++]);
   });
-  const columns = { bytes: bytes.subarray(0, patchesAt), stats, lengths, hashes, flags, text, diagnostics };
-  return new LoadedCache(path.dirname(path.resolve(file)), header as unknown as Header, columns, patches as Patch[]);
+  const columns = { stats, lengths, urlHashes, hashes, flags, text, diagnostics };
+  return new LoadedCache(path.dirname(path.resolve(file)), header as unknown as Header, identity, columns, { read: blocks as PatchBlock[], bytes: torn ? undefined : bytes.length - blocksAt });
+}
+
+/** The whole of `file`, and what it was when read. */
+function readWhole(file: string): { bytes: Buffer; identity: CacheFileIdentity } {
+  const handle = openSync(file, 'r');
+  try {
+    const { ino, size } = fstatSync(handle);
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    for (let got = -1; got !== 0 && read < size; read += got) got = readSync(handle, bytes, read, size - read, read);
+    return { bytes: bytes.subarray(0, read), identity: { ino, size: read } };
+  } finally {
+    closeSync(handle);
+  }
 }
 
 /**
  * Writes the cache atomically: an entry for each task whose report has a stamp (a file fixed or
  * that failed has none, and is checked next time), named relative to the cache file's folder. A
  * stamp that is an index is the loaded cache's entry, whose stat and hash are copied. When the
- * files are those of the loaded cache, the changed entries are written as patches after its
- * columns, as read (`entries`: each task's entry in it).
+ * files are those of the loaded cache, the changed entries are appended to it as a block of
+ * patches instead (`entries`: each task's entry in it).
  */
 export function saveCache(file: string, key: string, tasks: readonly FileTask[], reports: readonly FileReport[], loaded: LoadedCache | undefined, entries: Int32Array | undefined): void {
-  const patched = loaded?.patched(tasks, reports, entries);
-  if (patched) {
-    writeFileAtomic(file, patched);
-    return;
-  }
+  const block = loaded?.appendix(tasks, reports, entries);
+  if (block && loaded!.appendTo(file, block)) return;
   const folder = path.dirname(path.resolve(file));
   const prefix = folderPrefix(folder);
   const kept = tasks.flatMap((_, at) => (reports[at].stamp === undefined ? [] : [at]));
@@ -439,6 +544,7 @@ export function saveCache(file: string, key: string, tasks: readonly FileTask[],
   const flags = Buffer.alloc(count);
   const names: string[] = new Array(count);
   const urls: string[] = [];
+  const urlHashes: number[] = [];
   const diagnostics: (readonly ReportedDiagnostic[])[] = [];
   kept.forEach((from, to) => {
     const task = tasks[from];
@@ -451,7 +557,10 @@ export function saveCache(file: string, key: string, tasks: readonly FileTask[],
       hashes.write(stamp.hash, to * HASH_BYTES, HASH_BYTES, 'hex');
     }
     flags[to] = flagsOf(task, report);
-    if ((flags[to] & FLAGS.sourceUrl) !== 0) urls.push(report.sourceUrl!);
+    if ((flags[to] & FLAGS.sourceUrl) !== 0) {
+      urls.push(report.sourceUrl!);
+      urlHashes.push(report.urlHash ?? hashUrl(report.sourceUrl!));
+    }
     if ((flags[to] & FLAGS.diagnostics) !== 0) diagnostics.push(report.diagnostics);
     names[to] = nameIn(prefix, folder, task.path);
   });
@@ -460,8 +569,7 @@ export function saveCache(file: string, key: string, tasks: readonly FileTask[],
   urls.forEach((url, at) => (lengths[count + at] = url.length));
   const text = Buffer.from(names.join('') + urls.join(''), 'utf8');
   const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics), 'utf8');
-  const patches = Buffer.from('[]', 'utf8');
-  const header: Header = { format: FORMAT, version: FORMAT_VERSION, key, writtenAt: Date.now(), endianness: endianness(), files: count, urls: urls.length, textBytes: text.length, diagnosticsBytes: diagnosticsJson.length, patchBytes: patches.length };
+  const header: Header = { format: FORMAT, version: FORMAT_VERSION, key, writtenAt: Date.now(), endianness: endianness(), files: count, urls: urls.length, textBytes: text.length, diagnosticsBytes: diagnosticsJson.length };
   const asBytes = (array: Float64Array | Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-  writeFileAtomic(file, [headerLine(header), asBytes(stats), asBytes(lengths), hashes, flags, text, diagnosticsJson, patches]);
+  writeFileAtomic(file, [headerLine(header), asBytes(stats), asBytes(lengths), asBytes(Uint32Array.from(urlHashes)), hashes, flags, text, diagnosticsJson]);
 }

@@ -22,6 +22,8 @@ export interface FileReport {
   readonly isReadout: boolean;
   /** The readout's source_url, for duplicate-source-url across the run's files. */
   readonly sourceUrl?: string;
+  /** hashUrl of sourceUrl, when the cache had it (sharedUrls.ts). */
+  readonly urlHash?: number;
   readonly diagnostics: readonly ReportedDiagnostic[];
   /** `--fix` rewrote the file. */
   readonly fixed: boolean;

@@ -7,7 +7,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { byDepth, createPlacer, listedAreNowhere, listFiles, NOWHERE, type FilePlace } from '../node/readoutFiles';
 import type { Settings } from '../node/settings';
 import { CommandError } from './commandError';
-import { STAT_FIELDS, statFiles, type ListedStats } from '../node/statFiles';
+import { STAT_FIELDS, startStatFeed, statFiles, type ListedStats } from '../node/statFiles';
 
 /** A file to read, and where the settings put it: its fields decide the rest, as in the editor. */
 export interface FileTask extends FilePlace {
@@ -91,12 +91,32 @@ export async function resolveTargets(args: readonly string[], root: string, sett
   // sorted, each placed once, without a map by path (a tenth of a second at 200,000 files).
   const only = args.length <= 1 ? path.resolve(args[0] ?? '.') : undefined;
   if (only !== undefined && inRoot(only)) {
-    const files = [...(await listInRoot(only))].sort();
     // With the default settings, no file the listing gives is placed anywhere: none need be matched (a tenth of a second).
     const place = listedAreNowhere(settings) ? () => NOWHERE : placeInRoot;
+    if (only !== root) {
+      const files = [...(await listInRoot(only))].sort();
+      const tasks: FileTask[] = [];
+      for (let at = 0; at < files.length; at++) if (files[at] !== files[at - 1]) tasks.push(taskOf(files[at], place(files[at])));
+      return withStats(tasks, statWorker, meanwhile);
+    }
+    // The root's files are stat'ed as the listing finds them (on the worker, when there is one).
+    const feed = startStatFeed(statWorker);
+    try {
+      await listFiles(root, settings, feed.add);
+    } catch (error) {
+      feed.cancel();
+      throw error;
+    }
+    // Sorted, each with its place in the listing, where its stat is.
+    const found = feed.files.map((file, at) => ({ file, at })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const tasks: FileTask[] = [];
-    for (let at = 0; at < files.length; at++) if (files[at] !== files[at - 1]) tasks.push(taskOf(files[at], place(files[at])));
-    return withStats(tasks, statWorker, meanwhile);
+    const listedAt: number[] = [];
+    found.forEach(({ file, at }, index) => {
+      if (file === found[index - 1]?.file) return;
+      tasks.push(taskOf(file, place(file)));
+      listedAt.push(at);
+    });
+    return keptOnce(tasks, inOrder(await feed.finish({ meanwhile }), listedAt));
   }
 
   const tasks = new Map<string, FileTask>();
@@ -129,12 +149,24 @@ export async function resolveTargets(args: readonly string[], root: string, sett
 
 /** The tasks, sorted by path, each file once, with the stat of each (taken in their order, so none is moved); `meanwhile` as statFiles runs it. */
 async function withStats(tasks: FileTask[], statWorker: Worker | undefined, meanwhile: (() => void) | undefined): Promise<Targets> {
-  const files = tasks.map((task) => task.path);
-  const listed = await statFiles(files, { worker: statWorker, meanwhile });
-  const kept = onePerFile(files, listed);
+  return keptOnce(tasks, await statFiles(tasks.map((task) => task.path), { worker: statWorker, meanwhile }));
+}
+
+/** The stats of the files listed at `places`, in that order. */
+function inOrder(listed: ListedStats, places: readonly number[]): ListedStats {
+  const result = { stats: new Float64Array(places.length * STAT_FIELDS), devices: new Float64Array(places.length), regular: new Uint8Array(places.length) };
+  places.forEach((from, to) => {
+    result.stats.set(listed.stats.subarray(from * STAT_FIELDS, (from + 1) * STAT_FIELDS), to * STAT_FIELDS);
+    result.devices[to] = listed.devices[from];
+    result.regular[to] = listed.regular[from];
+  });
+  return result;
+}
+
+/** The tasks, each file once (onePerFile), with the stat of each: `listed` is in the order of the tasks. */
+function keptOnce(tasks: FileTask[], listed: ListedStats): Targets {
+  const kept = onePerFile(tasks.map((task) => task.path), listed);
   if (!kept.includes(0)) return { tasks, stats: listed.stats };
-  const at = files.flatMap((_, index) => (kept[index] === 1 ? [index] : []));
-  const stats = new Float64Array(at.length * STAT_FIELDS);
-  at.forEach((from, to) => stats.set(listed.stats.subarray(from * STAT_FIELDS, (from + 1) * STAT_FIELDS), to * STAT_FIELDS));
-  return { tasks: at.map((index) => tasks[index]), stats };
+  const at = tasks.flatMap((_, index) => (kept[index] === 1 ? [index] : []));
+  return { tasks: at.map((index) => tasks[index]), stats: inOrder(listed, at).stats };
 }
