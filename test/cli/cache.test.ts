@@ -43,7 +43,8 @@ interface CacheHeader {
   writtenAt: number;
   files: number;
   urls: number;
-  textBytes: number;
+  nameBytes: number;
+  urlBytes: number;
   diagnosticsBytes: number;
 }
 
@@ -68,10 +69,10 @@ function readCacheFile(file: string) {
   const lengthsAt = HEADER_BYTES + header.files * 32;
   const flagsAt = lengthsAt + (header.files + header.urls) * 4 + header.urls * 4 + header.files * 20;
   const textAt = flagsAt + header.files;
-  const diagnosticsAt = textAt + header.textBytes;
+  const diagnosticsAt = textAt + header.nameBytes + header.urlBytes;
   const blocksAt = diagnosticsAt + header.diagnosticsBytes;
   const lengths = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + lengthsAt, bytes.byteOffset + lengthsAt + header.files * 4));
-  const text = bytes.toString('utf8', textAt, diagnosticsAt);
+  const text = bytes.toString('utf8', textAt, textAt + header.nameBytes);
   let offset = 0;
   const names = [...lengths].map((length) => text.slice(offset, (offset += length)));
   const blocks: PatchBlock[] = [];
@@ -284,12 +285,14 @@ describe('readout check --cache', () => {
       change(before);
       const now = readFileSync(file);
       assert.equal(loaded.appendTo(file, Buffer.from('block')), false, what);
+      loaded.close();
       assert.deepEqual(readFileSync(file), now, what);
       writeFileSync(file, before);
     }
     const loaded = loadCache(file, key, (message) => assert.fail(message))!;
     const before = readFileSync(file);
     assert.equal(loaded.appendTo(file, Buffer.from('block')), true);
+    loaded.close();
     assert.deepEqual(readFileSync(file), Buffer.concat([before, Buffer.from('block')]));
     writeFileSync(file, before);
   });

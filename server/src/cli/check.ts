@@ -335,16 +335,21 @@ export async function runCheck(args: readonly string[], workerScript: string): P
   const setup: CheckSetup = { schema: project.schema.root, rules: project.settings.rules, urls: project.urls, errorsOnly: options.quiet, layout: project.layout };
   const key = options.cacheFile === undefined ? undefined : cacheKey(setup);
   const cache = options.cacheFile === undefined ? undefined : runCache(options.cacheFile, key!);
-  const checked = await checkTargets(options, setup, project, workerScript, cache);
-  if (options.cacheFile !== undefined) writeCache(options.cacheFile, key!, checked.tasks, checked.firstPass, cache!.loaded, checked.entries);
-  if (options.factsFile !== undefined) {
-    try {
-      writeFacts(options.factsFile, project.root, { key: cacheKey(setup), errorsOnly: options.quiet, shard: options.shard ?? { index: 1, count: 1 }, total: checked.listed }, checked.tasks, checked.firstPass);
-    } catch (error) {
-      throw new CommandError(`readout check: the facts could not be written to ${options.factsFile}: ${writeFailure(error)}.`);
+  try {
+    const checked = await checkTargets(options, setup, project, workerScript, cache);
+    if (options.cacheFile !== undefined) writeCache(options.cacheFile, key!, checked.tasks, checked.firstPass, cache!.loaded, checked.entries);
+    if (options.factsFile !== undefined) {
+      try {
+        writeFacts(options.factsFile, project.root, { key: cacheKey(setup), errorsOnly: options.quiet, shard: options.shard ?? { index: 1, count: 1 }, total: checked.listed }, checked.tasks, checked.firstPass);
+      } catch (error) {
+        throw new CommandError(`readout check: the facts could not be written to ${options.factsFile}: ${writeFailure(error)}.`);
+      }
     }
+    return reportRun(options, project, checked.tasks, checked.reports, options.paths);
+  } finally {
+    // The reports taken from the cache read their URLs from its file until now.
+    cache?.loaded?.close();
   }
-  return reportRun(options, project, checked.tasks, checked.reports, options.paths);
 }
 
 /** Prints the run's report (or writes it), says what failed, and gives the exit status: shared with `readout merge`. */

@@ -83,7 +83,9 @@ export function cacheKey(setup: CheckSetup, toolVersion: string = version): stri
  * - the URLs' hashes (hashUrl, uint32), for duplicate-source-url;
  * - their SHA-1s, 20 bytes each;
  * - a byte of FLAGS each;
- * - the names then the URLs, as one text of `textBytes` bytes of UTF-8;
+ * - the names (`nameBytes` bytes of UTF-8), then the URLs (`urlBytes`): read only when a run asks
+ *   for a URL (most never do: duplicate-source-url compares the hashes first), one by one from the
+ *   file, or all at once when they are many or not ASCII (`asciiUrls`);
  * - `diagnosticsBytes` of JSON: the diagnostics of each entry flagged with some, in order;
  * - then blocks of patches, each appended by a run in which a few files changed (format 2 wrote
  *   the 72 MB of columns back for those few, a quarter of a second at 200,000 files, profiled):
@@ -103,7 +105,9 @@ interface Header {
   readonly endianness: string;
   readonly files: number;
   readonly urls: number;
-  readonly textBytes: number;
+  readonly nameBytes: number;
+  readonly urlBytes: number;
+  readonly asciiUrls: boolean;
   readonly diagnosticsBytes: number;
 }
 
@@ -231,6 +235,73 @@ interface CacheFileIdentity {
   readonly size: number;
 }
 
+/** URLs read one by one from the file, past this many asked for: all at once. */
+const URLS_READ_ONE_BY_ONE = 64;
+
+/**
+ * The cache's URLs, left in the file until asked for: one by one (a run asks for few, if any), or
+ * all at once past URLS_READ_ONE_BY_ONE, or when they are not ASCII (a URL's place is then in
+ * characters, not bytes).
+ */
+class UrlText {
+  #handle: number | undefined;
+  readonly #at: number;
+  readonly #bytes: number;
+  #text: string | undefined;
+  #asked = 0;
+
+  /** `handle` is the cache file's, open, the URLs `bytes` long from `at`; or the URLs are `text`. */
+  constructor(source: { handle: number; at: number; bytes: number } | { text: string }) {
+    if ('text' in source) {
+      this.#text = source.text;
+      this.#at = this.#bytes = 0;
+    } else {
+      this.#handle = source.handle;
+      this.#at = source.at;
+      this.#bytes = source.bytes;
+    }
+  }
+
+  slice(start: number, end: number): string {
+    if (this.#text === undefined && ++this.#asked > URLS_READ_ONE_BY_ONE) this.#text = this.#read(0, this.#bytes);
+    return this.#text !== undefined ? this.#text.slice(start, end) : this.#read(start, end - start);
+  }
+
+  #read(from: number, length: number): string {
+    if (this.#handle === undefined) throw new Error('the cache was closed before its URLs were read');
+    const bytes = Buffer.allocUnsafe(length);
+    for (let read = 0; read < length;) {
+      const got = readSync(this.#handle, bytes, read, length - read, this.#at + from + read);
+      if (got === 0) throw new Error('the cache file was cut short while it was read');
+      read += got;
+    }
+    return bytes.toString('latin1');
+  }
+
+  close(): void {
+    if (this.#handle !== undefined) closeSync(this.#handle);
+    this.#handle = undefined;
+  }
+}
+
+/**
+ * A report taken from the cache: its source_url is read from the cache only when asked for (a
+ * getter, which a spread does not copy: `{ ...report }` has no sourceUrl).
+ */
+class CachedReport implements FileReport {
+  readonly fixed = false;
+  readonly #cache: LoadedCache;
+
+  /** `stamp` is the entry's index in `cache`. */
+  constructor(readonly isReadout: boolean, readonly diagnostics: readonly ReportedDiagnostic[], readonly urlHash: number | undefined, readonly followsLayout: boolean | undefined, readonly stamp: number, cache: LoadedCache) {
+    this.#cache = cache;
+  }
+
+  get sourceUrl(): string | undefined {
+    return this.#cache.urlOf(this.stamp);
+  }
+}
+
 /** A cache as read: its columns, with its patches applied, and each entry's report made only when asked for. */
 export class LoadedCache {
   readonly size: number;
@@ -243,10 +314,12 @@ export class LoadedCache {
   readonly #stats: Float64Array;
   readonly #hashes: Uint8Array;
   readonly #flags: Uint8Array;
-  readonly #text: string;
-  /** Where each entry's name starts in the text, and where the last one ends. */
+  /** The entries' names, one after the other. */
+  readonly #names: string;
+  readonly #urls: UrlText;
+  /** Where each entry's name starts in the names, and where the last one ends. */
   readonly #nameStarts: Uint32Array;
-  /** Where each entry's URL starts and ends in the text; both 0 without one. */
+  /** Where each entry's URL starts and ends in the URLs; both 0 without one. */
   readonly #urlStarts: Uint32Array;
   readonly #urlEnds: Uint32Array;
   /** Each entry's URL's hashUrl; 0 without one. */
@@ -256,7 +329,7 @@ export class LoadedCache {
   readonly #patchedUrls = new Map<number, string | undefined>();
   #byName: Map<string, number> | undefined;
 
-  constructor(folder: string, header: Header, file: CacheFileIdentity, columns: { stats: Float64Array; lengths: Uint32Array; urlHashes: Uint32Array; hashes: Uint8Array; flags: Uint8Array; text: string; diagnostics: Map<number, readonly ReportedDiagnostic[]> }, blocks: { read: readonly PatchBlock[]; bytes: number | undefined }) {
+  constructor(folder: string, header: Header, file: CacheFileIdentity, columns: { stats: Float64Array; lengths: Uint32Array; urlHashes: Uint32Array; hashes: Uint8Array; flags: Uint8Array; names: string; urls: UrlText; diagnostics: Map<number, readonly ReportedDiagnostic[]> }, blocks: { read: readonly PatchBlock[]; bytes: number | undefined }) {
     this.#folder = folder;
     this.#prefix = folderPrefix(folder);
     this.#file = file;
@@ -267,7 +340,8 @@ export class LoadedCache {
     this.#stats = columns.stats;
     this.#hashes = columns.hashes;
     this.#flags = columns.flags;
-    this.#text = columns.text;
+    this.#names = columns.names;
+    this.#urls = columns.urls;
     this.#diagnostics = columns.diagnostics;
     const { lengths, flags } = columns;
     this.#nameStarts = new Uint32Array(this.size + 1);
@@ -276,7 +350,7 @@ export class LoadedCache {
     this.#urlEnds = new Uint32Array(this.size);
     this.#urlHashes = new Uint32Array(this.size);
     let url = 0;
-    let offset = this.#nameStarts[this.size];
+    let offset = 0;
     for (let at = 0; at < this.size; at++) {
       if ((flags[at] & FLAGS.sourceUrl) === 0) continue;
       this.#urlStarts[at] = offset;
@@ -302,10 +376,10 @@ export class LoadedCache {
   /** The index of the entry of the file at `file`, -1 when there is none; `near` is where it likely is (a run lists the files in the cache's order). */
   find(file: string, near: number): number {
     const name = nameIn(this.#prefix, this.#folder, file);
-    if (near >= 0 && near < this.size && this.#nameStarts[near + 1] - this.#nameStarts[near] === name.length && this.#text.startsWith(name, this.#nameStarts[near])) return near;
+    if (near >= 0 && near < this.size && this.#nameStarts[near + 1] - this.#nameStarts[near] === name.length && this.#names.startsWith(name, this.#nameStarts[near])) return near;
     if (!this.#byName) {
       this.#byName = new Map();
-      for (let at = 0; at < this.size; at++) this.#byName.set(this.#text.slice(this.#nameStarts[at], this.#nameStarts[at + 1]), at);
+      for (let at = 0; at < this.size; at++) this.#byName.set(this.#names.slice(this.#nameStarts[at], this.#nameStarts[at + 1]), at);
     }
     return this.#byName.get(name) ?? -1;
   }
@@ -317,17 +391,20 @@ export class LoadedCache {
       && !(fix && (this.#diagnostics.get(at) ?? NO_DIAGNOSTICS).some((diagnostic) => diagnostic.fixable));
   }
 
-  #report(at: number): { -readonly [K in keyof FileReport]: FileReport[K] } {
+  /** The entry's URL, undefined without one. */
+  urlOf(at: number): string | undefined {
+    if ((this.#flags[at] & FLAGS.sourceUrl) === 0) return undefined;
+    return this.#patchedUrls.size > 0 && this.#patchedUrls.has(at) ? this.#patchedUrls.get(at) : this.#urls.slice(this.#urlStarts[at], this.#urlEnds[at]);
+  }
+
+  /** The entry's report, its stamp the entry's index. */
+  #report(at: number): CachedReport {
     const flags = this.#flags[at];
     // Most entries have no diagnostics and no patch: the flags spare them the lookups.
     const diagnostics = (flags & FLAGS.diagnostics) !== 0 ? this.#diagnostics.get(at)! : NO_DIAGNOSTICS;
-    const report: { -readonly [K in keyof FileReport]: FileReport[K] } = { isReadout: (flags & FLAGS.isReadout) !== 0, diagnostics, fixed: false };
-    if ((flags & FLAGS.sourceUrl) !== 0) {
-      report.sourceUrl = this.#patchedUrls.size > 0 && this.#patchedUrls.has(at) ? this.#patchedUrls.get(at) : this.#text.slice(this.#urlStarts[at], this.#urlEnds[at]);
-      report.urlHash = this.#urlHashes[at];
-    }
-    if ((flags & FLAGS.layoutKnown) !== 0) report.followsLayout = (flags & FLAGS.followsLayout) !== 0;
-    return report;
+    const urlHash = (flags & FLAGS.sourceUrl) !== 0 ? this.#urlHashes[at] : undefined;
+    const followsLayout = (flags & FLAGS.layoutKnown) !== 0 ? (flags & FLAGS.followsLayout) !== 0 : undefined;
+    return new CachedReport((flags & FLAGS.isReadout) !== 0, diagnostics, urlHash, followsLayout, at, this);
   }
 
   /**
@@ -338,9 +415,7 @@ export class LoadedCache {
     const own = at * STAT_FIELDS;
     for (let field = 0; field < STAT_FIELDS; field++) if (stats[offset + field] !== this.#stats[own + field]) return undefined;
     if (!(this.#stats[own + 1] < this.racyFrom) || !this.#usable(at, task, fix)) return undefined;
-    const report = this.#report(at);
-    report.stamp = at;
-    return report;
+    return this.#report(at);
   }
 
   #stamp(at: number): FileStamp {
@@ -352,7 +427,11 @@ export class LoadedCache {
   /** The entry, for a checker to compare with the file; undefined when it may not stand for it. */
   entry(at: number, task: FileTask, fix: boolean): CachedFile | undefined {
     if (at < 0 || !this.#usable(at, task, fix)) return undefined;
-    return { stamp: this.#stamp(at), inReadoutFiles: task.inReadoutFiles, excluded: task.excluded, report: this.#report(at) };
+    // A plain report, URL and all: it is sent to a checker, which copies it.
+    const { isReadout, diagnostics, urlHash, followsLayout } = this.#report(at);
+    const sourceUrl = this.urlOf(at);
+    const report: FileReport = { isReadout, diagnostics, fixed: false, ...(sourceUrl === undefined ? {} : { sourceUrl, urlHash }), ...(followsLayout === undefined ? {} : { followsLayout }) };
+    return { stamp: this.#stamp(at), inReadoutFiles: task.inReadoutFiles, excluded: task.excluded, report };
   }
 
   /** Copies the entry's stat and hash into a cache being written. */
@@ -399,6 +478,11 @@ export class LoadedCache {
     } finally {
       closeSync(handle);
     }
+  }
+
+  /** Closes the cache file, which its URLs are read from: a report taken from the cache then has none to give. */
+  close(): void {
+    this.#urls.close();
   }
 }
 /**
@@ -449,80 +533,92 @@ export function cachedFileCount(file: string, key: string): number {
  * another key, or when it cannot be read or is not a cache (then `warn` is told, once).
  */
 export function loadCache(file: string, key: string, warn: (message: string) => void): LoadedCache | undefined {
-  let bytes: Buffer;
-  let identity: CacheFileIdentity;
+  let handle: number;
   try {
-    ({ bytes, identity } = readWhole(file));
+    handle = openSync(file, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`readout check: the cache ${file} cannot be read (${(error as Error).message}): every file is checked, and the cache written afresh.`);
     return undefined;
   }
+  let loaded: LoadedCache | undefined;
+  try {
+    loaded = readCache(handle, file, key, warn);
+    return loaded;
+  } catch (error) {
+    warn(`readout check: the cache ${file} cannot be read (${(error as Error).message}): every file is checked, and the cache written afresh.`);
+    return undefined;
+  } finally {
+    // The cache keeps the file open, to read URLs from when asked for.
+    if (loaded === undefined) closeSync(handle);
+  }
+}
+
+/** The cache read from `handle`, open on `file` (see loadCache). */
+function readCache(handle: number, file: string, key: string, warn: (message: string) => void): LoadedCache | undefined {
+  const { ino, size } = fstatSync(handle);
+  const read = (from: number, to: number): Buffer => {
+    // An ArrayBuffer of its own (the pool's may sit anywhere): the columns are read in place as float64 and uint32.
+    const bytes = Buffer.from(new ArrayBuffer(Math.max(0, Math.min(to, size) - from)));
+    let got = 0;
+    for (let last = -1; last !== 0 && got < bytes.length; got += last) last = readSync(handle, bytes, got, bytes.length - got, from + got);
+    return bytes.subarray(0, got);
+  };
   const notCache = () => {
     warn(`readout check: ${file} is not a cache this version of readout wrote: every file is checked, and the cache written afresh.`);
     return undefined;
   };
-  const parsed = (from: number, to?: number): unknown => {
+  const parsed = (bytes: Buffer, from = 0, to?: number): unknown => {
     try {
       return JSON.parse(bytes.toString('utf8', from, to));
     } catch {
       return undefined;
     }
   };
-  const header = bytes.length >= HEADER_BYTES && bytes[HEADER_BYTES - 1] === 0x0a ? parsed(0, HEADER_BYTES) : undefined;
+  const headerBytes = read(0, HEADER_BYTES);
+  const header = headerBytes.length === HEADER_BYTES && headerBytes[HEADER_BYTES - 1] === 0x0a ? parsed(headerBytes) : undefined;
   if (!isObject(header) || header.format !== FORMAT || header.version !== FORMAT_VERSION || typeof header.key !== 'string' || !isNumber(header.writtenAt) || header.endianness !== endianness()
-    || !isCount(header.files) || !isCount(header.urls) || !isCount(header.textBytes) || !isCount(header.diagnosticsBytes)) return notCache();
+    || !isCount(header.files) || !isCount(header.urls) || !isCount(header.nameBytes) || !isCount(header.urlBytes) || typeof header.asciiUrls !== 'boolean' || !isCount(header.diagnosticsBytes)) return notCache();
   if (header.key !== key) return undefined;
-  const { files, urls, textBytes, diagnosticsBytes } = header as unknown as Header;
+  const { files, urls, nameBytes, urlBytes, asciiUrls, diagnosticsBytes } = header as unknown as Header;
   const lengthsAt = HEADER_BYTES + files * STAT_BYTES;
   const urlHashesAt = lengthsAt + (files + urls) * 4;
   const hashesAt = urlHashesAt + urls * 4;
   const flagsAt = hashesAt + files * HASH_BYTES;
-  const textAt = flagsAt + files;
-  const diagnosticsAt = textAt + textBytes;
+  const namesAt = flagsAt + files;
+  const urlsAt = namesAt + nameBytes;
+  const diagnosticsAt = urlsAt + urlBytes;
   const blocksAt = diagnosticsAt + diagnosticsBytes;
-  if (blocksAt > bytes.length) return notCache();
-  // Copied out of the bytes: the patches change them.
-  const stats = new Float64Array(bytes.buffer.slice(bytes.byteOffset + HEADER_BYTES, bytes.byteOffset + lengthsAt));
-  const lengths = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + lengthsAt, bytes.byteOffset + urlHashesAt));
-  const urlHashes = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + urlHashesAt, bytes.byteOffset + hashesAt));
-  const hashes = new Uint8Array(bytes.subarray(hashesAt, flagsAt));
-  const flags = new Uint8Array(bytes.subarray(flagsAt, textAt));
+  if (blocksAt > size) return notCache();
+  // The columns up to the URLs, then from the diagnostics on: the URLs are read when asked for.
+  const columns = read(0, urlsAt);
+  const tail = read(diagnosticsAt, size);
+  if (columns.length !== urlsAt || tail.length !== size - diagnosticsAt) return notCache();
+  const stats = new Float64Array(columns.buffer, columns.byteOffset + HEADER_BYTES, files * STAT_FIELDS);
+  const lengths = new Uint32Array(columns.buffer, columns.byteOffset + lengthsAt, files + urls);
+  const urlHashes = new Uint32Array(columns.buffer, columns.byteOffset + urlHashesAt, urls);
+  const hashes = columns.subarray(hashesAt, flagsAt);
+  const flags = columns.subarray(flagsAt, namesAt);
   let withUrl = 0;
   let withDiagnostics = 0;
-  for (const one of flags) {
-    if (!validFlags(one)) return notCache();
-    if ((one & FLAGS.sourceUrl) !== 0) withUrl++;
-    if ((one & FLAGS.diagnostics) !== 0) withDiagnostics++;
+  for (let at = 0; at < files; at++) {
+    if (!validFlags(flags[at])) return notCache();
+    if ((flags[at] & FLAGS.sourceUrl) !== 0) withUrl++;
+    if ((flags[at] & FLAGS.diagnostics) !== 0) withDiagnostics++;
   }
-  // Names and URLs are ASCII as a rule, which reads faster as Latin-1 (the same characters).
-  const text = bytes.toString(isAscii(bytes.subarray(textAt, diagnosticsAt)) ? 'latin1' : 'utf8', textAt, diagnosticsAt);
-  let textLength = 0;
-  for (const length of lengths) textLength += length;
-  const diagnosticLists = parsed(diagnosticsAt, blocksAt);
-  const { blocks, torn } = readBlocks(bytes, blocksAt);
-  if (withUrl !== urls || textLength !== text.length || !Array.isArray(diagnosticLists) || diagnosticLists.length !== withDiagnostics
+  // Names are ASCII as a rule, which reads faster as Latin-1 (the same characters).
+  const names = columns.toString(isAscii(columns.subarray(namesAt, urlsAt)) ? 'latin1' : 'utf8', namesAt, urlsAt);
+  let nameLength = 0;
+  let urlLength = 0;
+  for (let at = 0; at < files; at++) nameLength += lengths[at];
+  for (let at = files; at < files + urls; at++) urlLength += lengths[at];
+  const urlText = asciiUrls ? new UrlText({ handle, at: urlsAt, bytes: urlBytes }) : new UrlText({ text: read(urlsAt, diagnosticsAt).toString('utf8') });
+  const diagnosticLists = parsed(tail, 0, blocksAt - diagnosticsAt);
+  const { blocks, torn } = readBlocks(tail, blocksAt - diagnosticsAt);
+  if (withUrl !== urls || nameLength !== names.length || urlLength !== (asciiUrls ? urlBytes : urlText.slice(0, urlLength).length) || !Array.isArray(diagnosticLists) || diagnosticLists.length !== withDiagnostics
     || !diagnosticLists.every((list) => isDiagnosticList(list) && list.length > 0) || !blocks.every((block) => validBlock(block, files))) return notCache();
   const diagnostics = new Map<number, readonly ReportedDiagnostic[]>();
-  let next = 0;
-  flags.forEach((one, entry) => {
-    if ((one & FLAGS.diagnostics) !== 0) diagnostics.set(entry, (diagnosticLists as ReportedDiagnostic[][])[next++]);
-  });
-  const columns = { stats, lengths, urlHashes, hashes, flags, text, diagnostics };
-  return new LoadedCache(path.dirname(path.resolve(file)), header as unknown as Header, identity, columns, { read: blocks as PatchBlock[], bytes: torn ? undefined : bytes.length - blocksAt });
-}
-
-/** The whole of `file`, and what it was when read. */
-function readWhole(file: string): { bytes: Buffer; identity: CacheFileIdentity } {
-  const handle = openSync(file, 'r');
-  try {
-    const { ino, size } = fstatSync(handle);
-    const bytes = Buffer.allocUnsafe(size);
-    let read = 0;
-    for (let got = -1; got !== 0 && read < size; read += got) got = readSync(handle, bytes, read, size - read, read);
-    return { bytes: bytes.subarray(0, read), identity: { ino, size: read } };
-  } finally {
-    closeSync(handle);
-  }
+  for (let at = 0, next = 0; at < files; at++) if ((flags[at] & FLAGS.diagnostics) !== 0) diagnostics.set(at, (diagnosticLists as ReportedDiagnostic[][])[next++]);
+  return new LoadedCache(path.dirname(path.resolve(file)), header as unknown as Header, { ino, size }, { stats, lengths, urlHashes, hashes, flags, names, urls: urlText, diagnostics }, { read: blocks as PatchBlock[], bytes: torn ? undefined : size - blocksAt });
 }
 
 /**
@@ -567,9 +663,14 @@ export function saveCache(file: string, key: string, tasks: readonly FileTask[],
   const lengths = new Uint32Array(count + urls.length);
   names.forEach((name, at) => (lengths[at] = name.length));
   urls.forEach((url, at) => (lengths[count + at] = url.length));
-  const text = Buffer.from(names.join('') + urls.join(''), 'utf8');
+  const namesText = Buffer.from(names.join(''), 'utf8');
+  const urlsJoined = urls.join('');
+  const urlsText = Buffer.from(urlsJoined, 'utf8');
   const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics), 'utf8');
-  const header: Header = { format: FORMAT, version: FORMAT_VERSION, key, writtenAt: Date.now(), endianness: endianness(), files: count, urls: urls.length, textBytes: text.length, diagnosticsBytes: diagnosticsJson.length };
+  const header: Header = {
+    format: FORMAT, version: FORMAT_VERSION, key, writtenAt: Date.now(), endianness: endianness(), files: count, urls: urls.length,
+    nameBytes: namesText.length, urlBytes: urlsText.length, asciiUrls: urlsText.length === urlsJoined.length, diagnosticsBytes: diagnosticsJson.length,
+  };
   const asBytes = (array: Float64Array | Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-  writeFileAtomic(file, [headerLine(header), asBytes(stats), asBytes(lengths), asBytes(Uint32Array.from(urlHashes)), hashes, flags, text, diagnosticsJson]);
+  writeFileAtomic(file, [headerLine(header), asBytes(stats), asBytes(lengths), asBytes(Uint32Array.from(urlHashes)), hashes, flags, namesText, urlsText, diagnosticsJson]);
 }

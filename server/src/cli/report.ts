@@ -20,9 +20,12 @@ export interface ReportedDiagnostic {
 /** One file's outcome, in the order of the files sent. */
 export interface FileReport {
   readonly isReadout: boolean;
-  /** The readout's source_url, for duplicate-source-url across the run's files. */
+  /**
+   * The readout's source_url, for duplicate-source-url across the run's files. A report from the
+   * cache reads it from the cache file when asked for, by a getter, which a spread does not copy.
+   */
   readonly sourceUrl?: string;
-  /** hashUrl of sourceUrl, when the cache had it (sharedUrls.ts). */
+  /** hashUrl of sourceUrl, when the cache had it (sharedUrls.ts); a report from the cache has it when it has a URL. */
   readonly urlHash?: number;
   readonly diagnostics: readonly ReportedDiagnostic[];
   /** `--fix` rewrote the file. */

@@ -16,7 +16,8 @@ const PLACES = 2 ** PLACE_BITS;
 
 /**
  * The files that share a source_url with another, a group per URL, each in the files' order, the
- * groups in the order of their first files. A report's `urlHash` is taken as its URL's hash.
+ * groups in the order of their first files. A report's `urlHash` is taken as its URL's hash, and
+ * says that it has one.
  */
 export function filesSharingUrls(reports: readonly FileReport[]): number[][] {
   const groups: number[][] = [];
@@ -31,19 +32,19 @@ export function filesSharingUrls(reports: readonly FileReport[]): number[][] {
     for (const group of byUrl.values()) if (group.length > 1) groups.push(group);
     return groups.sort((a, b) => a[0] - b[0]);
   }
-  // Hash, then place: equal hashes sort together, in the files' order.
+  // Hash, then place: equal hashes sort together, in the files' order. A cached report's URL is
+  // read from the cache only when its hash is another's.
+  const keys = new Float64Array(reports.length);
   let count = 0;
-  for (const report of reports) if (report.sourceUrl !== undefined) count++;
-  const keys = new Float64Array(count);
-  count = 0;
   reports.forEach((report, at) => {
-    if (report.sourceUrl !== undefined) keys[count++] = (report.urlHash ?? hashUrl(report.sourceUrl)) * PLACES + at;
+    const hash = report.urlHash ?? (report.sourceUrl === undefined ? undefined : hashUrl(report.sourceUrl));
+    if (hash !== undefined) keys[count++] = hash * PLACES + at;
   });
-  keys.sort();
-  for (let from = 0; from < keys.length;) {
+  keys.subarray(0, count).sort();
+  for (let from = 0; from < count;) {
     const hash = Math.floor(keys[from] / PLACES);
     let to = from + 1;
-    while (to < keys.length && Math.floor(keys[to] / PLACES) === hash) to++;
+    while (to < count && Math.floor(keys[to] / PLACES) === hash) to++;
     if (to - from > 1) {
       // The same hash: the same URL as a rule, but told apart by the URLs themselves.
       const byUrl = new Map<string, number[]>();
