@@ -339,6 +339,44 @@ describe('readout check --cache, across files and with --fix', () => {
     }
   });
 
+  test('with a URL in the cache that is not ASCII (the URLs then read at once): a changed file that now shares a cached one\'s URL is reported with it', async () => {
+    const first = readoutText({ title: 'Readout of a First Call', date: '2023-02-01' });
+    const second = readoutText({ title: 'Readout of a Second Call', date: '2023-02-02' });
+    const third = readoutText({ title: 'Readout of a Third Call', date: '2023-02-03', sourceUrl: 'https://www.example.gov/déclaration/2023/02/03/readout-of-a-third-call/' });
+    const fixture = archive({ 'a.md': first, 'b.md': second, 'c.md': third });
+    try {
+      await check(fixture, ['--cache']);
+      assert.equal((readCacheFile(fixture.path('.readoutcache')).header as unknown as { asciiUrls: boolean }).asciiUrls, false);
+      const url = /^source_url: (.*)$/m.exec(first)![1];
+      writeFileSync(fixture.path('b.md'), second.replace(/^source_url: .*$/m, `source_url: ${url}`));
+      markCached(fixture, 'c.md');
+      const { report, stderr } = await check(fixture, ['--cache']);
+      assert.deepEqual([stderr, messages(report, 'c.md')[0]], ['', 'FROM THE CACHE']);
+      for (const file of ['a.md', 'b.md']) assert.ok(report.files.find((one) => one.path === file)?.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-source-url'), file);
+    } finally {
+      fixture.remove();
+    }
+  });
+
+  test('--facts-output from a run that takes files from the cache holds their URLs, as a run without it does: few (read one by one) or many (read at once)', async () => {
+    for (const count of [5, 100]) {
+      const fixture = archive(Object.fromEntries(Array.from({ length: count }, (_, at) => [`readout-${at}.md`, readoutText({ title: `Readout of Call ${at}`, date: '2023-02-01' })])));
+      try {
+        const facts = async (args: string[]) => {
+          await fixture.run(['check', '--facts-output', 'facts.json', '-f', 'json', ...args]);
+          return JSON.parse(readFileSync(fixture.path('facts.json'), 'utf8')) as { files: { path: string; report: { sourceUrl?: string } }[] };
+        };
+        const plain = await facts([]);
+        await facts(['--cache']);
+        const cached = await facts(['--cache']);
+        assert.equal(plain.files.filter((file) => file.report.sourceUrl !== undefined).length, count);
+        assert.deepEqual(cached, plain, `${count} files`);
+      } finally {
+        fixture.remove();
+      }
+    }
+  });
+
   test('--fix fixes a file whose cached report has something to fix, and the fixed file is checked again next time', async () => {
     const fixture = archive({ 'error.md': ERROR_READOUT });
     try {

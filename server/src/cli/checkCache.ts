@@ -611,11 +611,13 @@ function readCache(handle: number, file: string, key: string, warn: (message: st
   let urlLength = 0;
   for (let at = 0; at < files; at++) nameLength += lengths[at];
   for (let at = files; at < files + urls; at++) urlLength += lengths[at];
-  const urlText = asciiUrls ? new UrlText({ handle, at: urlsAt, bytes: urlBytes }) : new UrlText({ text: read(urlsAt, diagnosticsAt).toString('utf8') });
+  // URLs not all ASCII are read now: a URL's place in them is in characters, which bytes do not give.
+  const decodedUrls = asciiUrls ? undefined : read(urlsAt, diagnosticsAt).toString('utf8');
   const diagnosticLists = parsed(tail, 0, blocksAt - diagnosticsAt);
   const { blocks, torn } = readBlocks(tail, blocksAt - diagnosticsAt);
-  if (withUrl !== urls || nameLength !== names.length || urlLength !== (asciiUrls ? urlBytes : urlText.slice(0, urlLength).length) || !Array.isArray(diagnosticLists) || diagnosticLists.length !== withDiagnostics
+  if (withUrl !== urls || nameLength !== names.length || urlLength !== (decodedUrls?.length ?? urlBytes) || !Array.isArray(diagnosticLists) || diagnosticLists.length !== withDiagnostics
     || !diagnosticLists.every((list) => isDiagnosticList(list) && list.length > 0) || !blocks.every((block) => validBlock(block, files))) return notCache();
+  const urlText = decodedUrls === undefined ? new UrlText({ handle, at: urlsAt, bytes: urlBytes }) : new UrlText({ text: decodedUrls });
   const diagnostics = new Map<number, readonly ReportedDiagnostic[]>();
   for (let at = 0, next = 0; at < files; at++) if ((flags[at] & FLAGS.diagnostics) !== 0) diagnostics.set(at, (diagnosticLists as ReportedDiagnostic[][])[next++]);
   return new LoadedCache(path.dirname(path.resolve(file)), header as unknown as Header, { ino, size }, { stats, lengths, urlHashes, hashes, flags, names, urls: urlText, diagnostics }, { read: blocks as PatchBlock[], bytes: torn ? undefined : size - blocksAt });
