@@ -13,29 +13,39 @@ const RUN_TIMEOUT_MS = 60_000;
 
 let built: Promise<void> | undefined;
 
+/** The command line's bundle, which the bin (CLI_PATH) runs. */
+const CLI_MAIN_PATH = path.join(REPO_ROOT, 'server', 'out', 'cliMain.js');
+
 /**
- * Bundles server/src/cli/main.ts to server/out/cli.js with the build script's options, so that the
- * tests need no separate step. Test files run in parallel processes: each writes its bundle to a
- * temporary file and renames it into place, so no process ever runs a half-written one.
+ * Bundles server/src/cli/main.ts to server/out/cliMain.js and the bin to server/out/cli.js with
+ * the build script's options, so that the tests need no separate step (without the build's code
+ * cache, which the bin then passes over: it is of another bundle). Test files run in parallel
+ * processes: each writes its bundles to temporary files and renames them into place, so no process
+ * ever runs a half-written one.
  */
 export function buildCli(): Promise<void> {
   built ??= (async () => {
-    const result = await build({
-      entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'cli', 'main.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      write: false,
-      outfile: CLI_PATH,
-      logLevel: 'warning',
-      define: { 'import.meta.url': 'importMetaUrl' },
-      banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    });
-    mkdirSync(path.dirname(CLI_PATH), { recursive: true });
-    const temporary = `${CLI_PATH}.${process.pid}.tmp`;
-    writeFileSync(temporary, result.outputFiles[0].contents);
-    renameSync(temporary, CLI_PATH);
+    const bundle = async (entry: string, outfile: string) => {
+      const result = await build({
+        entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'cli', entry)],
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        write: false,
+        outfile,
+        logLevel: 'warning',
+        define: { 'import.meta.url': 'importMetaUrl' },
+        banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+      });
+      mkdirSync(path.dirname(outfile), { recursive: true });
+      const temporary = `${outfile}.${process.pid}.tmp`;
+      writeFileSync(temporary, result.outputFiles[0].contents);
+      renameSync(temporary, outfile);
+    };
+    // The bundle first: a bin in place always finds one.
+    await bundle('main.ts', CLI_MAIN_PATH);
+    await bundle('bin.ts', CLI_PATH);
   })();
   return built;
 }
@@ -58,15 +68,17 @@ export interface RunOptions {
 
 /**
  * The built CLI, copied where another user can read it: the repository may sit in a folder only its
- * owner can enter (a clone in `mktemp -d`). The bundle needs nothing beside it.
+ * owner can enter (a clone in `mktemp -d`). The bin needs only its bundle beside it.
  */
 function cliReadableByAll(): string {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'readout-cli-bin-'));
   chmodSync(folder, 0o755);
-  const copy = path.join(folder, 'cli.js');
-  copyFileSync(CLI_PATH, copy);
-  chmodSync(copy, 0o644);
-  return copy;
+  for (const file of [CLI_PATH, CLI_MAIN_PATH]) {
+    const copy = path.join(folder, path.basename(file));
+    copyFileSync(file, copy);
+    chmodSync(copy, 0o644);
+  }
+  return path.join(folder, path.basename(CLI_PATH));
 }
 
 export function runCli(args: readonly string[], options: RunOptions): Promise<RunResult> {

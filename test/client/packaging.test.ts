@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 
 const ROOT = path.join(__dirname, '..', '..');
-/** Built, and not the extension's: the `readout` command line is the npm package's bin. */
-const NOT_THE_EXTENSION = new Set(['server/out/cli.js']);
+/** Built, and not the extension's: the `readout` command line (its bin and bundle) is the npm package's. */
+const NOT_THE_EXTENSION = new Set(['server/out/cli.js', 'server/out/cliMain.js']);
 
 test('the package holds every bundle and stylesheet that is built for the extension, and the schemas', () => {
   const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');

@@ -1,6 +1,5 @@
-#!/usr/bin/env node
-// The `readout` command line (the package's bin, built to server/out/cli.js). On a worker thread
-// this same script serves checks for `readout check`.
+// The `readout` command line, built to server/out/cliMain.js and run by the package's bin (bin.ts,
+// built to server/out/cli.js). On a worker thread this same script serves checks for `readout check`.
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { runCheck } from './check';
