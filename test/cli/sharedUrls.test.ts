@@ -24,6 +24,16 @@ describe('filesSharingUrls', () => {
     assert.deepEqual(filesSharingUrls([report(url, hashUrl(url)), report(url)]), [[0, 1]]);
   });
 
+  test('past 2^21 files (the hash then gives up bits to the place): files far apart share a URL, URLs whose hashes differ in the bits given up are told apart', () => {
+    const none = report();
+    const reports = Array.from({ length: 2 ** 21 + 5 }, () => none);
+    reports[1] = report('https://x/shared');
+    reports[2 ** 21 + 3] = report('https://x/shared');
+    reports[5] = report('https://x/six', 6);
+    reports[2 ** 21 + 1] = report('https://x/seven', 7);
+    assert.deepEqual(filesSharingUrls(reports), [[1, 2 ** 21 + 3]]);
+  });
+
   test('URLs that differ under one hash are told apart', () => {
     const reports = [report('https://x/a', 7), report('https://x/b', 7), report('https://x/a', 7), report('https://x/c', 7)];
     assert.deepEqual(filesSharingUrls(reports), [[0, 2]]);
