@@ -1,14 +1,18 @@
 // The indexer's restore (server/src/lsp/workspaceIndexer.ts) on its own, without a server: a warm
 // start restores its snapshot chunk by chunk while the server answers the client between chunks,
 // and a folder the client removes from the workspace meanwhile must not come back with the chunks
-// that follow.
+// that follow; a file event between the restore and the scan that settles it stands.
 import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { URI } from 'vscode-uri';
+import { compileBuiltinSchema } from '../../server/src/core/builtinSchema';
+import { createReadoutService } from '../../server/src/core/languageService';
 import { createWorkspaceIndex } from '../../server/src/core/workspaceIndex';
 import { createIndexer } from '../../server/src/lsp/workspaceIndexer';
 import type { SnapshotRecord } from '../../server/src/node/indexSnapshot';
 import { DEFAULT_SETTINGS } from '../../server/src/node/settings';
+import { readoutText, TempWorkspace } from './workspaces';
 
 /** A readout's record as a snapshot gives it. */
 function record(file: string, n: number): SnapshotRecord {
@@ -36,4 +40,55 @@ test('a folder removed while the index is restored: what the chunks after its re
   indexer.dropFolder(removed);
   indexer.restore([record(`${removed}/b.md`, 3), record(`${kept}/b.md`, 4)]);
   assert.deepEqual([...index.entries()].map((entry) => URI.parse(entry.uri).path).sort(), [`${kept}/a.md`, `${kept}/b.md`]);
+});
+
+/** An indexer over its own index, reading files with the built-in schema; `logged` keeps what it logs. */
+function diskIndexer() {
+  const index = createWorkspaceIndex();
+  const service = createReadoutService({ schema: compileBuiltinSchema(), index });
+  const logged: string[] = [];
+  const indexer = createIndexer({
+    index,
+    isOpen: () => false,
+    service: () => service,
+    settings: () => DEFAULT_SETTINGS,
+    place: () => ({ inReadoutFiles: false, excluded: false, listed: true }),
+    onUrlsChanged: () => {},
+    log: (message) => logged.push(message),
+  });
+  return { index, indexer, logged };
+}
+
+test('a file changed and one deleted between the restore and the scan that settles it: their events stand, and the scan reads no file', async () => {
+  const workspace = new TempWorkspace();
+  try {
+    const files = ['changed', 'deleted', 'kept'].map((name, at) => {
+      workspace.write(`${name}.md`, readoutText({ title: `Readout of the ${name} call`, date: `2023-02-0${at + 1}` }));
+      return workspace.path(`${name}.md`);
+    });
+    const [changed, deleted, kept] = files;
+    const first = diskIndexer();
+    assert.equal(await first.indexer.scan([workspace.folder]), 'done');
+    const snapshot = [...first.indexer.records()];
+
+    const { index, indexer, logged } = diskIndexer();
+    assert.equal(indexer.restore(snapshot), 3);
+    writeFileSync(changed, readoutText({ title: 'Readout of the call, changed', date: '2023-02-01' }));
+    await indexer.fileChanged(changed, 'changed');
+    rmSync(deleted);
+    await indexer.fileChanged(deleted, 'deleted');
+    assert.equal(await indexer.scan([workspace.folder], undefined, Promise.resolve()), 'done');
+
+    const title = (file: string) => index.get(URI.file(file).toString())?.title?.value;
+    assert.deepEqual([title(changed), title(deleted), title(kept)], ['Readout of the call, changed', undefined, 'Readout of the kept call']);
+    assert.equal(index.get(URI.file(kept).toString()), snapshot.find((record) => record.uri === URI.file(kept).toString())!.entry, 'the kept file\'s entry is the restored one');
+    assert.match(logged.find((message) => message.startsWith('Indexed'))!, /; 0 of 2 files read,/);
+    // What the next snapshot keeps is what a cold start would.
+    const cold = diskIndexer();
+    await cold.indexer.scan([workspace.folder]);
+    const stamps = (records: Iterable<SnapshotRecord>) => [...records].map(({ uri, identity, stamp }) => [uri, identity, stamp]).sort();
+    assert.deepEqual(stamps(indexer.records()), stamps(cold.indexer.records()));
+  } finally {
+    workspace.remove();
+  }
 });
