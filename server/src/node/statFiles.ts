@@ -1,6 +1,7 @@
 // The stat of every file listed, links followed: at 200,000 files the stat calls alone took half a
 // second on one thread, so a large listing shares them with a worker thread (the command line's
-// `--cache`), or leaves them all to it (the server's warm start, which restores its index meanwhile).
+// `--cache`, which gives it each chunk of files as the listing finds them), or leaves them all to
+// it (the server's warm start, which restores its index meanwhile).
 import { statSync } from 'node:fs';
 import { MessageChannel, Worker } from 'node:worker_threads';
 
