@@ -25,12 +25,12 @@ function withoutMarkdownHeadings(document: { languageId: string }, symbols: Symb
   return (symbols as (SymbolInformation | DocumentSymbol)[]).filter((symbol) => symbol.kind !== SymbolKind.String) as SymbolInformation[] | DocumentSymbol[];
 }
 
-/** The language client for the bundled server, over IPC. */
 /** Where the server keeps the workspace's index between sessions: the workspace's storage (none when no workspace is open). */
 export function indexStorageFolder(context: ExtensionContext): string | undefined {
   return context.storageUri?.fsPath;
 }
 
+/** The language client for the bundled server, over IPC. */
 export function createLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const execArgv = serverNodeOptions(cpus().length);

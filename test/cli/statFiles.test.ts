@@ -60,8 +60,9 @@ describe('statFiles', () => {
       const feed = startStatFeed(startStatWorker(count));
       for (let from = 0; from < files.length; from += 2500) {
         files.slice(from, from + 2500).forEach(feed.add);
-        // The worker, having stat'ed what it was given, waits for more.
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        // This thread lets the others run between bursts, as a listing does between its folders: the
+        // worker, when it has caught up, waits for more.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       assert.deepEqual(feed.files, files);
       expectStats(files, await feed.finish({ shareThisThread }));

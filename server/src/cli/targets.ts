@@ -93,16 +93,11 @@ export async function resolveTargets(args: readonly string[], root: string, sett
   if (only !== undefined && inRoot(only)) {
     // With the default settings, no file the listing gives is placed anywhere: none need be matched (a tenth of a second).
     const place = listedAreNowhere(settings) ? () => NOWHERE : placeInRoot;
-    if (only !== root) {
-      const files = [...(await listInRoot(only))].sort();
-      const tasks: FileTask[] = [];
-      for (let at = 0; at < files.length; at++) if (files[at] !== files[at - 1]) tasks.push(taskOf(files[at], place(files[at])));
-      return withStats(tasks, statWorker, meanwhile);
-    }
-    // The root's files are stat'ed as the listing finds them (on the worker, when there is one).
+    // The root's files are stat'ed as the listing finds them (on the worker, when there is one); a folder's once listed.
     const feed = startStatFeed(statWorker);
     try {
-      await listFiles(root, settings, feed.add);
+      if (only === root) await listFiles(root, settings, feed.add);
+      else (await listInRoot(only)).forEach((file) => feed.add(file));
     } catch (error) {
       feed.cancel();
       throw error;
