@@ -10,7 +10,7 @@ import { joinedWords, searchText, searchWords } from '../../server/src/core/text
 import { createSignatures, leastRunCost, mayHold, planBound, planHold, writeSignature } from '../../server/src/core/titleSignature';
 import { createCompletionMemo } from '../../server/src/core/titleCatalog';
 import { slugify } from '../../server/src/core/slug';
-import { entryDate } from '../../server/src/core/titleTable';
+import { entryDate, type TitleMakings } from '../../server/src/core/titleTable';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../server/src/core/workspaceIndex';
 import { createSymbolSearch } from '../../server/src/core/workspaceSymbols';
 import { service } from './helpers';
@@ -179,6 +179,44 @@ describe('signatures, made when first needed', () => {
     archive.delete('file:///0.md');
     assert.deepEqual(createSymbolSearch(archive).search('erdogan').map((symbol) => symbol.uri), ['file:///2.md']);
     assert.equal(table.signSome(0), 0);
+  });
+});
+
+describe("makings of a session before, reused (the language server's saved index)", () => {
+  const titles = ['Call with Prime Minister Kishida', 'Statement on Union Jobs', 'Readout of a Meeting with President Erdoğan', 'Remarks on the Economy'];
+  const filled = (texts: readonly string[], makings?: TitleMakings) => {
+    const archive = createWorkspaceIndex({ titlesFromStart: true });
+    archive.titles().reuse(makings);
+    texts.forEach((text, at) => archive.set(entry(`file:///${at}.md`, text, '2023-01-10')));
+    return archive.titles();
+  };
+
+  test('titles take what the makings hold and make only the rest: the same search texts, signatures and slugs as made afresh', () => {
+    const before = filled(titles.slice(0, 3));
+    before.signSome(2);
+    before.slugSome(1);
+    const table = filled([...titles].reverse(), before.makings(0, 10));
+    // Of four titles, two came signed and one slugged.
+    assert.equal(table.signSome(0), 2);
+    assert.equal(table.slugSome(0), 3);
+    const afresh = filled([...titles].reverse());
+    assert.deepEqual(table.records().map((record) => [record.title, record.search, record.joinedAt]), afresh.records().map((record) => [record.title, record.search, record.joinedAt]));
+    assert.deepEqual(table.signatures(), afresh.signatures());
+    table.slugSome(Infinity);
+    afresh.slugSome(Infinity);
+    assert.deepEqual(table.makings(0, 10).slugHashes, afresh.makings(0, 10).slugHashes);
+    assert.equal(table.withSlug('readout-of-a-meeting-with-president-erdogan')?.title, titles[2]);
+  });
+
+  test('once dropped, the makings are not reused', () => {
+    const before = filled(titles);
+    before.signSome(Infinity);
+    const archive = createWorkspaceIndex({ titlesFromStart: true });
+    archive.titles().reuse(before.makings(0, 10));
+    archive.set(entry('file:///0.md', titles[0], '2023-01-10'));
+    archive.titles().reuse(undefined);
+    archive.set(entry('file:///1.md', titles[1], '2023-01-10'));
+    assert.equal(archive.titles().signSome(0), 1);
   });
 });
 

@@ -10,11 +10,16 @@ import { compileBuiltinSchema } from '../../server/src/core/builtinSchema';
 import { createReadoutService } from '../../server/src/core/languageService';
 import { createWorkspaceIndex } from '../../server/src/core/workspaceIndex';
 import { createIndexer } from '../../server/src/lsp/workspaceIndexer';
-import type { SnapshotRecord } from '../../server/src/node/indexSnapshot';
+import type { RestoredFiles, SnapshotRecord } from '../../server/src/node/indexSnapshot';
 import { DEFAULT_SETTINGS } from '../../server/src/node/settings';
 import { readoutText, TempWorkspace } from './workspaces';
 
-/** A readout's record as a snapshot gives it. */
+/** Records as a snapshot's chunk gives them. */
+function filesOf(records: readonly SnapshotRecord[]): RestoredFiles {
+  return { uris: records.map((record) => record.uri), identities: records.map((record) => record.identity), stamps: records.map((record) => record.stamp), entries: records.map((record) => record.entry) };
+}
+
+/** A readout's record as a snapshot keeps it. */
 function record(file: string, n: number): SnapshotRecord {
   const uri = URI.file(file).toString();
   const at = { start: { line: 1, character: 7 }, end: { line: 1, character: 20 } };
@@ -36,9 +41,9 @@ test('a folder removed while the index is restored: what the chunks after its re
   });
   const removed = '/archive/removed';
   const kept = '/archive/kept';
-  assert.equal(indexer.restore([record(`${removed}/a.md`, 1), record(`${kept}/a.md`, 2)]), 2);
+  assert.equal(indexer.restore(filesOf([record(`${removed}/a.md`, 1), record(`${kept}/a.md`, 2)])), 2);
   indexer.dropFolder(removed);
-  indexer.restore([record(`${removed}/b.md`, 3), record(`${kept}/b.md`, 4)]);
+  indexer.restore(filesOf([record(`${removed}/b.md`, 3), record(`${kept}/b.md`, 4)]));
   assert.deepEqual([...index.entries()].map((entry) => URI.parse(entry.uri).path).sort(), [`${kept}/a.md`, `${kept}/b.md`]);
 });
 
@@ -72,7 +77,7 @@ test('a file changed and one deleted between the restore and the scan that settl
     const snapshot = [...first.indexer.records()];
 
     const { index, indexer, logged } = diskIndexer();
-    assert.equal(indexer.restore(snapshot), 3);
+    assert.equal(indexer.restore(filesOf(snapshot)), 3);
     writeFileSync(changed, readoutText({ title: 'Readout of the call, changed', date: '2023-02-01' }));
     await indexer.fileChanged(changed, 'changed');
     rmSync(deleted);

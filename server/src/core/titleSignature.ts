@@ -13,8 +13,9 @@ const SYMBOLS = 36;
 
 const SET_BITS = 1024;
 /** Ints per title in `Signatures.keys`: a set of SET_BITS hashed keys. */
-const KEY_INTS = SET_BITS / 32;
-const SUMMARY_INTS = 3;
+export const KEY_INTS = SET_BITS / 32;
+/** Ints per title in `Signatures.summary`. */
+export const SUMMARY_INTS = 3;
 
 /**
  * The signatures of many titles, each at its slot. The letters are kept apart from the keys: a
@@ -42,6 +43,13 @@ export function fitSignatures(signatures: Signatures, slots: number): void {
   keys.set(signatures.keys);
   signatures.summary = summary;
   signatures.keys = keys;
+}
+
+/** Copies the signature at slot `from` of `source` to slot `to` of `target`. */
+export function copySignature(source: Signatures, from: number, target: Signatures, to: number): void {
+  // A loop: two subarrays for each of 65,000 titles took longer than the copying.
+  for (let i = 0; i < SUMMARY_INTS; i++) target.summary[SUMMARY_INTS * to + i] = source.summary[SUMMARY_INTS * from + i];
+  for (let i = 0; i < KEY_INTS; i++) target.keys[KEY_INTS * to + i] = source.keys[KEY_INTS * from + i];
 }
 
 /** Moves the signature at slot `from` to slot `to` (the one there is lost). */

@@ -68,7 +68,7 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
   }
 
   /** Checks the open documents whose source_url is among `urls` (a duplicate may have come or gone). */
-  function recheckSharing(urls: ReadonlySet<string>, except?: string): void {
+  function recheckSharing(urls: { has(url: string): boolean }, except?: string): void {
     for (const document of documents.all()) {
       const url = openUrls.get(document.uri);
       if (document.uri !== except && url !== undefined && urls.has(url)) publish(document);

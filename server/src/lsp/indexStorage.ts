@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { isSnapshotError, openSnapshot, writeSnapshot, type SnapshotRecord, type SnapshotWriting } from '../node/indexSnapshot';
+import { isSnapshotError, openSnapshot, writeSnapshot, type RestoredFiles, type SnapshotRecord, type SnapshotWriting } from '../node/indexSnapshot';
 import type { Settings } from '../node/settings';
+import type { TitleMakings } from '../core/titleTable';
 import { whileIdleAfterScan } from './idleWork';
 import { countText, describeError } from './logging';
 
@@ -17,8 +18,12 @@ const RECORDS_PER_CHUNK = 256;
 
 /** What the storage reads from and writes to: the indexer's side of it. */
 export interface StoredIndex {
-  restore(records: readonly SnapshotRecord[]): number;
+  restore(files: RestoredFiles): number;
+  /** What a session before made of its titles, for the titles restored to take (TitleTable.reuse); undefined once the restore ends. */
+  reuseTitles(makings: TitleMakings | undefined): void;
   readonly generation: number;
+  /** What the title table made of its titles, in chunks: saved before the records. */
+  titleMakings(): Iterator<TitleMakings>;
   records(): Iterator<SnapshotRecord>;
 }
 
@@ -44,7 +49,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export function createIndexStorage(options: IndexStorageOptions) {
   const { index, log } = options;
   let saved = -1;
-  let writing: { writer: SnapshotWriting; records: Iterator<SnapshotRecord>; generation: number } | undefined;
+  let writing: { writer: SnapshotWriting; titles: Iterator<TitleMakings>; records: Iterator<SnapshotRecord>; generation: number } | undefined;
   let failedOnce = false;
 
   const fileFor = (folders: readonly string[]) => path.join(options.folder ?? path.join(userCacheFolder(), 'readout', 'index', sha256(JSON.stringify([...folders].sort())).slice(0, 16)), 'index.snapshot');
@@ -61,6 +66,11 @@ export function createIndexStorage(options: IndexStorageOptions) {
     if (!writing) return false;
     const current = writing;
     try {
+      const titles = current.titles.next();
+      if (!titles.done) {
+        current.writer.addTitles(titles.value);
+        return true;
+      }
       const chunk: SnapshotRecord[] = [];
       for (let next = current.records.next(); !next.done; next = current.records.next()) {
         chunk.push(next.value);
@@ -81,7 +91,7 @@ export function createIndexStorage(options: IndexStorageOptions) {
   function startSaving(folders: readonly string[], settings: Settings): boolean {
     if (writing || index.generation === saved || folders.length === 0) return false;
     try {
-      writing = { writer: writeSnapshot(fileFor(folders), keyFor(folders, settings)), records: index.records(), generation: index.generation };
+      writing = { writer: writeSnapshot(fileFor(folders), keyFor(folders, settings)), titles: index.titleMakings(), records: index.records(), generation: index.generation };
       return true;
     } catch (error) {
       failed('write', error);
@@ -92,7 +102,7 @@ export function createIndexStorage(options: IndexStorageOptions) {
   return {
     /**
      * Fills the index from the snapshot saved for these folders and settings, chunk by chunk (the
-     * server answers requests, and the scan lists and stats the files, between them): undefined
+     * server answers requests between them): undefined
      * when there is none to use, else the filling, whose stamps the scan that follows may trust.
      */
     restore(folders: readonly string[], settings: Settings): Promise<void> | undefined {
@@ -108,8 +118,9 @@ export function createIndexStorage(options: IndexStorageOptions) {
       return (async () => {
         let readouts = 0;
         try {
-          for (let records = reading.next(); records; records = reading.next()) {
-            readouts += index.restore(records);
+          for (let chunk = reading.next(); chunk; chunk = reading.next()) {
+            if ('titles' in chunk) index.reuseTitles(chunk.titles);
+            else readouts += index.restore(chunk.files);
             await yieldToEvents();
           }
         } catch (error) {
@@ -117,6 +128,7 @@ export function createIndexStorage(options: IndexStorageOptions) {
           log(`Stopped reading the index saved in ${file}: ${error.message}. The files it did not give are read.`);
         } finally {
           reading.close();
+          index.reuseTitles(undefined);
         }
         saved = index.generation;
         log(`Restored ${countText(readouts)} readout${readouts === 1 ? '' : 's'} from the index saved ${reading.written.toISOString()} in ${Math.round(performance.now() - started)} ms; checking them against the files.`);

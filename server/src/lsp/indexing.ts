@@ -81,7 +81,7 @@ export function createIndexing(options: IndexingOptions) {
       let restoring: Promise<void> | undefined;
       if (restoreFirst) {
         restoreFirst = false;
-        // The scan lists and stats the files while the index is restored.
+        // The scan lists and stats the files once the index is restored.
         restoring = storage.restore(folders.all, configuration.settings())?.then(() => configuration.service().prepareWorkspaceSearch());
       }
       const outcome = await indexer.scan(scanned, ({ scanned: done, total }) => {

@@ -42,7 +42,7 @@ export interface ScanOptions {
    * gives that stamp is not read, and `onUnchanged` is told instead.
    */
   readonly known?: (uri: string) => string | undefined;
-  /** Settles when `known` knows every stamp it will (a warm start's restore, which runs while the files are listed and stat'ed). */
+  /** Settles when `known` knows every stamp it will (a warm start's restore and the settling of its stamps). */
   readonly stampsReady?: Promise<void>;
   readonly onUnchanged?: (uri: string, file: string) => void;
   readonly onFailure: (file: string, reason: string) => void;

@@ -1,15 +1,18 @@
 // The workspace index kept on disk between sessions, so that the next start is warm: for each
 // listed file its stamp (regularFile.ts, fileStamp), and for a readout its index entry. The server
 // restores it at once, then stats every file and reads only those whose stamp is not the one kept:
-// a kept entry is never trusted over its file. The file is chunks of a thousand or so files, each
-// written and read in a step of its own (the server answers requests between them) and each with a
-// checksum: a chunk that does not check out ends the reading, and the scan reads what it held.
+// a kept entry is never trusted over its file. Before the files come what the title table made of
+// their titles (TitleMakings), which the restore reuses instead of making again: a function of
+// each title alone, never a fact about a file. The file is chunks of a thousand or so files or
+// titles, each written and read in a step of its own (the server answers requests between them)
+// and each with a checksum: a chunk that does not check out ends the reading, and the scan reads
+// what it held.
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
-import type { LineRange } from '../core/lineIndex';
 import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
+import { titleMakingsFit, type TitleMakings } from '../core/titleTable';
 import { RACY_MS, stampTime } from './regularFile';
 
 /** One listed file as the index last saw it on disk. */
@@ -23,7 +26,7 @@ export interface SnapshotRecord {
 
 const MAGIC = 'readout index snapshot\n';
 /** Changed whenever what is written changes: a snapshot of another format is not read. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** A header line or a chunk longer than these is not one this module wrote. */
 const MAX_HEADER = 64 * 1024;
 const MAX_CHUNK = 64 * 1024 * 1024;
@@ -35,8 +38,13 @@ const SOURCE_URL = 4;
 const DATE = 8;
 const PUBLISHED = 16;
 
-/** A chunk as written: columns, so that the numbers are typed arrays and each string is written once. */
-interface Chunk {
+/**
+ * A chunk of records as written: columns, so that the numbers are typed arrays and each string is
+ * written once. A readout's own values (title, source_url, published_time) are in `values`, in
+ * its order; the texts many readouts share (a date, tags) are in `common`, once per chunk, and
+ * `commonOf` places each shared value of the readouts in it, in their order.
+ */
+interface RecordColumns {
   readonly folders: string[];
   readonly folderOf: Uint32Array;
   readonly names: string[];
@@ -44,12 +52,31 @@ interface Chunk {
   readonly stamps: string[];
   readonly kinds: Uint8Array;
   readonly tagCounts: Uint32Array;
-  readonly values: string[];
+  /** The values in UTF-8, one after another; where each ends. */
+  readonly values: Buffer;
+  readonly valueEnds: Uint32Array;
   /** Four numbers per value: start line and character, end line and character. */
-  readonly ranges: Uint32Array;
+  readonly valueRanges: Uint32Array;
+  readonly common: string[];
+  readonly commonOf: Uint32Array;
+  readonly commonRanges: Uint32Array;
 }
 
-function encode(records: readonly SnapshotRecord[]): Buffer {
+/** A chunk as written: records, or what the title table made of titles (read before the records, to be reused as they come). */
+type ChunkColumns = { readonly records: RecordColumns } | { readonly titles: TitleMakings };
+
+/** The files of a chunk as read: at each place, a file's uri, identity and stamp, and its entry when it is a readout. */
+export interface RestoredFiles {
+  readonly uris: readonly string[];
+  readonly identities: readonly string[];
+  readonly stamps: readonly string[];
+  readonly entries: readonly (ReadoutEntry | undefined)[];
+}
+
+/** What a chunk gives the reader. */
+export type SnapshotChunk = { readonly files: RestoredFiles } | { readonly titles: TitleMakings };
+
+function encodeRecords(records: readonly SnapshotRecord[]): Buffer {
   const folders: string[] = [];
   const folderIndex = new Map<string, number>();
   const folderOf = new Uint32Array(records.length);
@@ -57,11 +84,26 @@ function encode(records: readonly SnapshotRecord[]): Buffer {
   const kinds = new Uint8Array(records.length);
   const tagCounts = new Uint32Array(records.length);
   const values: string[] = [];
-  const ranges: number[] = [];
-  const put = (value: IndexedValue | undefined, bit: number) => {
+  const valueEnds: number[] = [];
+  let valueBytes = 0;
+  const valueRanges: number[] = [];
+  const common: string[] = [];
+  const commonIndex = new Map<string, number>();
+  const commonOf: number[] = [];
+  const commonRanges: number[] = [];
+  const put = (value: IndexedValue | undefined, bit: number, shared = false) => {
     if (!value) return 0;
-    values.push(value.value);
-    ranges.push(value.range.start.line, value.range.start.character, value.range.end.line, value.range.end.character);
+    const { start, end } = value.range;
+    if (shared) {
+      let index = commonIndex.get(value.value);
+      if (index === undefined) commonIndex.set(value.value, (index = common.push(value.value) - 1));
+      commonOf.push(index);
+      commonRanges.push(start.line, start.character, end.line, end.character);
+    } else {
+      values.push(value.value);
+      valueEnds.push((valueBytes += Buffer.byteLength(value.value)));
+      valueRanges.push(start.line, start.character, end.line, end.character);
+    }
     return bit;
   };
   records.forEach((record, at) => {
@@ -74,15 +116,22 @@ function encode(records: readonly SnapshotRecord[]): Buffer {
     names.push(record.uri.slice(cut));
     const { entry } = record;
     if (!entry) return;
-    kinds[at] = READOUT | put(entry.title, TITLE) | put(entry.sourceUrl, SOURCE_URL) | put(entry.date, DATE) | put(entry.publishedTime, PUBLISHED);
-    tagCounts[at] = entry.tags.length;
-    for (const tag of entry.tags) put(tag, 0);
+    kinds[at] = READOUT | put(entry.title, TITLE) | put(entry.sourceUrl, SOURCE_URL) | put(entry.publishedTime, PUBLISHED) | put(entry.date, DATE, true);
+    const { tags } = entry;
+    tagCounts[at] = tags.length;
+    for (const tag of tags) put(tag, 0, true);
   });
-  const chunk: Chunk = {
-    folders, folderOf, names, kinds, tagCounts, values,
-    identities: records.map((record) => record.identity),
-    stamps: records.map((record) => record.stamp),
-    ranges: Uint32Array.from(ranges),
+  const chunk: ChunkColumns = {
+    records: {
+      folders, folderOf, names, kinds, tagCounts, common,
+      values: Buffer.from(values.join('')),
+      valueEnds: Uint32Array.from(valueEnds),
+      identities: records.map((record) => record.identity),
+      stamps: records.map((record) => record.stamp),
+      valueRanges: Uint32Array.from(valueRanges),
+      commonOf: Uint32Array.from(commonOf),
+      commonRanges: Uint32Array.from(commonRanges),
+    },
   };
   return v8.serialize(chunk);
 }
@@ -91,72 +140,166 @@ class SnapshotError extends Error {}
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-/** The chunk's columns, each checked to be what `encode` writes: a checksum that matches does not make a file ours. */
-function columns(value: unknown): Chunk {
-  const chunk = value as Partial<Chunk> | null;
+/** The chunk's records, each column checked to be what `encodeRecords` writes: a checksum that matches does not make a file ours. */
+function recordColumns(value: unknown): RecordColumns {
+  const chunk = value as Partial<RecordColumns> | null;
   const count = chunk?.names?.length ?? -1;
-  const sized = (array: unknown, type: typeof Uint8Array | typeof Uint32Array) => array instanceof type && array.length === count;
-  if (!chunk || !isStrings(chunk.names) || !isStrings(chunk.folders) || !isStrings(chunk.identities) || !isStrings(chunk.stamps) || !isStrings(chunk.values)
-    || chunk.identities.length !== count || chunk.stamps.length !== count || !sized(chunk.folderOf, Uint32Array) || !sized(chunk.kinds, Uint8Array)
-    || !sized(chunk.tagCounts, Uint32Array) || !(chunk.ranges instanceof Uint32Array) || chunk.ranges.length !== chunk.values.length * 4) {
+  const sized = (array: unknown, type: typeof Uint8Array | typeof Uint32Array, length = count) => array instanceof type && array.length === length;
+  const ends = chunk?.valueEnds;
+  if (!chunk || !isStrings(chunk.names) || !isStrings(chunk.folders) || !isStrings(chunk.identities) || !isStrings(chunk.stamps) || !Buffer.isBuffer(chunk.values)
+    || !(ends instanceof Uint32Array) || ends.some((end, at) => end < (at === 0 ? 0 : ends[at - 1])) || (ends.length === 0 ? 0 : ends[ends.length - 1]) !== chunk.values.length
+    || !isStrings(chunk.common) || chunk.identities.length !== count || chunk.stamps.length !== count || !sized(chunk.folderOf, Uint32Array) || !sized(chunk.kinds, Uint8Array)
+    || !sized(chunk.tagCounts, Uint32Array) || !sized(chunk.valueRanges, Uint32Array, ends.length * 4) || !(chunk.commonOf instanceof Uint32Array)
+    || !sized(chunk.commonRanges, Uint32Array, chunk.commonOf.length * 4) || chunk.commonOf.some((index) => index >= chunk.common!.length)
+    || chunk.folderOf!.some((index) => index >= chunk.folders!.length)) {
     throw new SnapshotError('a chunk is not one this version writes');
   }
-  return chunk as Chunk;
+  return chunk as RecordColumns;
+}
+
+/** The chunk's title makings, checked as the records are. */
+function titleColumns(value: unknown): TitleMakings {
+  const makings = value as Partial<TitleMakings> | null;
+  if (!makings || !isStrings(makings.titles) || !isStrings(makings.searches) || !(makings.slugHashes instanceof Int32Array)
+    || !(makings.signatures?.summary instanceof Int32Array) || !(makings.signatures.keys instanceof Int32Array) || !titleMakingsFit(makings as TitleMakings)) {
+    throw new SnapshotError('a chunk of titles is not one this version writes');
+  }
+  return makings as TitleMakings;
+}
+
+function decode(bytes: Buffer, share: Sharing): SnapshotChunk {
+  const chunk = v8.deserialize(bytes) as Partial<Record<'records' | 'titles', unknown>> | null;
+  if (chunk && 'titles' in chunk) return { titles: titleColumns(chunk.titles) };
+  return { files: decodeRecords(recordColumns(chunk?.records), share) };
+}
+
+const bit = (kind: number, which: number) => (kind & which ? 1 : 0);
+
+/** The values of a chunk's readouts, as StoredEntry reads them. */
+interface StoredValues {
+  readonly values: Buffer;
+  readonly valueEnds: Uint32Array;
+  readonly valueRanges: Uint32Array;
+  /** The chunk's shared texts, each as `share` keeps it for the whole reading. */
+  readonly common: readonly SharedText[];
+  readonly commonOf: Uint32Array;
+  readonly commonRanges: Uint32Array;
 }
 
 /**
- * The records of a chunk. Ranges and the values many readouts share (tags, dates) are made once
- * for the whole reading by `share`, as the scan shares them.
+ * A readout's entry as a snapshot holds it: its values are made from its chunk's columns each time
+ * they are read, not when the chunk is read, and its own texts are kept as UTF-8 outside the heap.
+ * Made as the chunk was read, 200,000 entries' values were a third of a warm start's restore and
+ * most of its collections; made when read, they die young.
  */
-function decode(bytes: Buffer, share: Sharing): SnapshotRecord[] {
-  const chunk = columns(v8.deserialize(bytes));
-  let next = 0;
-  const take = (shared: boolean): IndexedValue => {
-    if (next >= chunk.values.length) throw new SnapshotError('a chunk has fewer values than its readouts');
-    const at = next++ * 4;
-    const { ranges } = chunk;
-    const range = share.range(ranges[at], ranges[at + 1], ranges[at + 2], ranges[at + 3]);
-    return { value: shared ? share.text(chunk.values[at / 4]) : chunk.values[at / 4], range };
-  };
-  const records = chunk.names.map((name, at): SnapshotRecord => {
-    const folder = chunk.folders[chunk.folderOf[at]];
-    if (folder === undefined) throw new SnapshotError('a file of a chunk has no folder');
-    const uri = folder + name;
-    const kind = chunk.kinds[at];
-    const identity = chunk.identities[at];
-    const stamp = chunk.stamps[at];
-    if (!(kind & READOUT)) return { uri, identity, stamp, entry: undefined };
-    const title = kind & TITLE ? take(false) : undefined;
-    const sourceUrl = kind & SOURCE_URL ? take(false) : undefined;
-    const date = kind & DATE ? take(true) : undefined;
-    const publishedTime = kind & PUBLISHED ? take(false) : undefined;
+class StoredEntry implements ReadoutEntry {
+  constructor(
+    readonly uri: string,
+    private readonly columns: StoredValues,
+    private readonly kind: number,
+    /** Where its own values start in `values`, and its shared ones in `commonOf`. */
+    private readonly valueAt: number,
+    private readonly commonAt: number,
+    private readonly tagCount: number,
+  ) {}
+
+  private own(at: number): IndexedValue {
+    const { values, valueEnds, valueRanges: ranges } = this.columns;
+    return { value: values.toString('utf8', at === 0 ? 0 : valueEnds[at - 1], valueEnds[at]), range: { start: { line: ranges[4 * at], character: ranges[4 * at + 1] }, end: { line: ranges[4 * at + 2], character: ranges[4 * at + 3] } } };
+  }
+
+  private shared(at: number): IndexedValue {
+    const { common, commonOf, commonRanges } = this.columns;
+    return common[commonOf[at]].value(commonRanges, 4 * at);
+  }
+
+  get title(): IndexedValue | undefined {
+    return this.kind & TITLE ? this.own(this.valueAt) : undefined;
+  }
+
+  get sourceUrl(): IndexedValue | undefined {
+    return this.kind & SOURCE_URL ? this.own(this.valueAt + bit(this.kind, TITLE)) : undefined;
+  }
+
+  get publishedTime(): IndexedValue | undefined {
+    return this.kind & PUBLISHED ? this.own(this.valueAt + bit(this.kind, TITLE) + bit(this.kind, SOURCE_URL)) : undefined;
+  }
+
+  get date(): IndexedValue | undefined {
+    return this.kind & DATE ? this.shared(this.commonAt) : undefined;
+  }
+
+  get tags(): readonly IndexedValue[] {
+    const from = this.commonAt + bit(this.kind, DATE);
     const tags: IndexedValue[] = [];
-    for (let tag = 0; tag < chunk.tagCounts[at]; tag++) tags.push(take(true));
-    return { uri, identity, stamp, entry: { uri, title, tags, sourceUrl, date, publishedTime } };
-  });
-  if (next !== chunk.values.length) throw new SnapshotError('a chunk has more values than its readouts');
-  return records;
+    for (let at = 0; at < this.tagCount; at++) tags.push(this.shared(from + at));
+    return tags;
+  }
+}
+
+/** The files of a chunk; a readout's entry reads its values from the chunk when asked for them (StoredEntry). */
+function decodeRecords(chunk: RecordColumns, share: Sharing): RestoredFiles {
+  const columns: StoredValues = { ...chunk, common: chunk.common.map((text) => share.text(text)) };
+  const count = chunk.names.length;
+  const uris: string[] = new Array(count);
+  const entries: (ReadoutEntry | undefined)[] = new Array(count);
+  let valueAt = 0;
+  let commonAt = 0;
+  for (let at = 0; at < count; at++) {
+    const uri = chunk.folders[chunk.folderOf[at]] + chunk.names[at];
+    const kind = chunk.kinds[at];
+    uris[at] = uri;
+    if (!(kind & READOUT)) {
+      entries[at] = undefined;
+      continue;
+    }
+    const tagCount = chunk.tagCounts[at];
+    entries[at] = new StoredEntry(uri, columns, kind, valueAt, commonAt, tagCount);
+    valueAt += bit(kind, TITLE) + bit(kind, SOURCE_URL) + bit(kind, PUBLISHED);
+    commonAt += bit(kind, DATE) + tagCount;
+  }
+  if (valueAt !== chunk.valueEnds.length || commonAt !== chunk.commonOf.length) throw new SnapshotError('a chunk has other values than its readouts');
+  return { uris, identities: chunk.identities, stamps: chunk.stamps, entries };
+}
+
+/** Lines and characters up to this many make a range's key: the fields of an archive's front matter are all within it. */
+const RANGE_KEY_LIMIT = 2048;
+
+/** A text many readouts share, kept once for a whole reading, and its values: the same object for the same range. */
+interface SharedText {
+  value(ranges: Uint32Array, at: number): IndexedValue;
 }
 
 /** What a snapshot shares across its chunks. */
 interface Sharing {
-  range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): LineRange;
-  text(value: string): string;
+  text(text: string): SharedText;
 }
 
 function createSharing(): Sharing {
-  const ranges = new Map<string, LineRange>();
-  const texts = new Map<string, string>();
+  const texts = new Map<string, SharedText>();
   return {
-    range(startLine, startCharacter, endLine, endCharacter) {
-      const key = `${startLine}:${startCharacter}:${endLine}:${endCharacter}`;
-      let range = ranges.get(key);
-      if (!range) ranges.set(key, (range = { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } }));
-      return range;
-    },
-    text(value) {
-      let known = texts.get(value);
-      if (known === undefined) texts.set((known = value), known);
+    text(text) {
+      let known = texts.get(text);
+      if (known) return known;
+      const byRange = new Map<number, IndexedValue>();
+      known = {
+        value(ranges, at) {
+          const startLine = ranges[at];
+          const startCharacter = ranges[at + 1];
+          const endLine = ranges[at + 2];
+          const endCharacter = ranges[at + 3];
+          const key = Math.max(startLine, startCharacter, endLine, endCharacter) < RANGE_KEY_LIMIT
+            ? ((startLine * RANGE_KEY_LIMIT + startCharacter) * RANGE_KEY_LIMIT + endLine) * RANGE_KEY_LIMIT + endCharacter
+            : -1;
+          let value = byRange.get(key);
+          if (!value) {
+            value = { value: text, range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } } };
+            if (key !== -1) byRange.set(key, value);
+          }
+          return value;
+        },
+      };
+      texts.set(text, known);
       return known;
     },
   };
@@ -185,10 +328,11 @@ export interface SnapshotReading {
   /** When the snapshot was written. */
   readonly written: Date;
   /**
-   * The records of the next chunk; undefined at the end. Throws when a chunk is cut short, does
-   * not match its checksum or is not in this format (`isSnapshotError`): the records read before it hold.
+   * The next chunk: files, or title makings; undefined at the end. Throws when a chunk is cut
+   * short, does not match its checksum or is not in this format (`isSnapshotError`): the chunks
+   * read before it hold.
    */
-  next(): SnapshotRecord[] | undefined;
+  next(): SnapshotChunk | undefined;
   close(): void;
 }
 
@@ -242,6 +386,8 @@ export function openSnapshot(file: string, key: string): SnapshotReading | strin
 export interface SnapshotWriting {
   /** Writes a chunk of records; those whose files were written within RACY_MS of now are left out. */
   add(records: readonly SnapshotRecord[]): void;
+  /** Writes a chunk of title makings (at most 2^16 titles): written before the records, they are read before them. */
+  addTitles(makings: TitleMakings): void;
   /** Puts the snapshot in place of the one before (a rename: a reader sees one or the other, whole). */
   commit(): void;
   /** Drops what was written. */
@@ -265,17 +411,21 @@ export function writeSnapshot(file: string, key: string, now: () => number = Dat
     rmSync(temporary, { force: true });
     throw error;
   }
+  const writeChunk = (bytes: Buffer) => {
+    const prefix = Buffer.alloc(8);
+    prefix.writeUInt32BE(bytes.length, 0);
+    prefix.writeUInt32BE(crc32(bytes), 4);
+    writeSync(fd, prefix);
+    writeSync(fd, bytes);
+  };
   return {
     add(records) {
       const settled = now() - RACY_MS;
       const kept = records.filter((record) => stampTime(record.stamp) < settled);
-      if (kept.length === 0) return;
-      const bytes = encode(kept);
-      const prefix = Buffer.alloc(8);
-      prefix.writeUInt32BE(bytes.length, 0);
-      prefix.writeUInt32BE(crc32(bytes), 4);
-      writeSync(fd, prefix);
-      writeSync(fd, bytes);
+      if (kept.length > 0) writeChunk(encodeRecords(kept));
+    },
+    addTitles(makings) {
+      if (makings.titles.length > 0) writeChunk(v8.serialize({ titles: makings } satisfies ChunkColumns));
     },
     commit() {
       finish();
