@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import type { ReadoutEntry } from '../../server/src/core/readoutEntry';
-import { createTitleTable } from '../../server/src/core/titleTable';
+import { createTitleTable, type MadeTitle } from '../../server/src/core/titleTable';
+import { KEY_INTS, SUMMARY_INTS } from '../../server/src/core/titleSignature';
 import { openSnapshot, writeSnapshot, type RestoredFiles, type SnapshotReading, type SnapshotRecord } from '../../server/src/node/indexSnapshot';
 import { RACY_MS } from '../../server/src/node/regularFile';
 
@@ -43,22 +44,22 @@ function recordsRead(files: RestoredFiles): SnapshotRecord[] {
   return files.uris.map((uri, at) => {
     const entry = files.entries[at];
     const plain = entry && { uri: entry.uri, title: entry.title, tags: entry.tags, sourceUrl: entry.sourceUrl, date: entry.date, publishedTime: entry.publishedTime };
-    return { uri, identity: files.identities[at], stamp: files.stamps[at], entry: plain };
+    return { uri, identity: files.identity(at), stamp: files.stamp(at), entry: plain };
   });
 }
 
 function readAll(reading: SnapshotReading): SnapshotRecord[] {
   const records: SnapshotRecord[] = [];
-  for (let chunk = reading.next(); chunk; chunk = reading.next()) {
-    assert.ok('files' in chunk);
-    records.push(...recordsRead(chunk.files));
-  }
+  for (let files = reading.next(); files; files = reading.next()) records.push(...recordsRead(files));
   reading.close();
   return records;
 }
 
+/** What a title table that holds none of the titles makes of them. */
+const makingsOf = (titles: readonly string[]) => createTitleTable().makingsOf(titles);
+
 function written(file: string, chunks: readonly SnapshotRecord[][], key = 'key'): void {
-  const writer = writeSnapshot(file, key, () => NOW);
+  const writer = writeSnapshot(file, key, makingsOf, () => NOW);
   chunks.forEach((chunk) => writer.add(chunk));
   writer.commit();
 }
@@ -73,31 +74,46 @@ test('records are read back as they were written, chunk after chunk', () => {
   assert.deepEqual(readAll(reading), records);
 });
 
-test('title makings are read back as written, before the records written after them', () => {
+test('each title is written once, with what the title table made of it, and a readout read tells where', () => {
   const file = path.join(folder, 'titles.snapshot');
   const table = createTitleTable();
-  const entries = [entry(1), entry(2), { ...entry(3), title: { value: 'Readout of the President’s Call', range: at(5, 7, 40) } }];
-  entries.forEach((readout) => table.link(readout));
-  table.signSome(2);
-  table.slugSome(1);
-  const makings = table.makings(0, 10);
-  const writer = writeSnapshot(file, 'key', () => NOW);
-  writer.addTitles(makings);
-  writer.add(recordsOf(3));
+  const records = recordsOf(30);
+  // Titles shared by several readouts, across chunks.
+  const shared = records.map((record, n) => (record.entry && n % 3 === 0 ? { ...record, entry: { ...record.entry, title: { value: `Readout ${n % 4}`, range: at(5, 7, 16) } } } : record));
+  shared.forEach((record) => record.entry && table.link(record.entry));
+  table.signSome(5);
+  table.slugSome(3);
+  const writer = writeSnapshot(file, 'key', (titles) => table.makingsOf(titles), () => NOW);
+  writer.add(shared.slice(0, 10));
+  writer.add(shared.slice(10));
   writer.commit();
   const reading = openSnapshot(file, 'key');
   assert.ok(reading && typeof reading !== 'string');
-  assert.deepEqual(reading.next(), { titles: makings });
-  assert.deepEqual(readAll(reading), recordsOf(3));
+  const entries = [reading.next()!, reading.next()!].flatMap((files) => files.entries.filter((entry) => entry !== undefined));
+  assert.equal(reading.next(), undefined);
+  const madeOf = new Map<string, MadeTitle>();
+  for (const entry of entries) {
+    const made: MadeTitle = reading.madeTitle(entry)!;
+    const title = entry.title!.value;
+    assert.equal(made.makings.titles[made.at], title);
+    // Once per title: a readout of a later chunk is pointed to the makings written with the first.
+    if (madeOf.has(title)) assert.equal(made, madeOf.get(title));
+    madeOf.set(title, made);
+    const expected = table.makingsOf([title]);
+    assert.equal(made.makings.searches[made.at], expected.searches[0]);
+    assert.equal(made.makings.slugHashes[made.at], expected.slugHashes[0]);
+    assert.deepEqual(made.makings.signatures.keys.slice(made.at * KEY_INTS, (made.at + 1) * KEY_INTS), expected.signatures.keys);
+    assert.deepEqual(made.makings.signatures.summary.slice(made.at * SUMMARY_INTS, (made.at + 1) * SUMMARY_INTS), expected.signatures.summary);
+  }
+  assert.equal(reading.madeTitle(shared[1].entry!), undefined, 'a readout not read from it');
+  reading.close();
 });
 
 test('a chunk of titles whose columns do not fit its titles is not trusted', () => {
   const file = path.join(folder, 'misfit-titles.snapshot');
   const table = createTitleTable();
-  [entry(1), entry(2)].forEach((readout) => table.link(readout));
-  const makings = table.makings(0, 2);
-  const writer = writeSnapshot(file, 'key', () => NOW);
-  writer.addTitles({ ...makings, slugHashes: makings.slugHashes.subarray(0, 1) });
+  const writer = writeSnapshot(file, 'key', (titles) => ({ ...table.makingsOf(titles), slugHashes: new Int32Array(0) }), () => NOW);
+  writer.add(recordsOf(3));
   writer.commit();
   const reading = openSnapshot(file, 'key');
   assert.ok(reading && typeof reading !== 'string');
@@ -132,9 +148,7 @@ test('a chunk that does not match its checksum ends the reading; the chunks befo
   writeFileSync(file, bytes);
   const reading = openSnapshot(file, 'key');
   assert.ok(reading && typeof reading !== 'string');
-  const first = reading.next();
-  assert.ok(first && 'files' in first);
-  assert.deepEqual(recordsRead(first.files), records.slice(0, 10));
+  assert.deepEqual(recordsRead(reading.next()!), records.slice(0, 10));
   assert.throws(() => reading.next(), /a chunk does not match its checksum/);
   reading.close();
 });
@@ -143,7 +157,7 @@ test('an abandoned save leaves the snapshot before it in place', () => {
   const file = path.join(folder, 'kept.snapshot');
   written(file, [recordsOf(4)]);
   const before = readFileSync(file);
-  const writer = writeSnapshot(file, 'key', () => NOW);
+  const writer = writeSnapshot(file, 'key', makingsOf, () => NOW);
   writer.add(recordsOf(9));
   writer.abort();
   assert.deepEqual(readFileSync(file), before);

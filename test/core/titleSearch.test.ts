@@ -184,9 +184,14 @@ describe('signatures, made when first needed', () => {
 
 describe("makings of a session before, reused (the language server's saved index)", () => {
   const titles = ['Call with Prime Minister Kishida', 'Statement on Union Jobs', 'Readout of a Meeting with President Erdoğan', 'Remarks on the Economy'];
+  /** Where a readout's title is in `makings`, as a host tells the table. */
+  const madeIn = (makings: TitleMakings) => (entry: ReadoutEntry) => {
+    const at = makings.titles.indexOf(entry.title!.value);
+    return at === -1 ? undefined : { makings, at };
+  };
   const filled = (texts: readonly string[], makings?: TitleMakings) => {
     const archive = createWorkspaceIndex({ titlesFromStart: true });
-    archive.titles().reuse(makings);
+    archive.titles().reuse(makings && madeIn(makings));
     texts.forEach((text, at) => archive.set(entry(`file:///${at}.md`, text, '2023-01-10')));
     return archive.titles();
   };
@@ -195,7 +200,7 @@ describe("makings of a session before, reused (the language server's saved index
     const before = filled(titles.slice(0, 3));
     before.signSome(2);
     before.slugSome(1);
-    const table = filled([...titles].reverse(), before.makings(0, 10));
+    const table = filled([...titles].reverse(), before.makingsOf(titles));
     // Of four titles, two came signed and one slugged.
     assert.equal(table.signSome(0), 2);
     assert.equal(table.slugSome(0), 3);
@@ -204,15 +209,27 @@ describe("makings of a session before, reused (the language server's saved index
     assert.deepEqual(table.signatures(), afresh.signatures());
     table.slugSome(Infinity);
     afresh.slugSome(Infinity);
-    assert.deepEqual(table.makings(0, 10).slugHashes, afresh.makings(0, 10).slugHashes);
+    assert.deepEqual(table.makingsOf(titles).slugHashes, afresh.makingsOf(titles).slugHashes);
     assert.equal(table.withSlug('readout-of-a-meeting-with-president-erdogan')?.title, titles[2]);
+  });
+
+  test("makings pointed to for another title are not taken", () => {
+    const before = filled(titles);
+    before.signSome(Infinity);
+    const makings = before.makingsOf(titles);
+    const archive = createWorkspaceIndex({ titlesFromStart: true });
+    archive.titles().reuse(() => ({ makings, at: 1 }));
+    archive.set(entry('file:///0.md', titles[0], '2023-01-10'));
+    archive.set(entry('file:///1.md', titles[1], '2023-01-10'));
+    assert.equal(archive.titles().signSome(0), 1);
+    assert.deepEqual(archive.titles().signatures(), filled(titles.slice(0, 2)).signatures());
   });
 
   test('once dropped, the makings are not reused', () => {
     const before = filled(titles);
     before.signSome(Infinity);
     const archive = createWorkspaceIndex({ titlesFromStart: true });
-    archive.titles().reuse(before.makings(0, 10));
+    archive.titles().reuse(madeIn(before.makingsOf(titles)));
     archive.set(entry('file:///0.md', titles[0], '2023-01-10'));
     archive.titles().reuse(undefined);
     archive.set(entry('file:///1.md', titles[1], '2023-01-10'));

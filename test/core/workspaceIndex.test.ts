@@ -1,6 +1,6 @@
 // The index's lookups as entries come, change and go: tag counts (a readout counts once for each
 // tag it has, however often it lists it; few tags are looked through in place, many through a set),
-// and the readouts of a source_url (one kept as itself, several as a set).
+// and the readouts of a source_url (one kept as itself, several as a set; taken in when next asked for).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { IndexedValue, ReadoutEntry } from '../../server/src/core/readoutEntry';
@@ -54,4 +54,18 @@ test('the readouts of a source_url, in the order they came, as one comes after a
   assert.deepEqual(uris(url), []);
   index.set(entry('file:///a.md', [], url));
   assert.deepEqual(uris(url), ['file:///a.md']);
+});
+
+test('readouts that came, changed and went before the URLs were first asked for are found as they are', () => {
+  const index = createWorkspaceIndex();
+  const url = 'https://www.whitehouse.gov/briefing-room/statements-releases/2023/03/01/readout/';
+  const uris = (of: string) => index.withSourceUrl(of).map((one) => one.uri);
+  for (const name of ['a', 'b', 'c', 'd']) index.set(entry(`file:///${name}.md`, [], url));
+  // Changed, deleted, and changed back, none asked for in between.
+  index.set(entry('file:///b.md', [], `${url}other/`));
+  index.delete('file:///c.md');
+  index.set(entry('file:///d.md', ['Tag'], `${url}other/`));
+  index.set(entry('file:///d.md', [], url));
+  assert.deepEqual(uris(url), ['file:///a.md', 'file:///d.md']);
+  assert.deepEqual(uris(`${url}other/`), ['file:///b.md']);
 });

@@ -16,7 +16,7 @@ import { readoutText, TempWorkspace } from './workspaces';
 
 /** Records as a snapshot's chunk gives them. */
 function filesOf(records: readonly SnapshotRecord[]): RestoredFiles {
-  return { uris: records.map((record) => record.uri), identities: records.map((record) => record.identity), stamps: records.map((record) => record.stamp), entries: records.map((record) => record.entry) };
+  return { uris: records.map((record) => record.uri), identity: (at) => records[at].identity, stamp: (at) => records[at].stamp, entries: records.map((record) => record.entry) };
 }
 
 /** A readout's record as a snapshot keeps it. */

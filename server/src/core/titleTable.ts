@@ -43,6 +43,12 @@ export interface TitleMakings {
   readonly slugHashes: Int32Array;
 }
 
+/** Where a title's makings are: the title at `at` of `makings`. */
+export interface MadeTitle {
+  readonly makings: TitleMakings;
+  readonly at: number;
+}
+
 /** Whether the columns are as many as the titles: what a host checks of makings read from a file. */
 export function titleMakingsFit(makings: TitleMakings): boolean {
   const count = makings.titles.length;
@@ -92,14 +98,16 @@ export interface TitleTable {
    * each title whose hash is the slug's: a median of 70 µs at 33,000 titles (in-process).
    */
   withSlug(slug: string): TitleRecord | undefined;
-  /** What the table made of the titles at slots `from` to `from + count` (or the last). */
-  makings(from: number, count: number): TitleMakings;
+  /** What the table made of these titles; for one it does not hold, its search text, unsigned and not slugged. */
+  makingsOf(titles: readonly string[]): TitleMakings;
   /**
-   * Titles that come from now on take what these makings hold instead of making it (see
-   * TitleMakings); undefined drops those given so far. Each title's makings are a function of the
-   * title alone, so makings of titles since gone, or read from a session before, are as good.
+   * From now on, a title that comes with a readout for which `made` gives its makings (a place in
+   * makings holding that title) takes them instead of making them (see TitleMakings); undefined
+   * stops. Each title's makings are a function of the title alone, so makings read from a session
+   * before are as good. A function of the readout, not a map of the titles: the host knows where
+   * each readout's title is, and a map of 65,000 titles was a tenth of a warm start's restore.
    */
-  reuse(makings: TitleMakings | undefined): void;
+  reuse(made: ((entry: ReadoutEntry) => MadeTitle | undefined) | undefined): void;
   /** Called by the index as entries come and go. */
   link(entry: ReadoutEntry): void;
   unlink(entry: ReadoutEntry): void;
@@ -169,14 +177,13 @@ export function createTitleTable(): TitleTable {
   let slugHashes = new Int32Array(1024);
   let unslugged = 0;
   let slugFrom = 0;
-  // Makings given to reuse, and where each title's are: the makings' place times 2^16 plus the title's.
-  let reused: TitleMakings[] = [];
-  const reusedAt = new Map<string, number>();
+  let reused: ((entry: ReadoutEntry) => MadeTitle | undefined) | undefined;
 
   function add(title: string, first: ReadoutEntry): TitleRecord {
-    const at = reusedAt.get(title);
-    const made = at === undefined ? undefined : reused[Math.floor(at / 2 ** 16)];
-    const madeAt = at! % 2 ** 16;
+    const found = reused?.(first);
+    // Makings of another title are not taken.
+    const made = found?.makings.titles[found.at] === title ? found.makings : undefined;
+    const madeAt = found?.at ?? 0;
     const search = made ? made.searches[madeAt] : searchText(title);
     // A literal of one: an array grown from empty by a push takes room for 17.
     const record: TitleRecord = { title, search, joinedAt: search.indexOf('\n') + 1, readouts: [first], latest: entryDate(first), added: additions, gone: false, slot: list.length, lengthSlot: 0 };
@@ -304,21 +311,21 @@ export function createTitleTable(): TitleTable {
       }
       return best;
     },
-    makings(from, count) {
-      const records = list.slice(from, from + count);
-      const made = createSignatures(records.length);
-      records.forEach((record, at) => copySignature(signatures, record.slot, made, at));
-      return { titles: records.map((record) => record.title), searches: records.map((record) => record.search), signatures: made, slugHashes: slugHashes.slice(from, from + records.length) };
+    makingsOf(titles) {
+      const made = createSignatures(titles.length);
+      const searches: string[] = [];
+      const slugs = new Int32Array(titles.length);
+      titles.forEach((title, at) => {
+        const record = byTitle.get(title);
+        searches.push(record ? record.search : searchText(title));
+        if (record) copySignature(signatures, record.slot, made, at);
+        else markUnsigned(made, at);
+        slugs[at] = record ? slugHashes[record.slot] : 0;
+      });
+      return { titles: [...titles], searches, signatures: made, slugHashes: slugs };
     },
-    reuse(makings) {
-      if (!makings) {
-        reused = [];
-        reusedAt.clear();
-        return;
-      }
-      if (makings.titles.length > 2 ** 16) throw new RangeError('more titles than one makings holds');
-      const place = reused.push(makings) - 1;
-      makings.titles.forEach((title, at) => reusedAt.set(title, place * 2 ** 16 + at));
+    reuse(made) {
+      reused = made;
     },
     link(entry) {
       const title = entry.title?.value;

@@ -69,14 +69,34 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const byUri = new Map<string, ReadoutEntry>();
   let titles = options.titlesFromStart ? createTitleTable() : undefined;
   // The uri of the readout with a source_url, or the uris of several: a set for each of 200,000
-  // URLs was a fifth of the linking of a warm start's entries, and much of its collection.
+  // URLs was a fifth of the linking of a warm start's entries, and much of its collection. The
+  // entries linked since it was last asked are taken into it when next asked (`withSourceUrl`):
+  // a warm start's 200,000 URLs took a seventh of its restore, which completion and symbols wait for.
   const bySourceUrl = new Map<string, string | Set<string>>();
+  let urlsToLink: ReadoutEntry[] = [];
   const tagCounts = new Map<string, number>();
   let follows: (entry: ReadoutEntry) => boolean = () => false;
   // Undefined until counted.
   let following: number | undefined = 0;
 
+  function linkUrl(entry: ReadoutEntry): void {
+    const url = entry.sourceUrl?.value;
+    if (url === undefined) return;
+    const uris = bySourceUrl.get(url);
+    if (uris === undefined) bySourceUrl.set(url, entry.uri);
+    else if (typeof uris === 'object') uris.add(entry.uri);
+    else if (uris !== entry.uri) bySourceUrl.set(url, new Set([uris, entry.uri]));
+  }
+
+  /** Takes the entries linked since into bySourceUrl (each is still in the index: an unlink takes them in first). */
+  function linkPendingUrls(): void {
+    const pending = urlsToLink;
+    urlsToLink = [];
+    for (const entry of pending) linkUrl(entry);
+  }
+
   function unlink(entry: ReadoutEntry): void {
+    if (urlsToLink.length > 0) linkPendingUrls();
     const url = entry.sourceUrl?.value;
     const uris = url === undefined ? undefined : bySourceUrl.get(url);
     if (uris === entry.uri) bySourceUrl.delete(url!);
@@ -91,13 +111,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   }
 
   function link(entry: ReadoutEntry): void {
-    const url = entry.sourceUrl?.value;
-    if (url !== undefined) {
-      const uris = bySourceUrl.get(url);
-      if (uris === undefined) bySourceUrl.set(url, entry.uri);
-      else if (typeof uris === 'object') uris.add(entry.uri);
-      else if (uris !== entry.uri) bySourceUrl.set(url, new Set([uris, entry.uri]));
-    }
+    urlsToLink.push(entry);
     forEachTag(entry, (tag) => tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1));
     if (following !== undefined && follows(entry)) following++;
     titles?.link(entry);
@@ -125,6 +139,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     get: (uri: string) => byUri.get(uri),
     entries: () => byUri.values(),
     withSourceUrl(url: string) {
+      if (urlsToLink.length > 0) linkPendingUrls();
       const uris = bySourceUrl.get(url);
       if (uris === undefined) return [];
       return typeof uris === 'string' ? [byUri.get(uris)!] : [...uris].map((uri) => byUri.get(uri)!);

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { isSnapshotError, openSnapshot, writeSnapshot, type RestoredFiles, type SnapshotRecord, type SnapshotWriting } from '../node/indexSnapshot';
 import type { Settings } from '../node/settings';
-import type { TitleMakings } from '../core/titleTable';
+import type { ReadoutEntry } from '../core/readoutEntry';
+import type { MadeTitle, TitleMakings } from '../core/titleTable';
 import { whileIdleAfterScan } from './idleWork';
 import { countText, describeError } from './logging';
 
@@ -19,11 +20,11 @@ const RECORDS_PER_CHUNK = 256;
 /** What the storage reads from and writes to: the indexer's side of it. */
 export interface StoredIndex {
   restore(files: RestoredFiles): number;
-  /** What a session before made of its titles, for the titles restored to take (TitleTable.reuse); undefined once the restore ends. */
-  reuseTitles(makings: TitleMakings | undefined): void;
+  /** Where the makings of a restored readout's title are, for its title to take (TitleTable.reuse); undefined once the restore ends. */
+  reuseTitles(made: ((entry: ReadoutEntry) => MadeTitle | undefined) | undefined): void;
   readonly generation: number;
-  /** What the title table made of its titles, in chunks: saved before the records. */
-  titleMakings(): Iterator<TitleMakings>;
+  /** What the title table made of these titles, saved with the records that have them. */
+  titleMakings(titles: readonly string[]): TitleMakings;
   records(): Iterator<SnapshotRecord>;
 }
 
@@ -49,7 +50,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export function createIndexStorage(options: IndexStorageOptions) {
   const { index, log } = options;
   let saved = -1;
-  let writing: { writer: SnapshotWriting; titles: Iterator<TitleMakings>; records: Iterator<SnapshotRecord>; generation: number } | undefined;
+  let writing: { writer: SnapshotWriting; records: Iterator<SnapshotRecord>; generation: number } | undefined;
   let failedOnce = false;
 
   const fileFor = (folders: readonly string[]) => path.join(options.folder ?? path.join(userCacheFolder(), 'readout', 'index', sha256(JSON.stringify([...folders].sort())).slice(0, 16)), 'index.snapshot');
@@ -66,11 +67,6 @@ export function createIndexStorage(options: IndexStorageOptions) {
     if (!writing) return false;
     const current = writing;
     try {
-      const titles = current.titles.next();
-      if (!titles.done) {
-        current.writer.addTitles(titles.value);
-        return true;
-      }
       const chunk: SnapshotRecord[] = [];
       for (let next = current.records.next(); !next.done; next = current.records.next()) {
         chunk.push(next.value);
@@ -91,7 +87,7 @@ export function createIndexStorage(options: IndexStorageOptions) {
   function startSaving(folders: readonly string[], settings: Settings): boolean {
     if (writing || index.generation === saved || folders.length === 0) return false;
     try {
-      writing = { writer: writeSnapshot(fileFor(folders), keyFor(folders, settings)), titles: index.titleMakings(), records: index.records(), generation: index.generation };
+      writing = { writer: writeSnapshot(fileFor(folders), keyFor(folders, settings), (titles) => index.titleMakings(titles)), records: index.records(), generation: index.generation };
       return true;
     } catch (error) {
       failed('write', error);
@@ -118,9 +114,9 @@ export function createIndexStorage(options: IndexStorageOptions) {
       return (async () => {
         let readouts = 0;
         try {
-          for (let chunk = reading.next(); chunk; chunk = reading.next()) {
-            if ('titles' in chunk) index.reuseTitles(chunk.titles);
-            else readouts += index.restore(chunk.files);
+          index.reuseTitles(reading.madeTitle);
+          for (let files = reading.next(); files; files = reading.next()) {
+            readouts += index.restore(files);
             await yieldToEvents();
           }
         } catch (error) {

@@ -3,7 +3,8 @@ import { getHeapStatistics } from 'node:v8';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../core/workspaceIndex';
 import type { ReadoutService } from '../core/languageService';
-import type { TitleMakings } from '../core/titleTable';
+import type { ReadoutEntry } from '../core/readoutEntry';
+import type { MadeTitle } from '../core/titleTable';
 import type { RestoredFiles, SnapshotRecord } from '../node/indexSnapshot';
 import { readFrontMatterHead } from '../node/readHead';
 import { fileIdentity } from '../node/regularFile';
@@ -34,9 +35,6 @@ export type ScanOutcome = 'done' | 'cancelled';
 
 /** Restored records whose paths and stamps are taken per step of `settle`: some 7 ms each. */
 const SETTLED_PER_STEP = 4096;
-
-/** Titles whose makings a snapshot keeps per chunk: about a millisecond's writing. */
-const TITLES_PER_CHUNK = 2048;
 
 /** How the log of a stopped scan begins (a scan that ends logs "Indexed ..."). */
 const SCAN_STOPPED_LOG = 'Stopped indexing after';
@@ -93,15 +91,16 @@ export function createIndexer(options: IndexerOptions) {
     unsettled = [];
     const changed = new Set<string>();
     let settled = 0;
-    for (const { uris, identities, stamps: chunkStamps, entries } of chunks) {
+    for (const files of chunks) {
+      const { uris, entries } = files;
       for (let at = 0; at < uris.length; at++) {
         const uri = uris[at];
         const entry = entries[at];
         if (!entry) {
           // Not when an event has stamped it since.
-          if (!stamps.has(uri) && !otherStamps.has(uri)) stamped(uri, chunkStamps[at], false, true);
+          if (!stamps.has(uri) && !otherStamps.has(uri)) stamped(uri, files.stamp(at), false, true);
         } else if (index.get(uri) === entry) {
-          if (claim(uri, identities[at], changed)) stamped(uri, chunkStamps[at], true, true);
+          if (claim(uri, files.identity(at), changed)) stamped(uri, files.stamp(at), true, true);
           else drop(uri, changed);
         }
         if (++settled % SETTLED_PER_STEP === 0) await yieldToEvents();
@@ -172,9 +171,11 @@ export function createIndexer(options: IndexerOptions) {
     const changed = new Set<string>();
     let failures = 0;
     let unchanged = 0;
-    // The files are listed once the index is restored, not meanwhile: the listing, the stat
-    // thread and their messages took the cores the restore runs on, and completion and symbols wait for it.
-    await run.restoring;
+    // The files are listed once the index is restored and its stamps settled, not meanwhile: the
+    // listing's threads and the stat thread took both cores, from the restore and from the client
+    // that asks for completion and symbols once it ends (the first symbols of 200,000 readouts came
+    // half a second after the restore).
+    await stampsReady;
     const settings = options.settings();
     const { outcome, readOnThread } = await scanFolders(folders, {
       settings,
@@ -274,8 +275,9 @@ export function createIndexer(options: IndexerOptions) {
     restore(files: RestoredFiles): number {
       // Files of a folder that left the workspace meanwhile are passed over (by settle too).
       if (leftFolders.size > 0) {
-        const kept = files.uris.flatMap((uri, at) => ([...leftFolders].some((folder) => inFolder(uri, folder)) ? [] : [at]));
-        files = { uris: kept.map((at) => files.uris[at]), identities: kept.map((at) => files.identities[at]), stamps: kept.map((at) => files.stamps[at]), entries: kept.map((at) => files.entries[at]) };
+        const all = files;
+        const kept = all.uris.flatMap((uri, at) => ([...leftFolders].some((folder) => inFolder(uri, folder)) ? [] : [at]));
+        files = { uris: kept.map((at) => all.uris[at]), identity: (at) => all.identity(kept[at]), stamp: (at) => all.stamp(kept[at]), entries: kept.map((at) => all.entries[at]) };
       }
       const { uris, entries } = files;
       let restored = 0;
@@ -294,15 +296,11 @@ export function createIndexer(options: IndexerOptions) {
       return restored;
     },
 
-    reuseTitles(makings: TitleMakings | undefined): void {
-      index.titles().reuse(makings);
+    reuseTitles(made: ((entry: ReadoutEntry) => MadeTitle | undefined) | undefined): void {
+      index.titles().reuse(made);
     },
 
-    /** What the title table made of its titles, a chunk of TITLES_PER_CHUNK at a time (slots a title left meanwhile may give one twice, or pass one over: makings are only reused). */
-    *titleMakings(): Generator<TitleMakings> {
-      const titles = index.titles();
-      for (let from = 0; from < titles.records().length; from += TITLES_PER_CHUNK) yield titles.makings(from, TITLES_PER_CHUNK);
-    },
+    titleMakings: (titles: readonly string[]) => index.titles().makingsOf(titles),
 
     /** Counts every change of what a snapshot keeps: a snapshot taken at one count is current while it holds. */
     get generation() {

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
-import { titleMakingsFit, type TitleMakings } from '../core/titleTable';
+import { titleMakingsFit, type MadeTitle, type TitleMakings } from '../core/titleTable';
 import { RACY_MS, stampTime } from './regularFile';
 
 /** One listed file as the index last saw it on disk. */
@@ -40,21 +40,21 @@ const PUBLISHED = 16;
 
 /**
  * A chunk of records as written: columns, so that the numbers are typed arrays and each string is
- * written once. A readout's own values (title, source_url, published_time) are in `values`, in
- * its order; the texts many readouts share (a date, tags) are in `common`, once per chunk, and
- * `commonOf` places each shared value of the readouts in it, in their order.
+ * written once. A readout's title is one of the snapshot's titles (`titleOf`, a place among the
+ * titles of the chunks of titles before), its range in `titleRanges`; its own values (source_url,
+ * published_time) are in `values`, in its order; the texts many readouts share (a date, tags) are
+ * in `common`, once per chunk, and `commonOf` places each shared value of the readouts in it.
  */
 interface RecordColumns {
-  readonly folders: string[];
-  readonly folderOf: Uint32Array;
-  readonly names: string[];
-  readonly identities: string[];
-  readonly stamps: string[];
+  readonly uris: PackedTexts;
+  readonly identities: PackedTexts;
+  readonly stamps: PackedTexts;
   readonly kinds: Uint8Array;
   readonly tagCounts: Uint32Array;
-  /** The values in UTF-8, one after another; where each ends. */
-  readonly values: Buffer;
-  readonly valueEnds: Uint32Array;
+  /** Per file: the place of its title among the snapshot's titles (0 when it has none), and four numbers of its range. */
+  readonly titleOf: Uint32Array;
+  readonly titleRanges: Uint32Array;
+  readonly values: PackedTexts;
   /** Four numbers per value: start line and character, end line and character. */
   readonly valueRanges: Uint32Array;
   readonly common: string[];
@@ -62,30 +62,58 @@ interface RecordColumns {
   readonly commonRanges: Uint32Array;
 }
 
-/** A chunk as written: records, or what the title table made of titles (read before the records, to be reused as they come). */
+/** A chunk as written: records, or the titles first held by the records of the chunk after it, with what the title table made of them. */
 type ChunkColumns = { readonly records: RecordColumns } | { readonly titles: TitleMakings };
 
-/** The files of a chunk as read: at each place, a file's uri, identity and stamp, and its entry when it is a readout. */
+/**
+ * The files of a chunk as read: at each place, a file's uri, identity and stamp, and its entry
+ * when it is a readout. The identities and stamps are made when asked for (the scan settles them
+ * after the restore).
+ */
 export interface RestoredFiles {
   readonly uris: readonly string[];
-  readonly identities: readonly string[];
-  readonly stamps: readonly string[];
+  identity(at: number): string;
+  stamp(at: number): string;
   readonly entries: readonly (ReadoutEntry | undefined)[];
 }
 
-/** What a chunk gives the reader. */
-export type SnapshotChunk = { readonly files: RestoredFiles } | { readonly titles: TitleMakings };
+/**
+ * Texts one after another in UTF-8, and where each ends: a buffer outside the heap where a string
+ * each was 600,000 strings that a warm start's collections copied, before any was needed.
+ */
+interface PackedTexts {
+  readonly bytes: Buffer;
+  readonly ends: Uint32Array;
+}
 
-function encodeRecords(records: readonly SnapshotRecord[]): Buffer {
-  const folders: string[] = [];
-  const folderIndex = new Map<string, number>();
-  const folderOf = new Uint32Array(records.length);
-  const names: string[] = [];
+function pack(texts: readonly string[]): PackedTexts {
+  const ends = new Uint32Array(texts.length);
+  let end = 0;
+  texts.forEach((text, at) => (ends[at] = end += Buffer.byteLength(text)));
+  return { bytes: Buffer.from(texts.join('')), ends };
+}
+
+const unpack = ({ bytes, ends }: PackedTexts, at: number) => bytes.toString('utf8', at === 0 ? 0 : ends[at - 1], ends[at]);
+
+/** Whether `value` is packed texts, `count` of them if given, each ending after the one before and the last at the end of the bytes. */
+function isPacked(value: unknown, count?: number): value is PackedTexts {
+  const packed = value as Partial<PackedTexts> | null;
+  const ends = packed?.ends;
+  if (!packed || !Buffer.isBuffer(packed.bytes) || !(ends instanceof Uint32Array) || (count !== undefined && ends.length !== count)) return false;
+  for (let at = 1; at < ends.length; at++) if (ends[at] < ends[at - 1]) return false;
+  return (ends.length === 0 ? 0 : ends[ends.length - 1]) === packed.bytes.length;
+}
+
+/** A copy of its own: a buffer or typed array read from a chunk is a view of the chunk's bytes, which it would keep. */
+const detach = ({ bytes, ends }: PackedTexts): PackedTexts => ({ bytes: Buffer.from(bytes), ends: ends.slice() });
+
+
+function encodeRecords(records: readonly SnapshotRecord[], titleIndex: ReadonlyMap<string, number>): RecordColumns {
   const kinds = new Uint8Array(records.length);
   const tagCounts = new Uint32Array(records.length);
+  const titleOf = new Uint32Array(records.length);
+  const titleRanges = new Uint32Array(4 * records.length);
   const values: string[] = [];
-  const valueEnds: number[] = [];
-  let valueBytes = 0;
   const valueRanges: number[] = [];
   const common: string[] = [];
   const commonIndex = new Map<string, number>();
@@ -101,39 +129,33 @@ function encodeRecords(records: readonly SnapshotRecord[]): Buffer {
       commonRanges.push(start.line, start.character, end.line, end.character);
     } else {
       values.push(value.value);
-      valueEnds.push((valueBytes += Buffer.byteLength(value.value)));
       valueRanges.push(start.line, start.character, end.line, end.character);
     }
     return bit;
   };
   records.forEach((record, at) => {
-    // A uri is its folder's, kept once per chunk, and its name.
-    const cut = record.uri.lastIndexOf('/') + 1;
-    const folder = record.uri.slice(0, cut);
-    let index = folderIndex.get(folder);
-    if (index === undefined) folderIndex.set(folder, (index = folders.push(folder) - 1));
-    folderOf[at] = index;
-    names.push(record.uri.slice(cut));
     const { entry } = record;
     if (!entry) return;
-    kinds[at] = READOUT | put(entry.title, TITLE) | put(entry.sourceUrl, SOURCE_URL) | put(entry.publishedTime, PUBLISHED) | put(entry.date, DATE, true);
+    const { title } = entry;
+    if (title) {
+      titleOf[at] = titleIndex.get(title.value)!;
+      titleRanges.set([title.range.start.line, title.range.start.character, title.range.end.line, title.range.end.character], 4 * at);
+    }
+    kinds[at] = READOUT | (title ? TITLE : 0) | put(entry.sourceUrl, SOURCE_URL) | put(entry.publishedTime, PUBLISHED) | put(entry.date, DATE, true);
     const { tags } = entry;
     tagCounts[at] = tags.length;
     for (const tag of tags) put(tag, 0, true);
   });
-  const chunk: ChunkColumns = {
-    records: {
-      folders, folderOf, names, kinds, tagCounts, common,
-      values: Buffer.from(values.join('')),
-      valueEnds: Uint32Array.from(valueEnds),
-      identities: records.map((record) => record.identity),
-      stamps: records.map((record) => record.stamp),
-      valueRanges: Uint32Array.from(valueRanges),
-      commonOf: Uint32Array.from(commonOf),
-      commonRanges: Uint32Array.from(commonRanges),
-    },
+  return {
+    kinds, tagCounts, titleOf, titleRanges, common,
+    uris: pack(records.map((record) => record.uri)),
+    identities: pack(records.map((record) => record.identity)),
+    stamps: pack(records.map((record) => record.stamp)),
+    values: pack(values),
+    valueRanges: Uint32Array.from(valueRanges),
+    commonOf: Uint32Array.from(commonOf),
+    commonRanges: Uint32Array.from(commonRanges),
   };
-  return v8.serialize(chunk);
 }
 
 class SnapshotError extends Error {}
@@ -141,17 +163,14 @@ class SnapshotError extends Error {}
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** The chunk's records, each column checked to be what `encodeRecords` writes: a checksum that matches does not make a file ours. */
-function recordColumns(value: unknown): RecordColumns {
+function recordColumns(value: unknown, titles: number): RecordColumns {
   const chunk = value as Partial<RecordColumns> | null;
-  const count = chunk?.names?.length ?? -1;
+  const count = chunk?.kinds?.length ?? -1;
   const sized = (array: unknown, type: typeof Uint8Array | typeof Uint32Array, length = count) => array instanceof type && array.length === length;
-  const ends = chunk?.valueEnds;
-  if (!chunk || !isStrings(chunk.names) || !isStrings(chunk.folders) || !isStrings(chunk.identities) || !isStrings(chunk.stamps) || !Buffer.isBuffer(chunk.values)
-    || !(ends instanceof Uint32Array) || ends.some((end, at) => end < (at === 0 ? 0 : ends[at - 1])) || (ends.length === 0 ? 0 : ends[ends.length - 1]) !== chunk.values.length
-    || !isStrings(chunk.common) || chunk.identities.length !== count || chunk.stamps.length !== count || !sized(chunk.folderOf, Uint32Array) || !sized(chunk.kinds, Uint8Array)
-    || !sized(chunk.tagCounts, Uint32Array) || !sized(chunk.valueRanges, Uint32Array, ends.length * 4) || !(chunk.commonOf instanceof Uint32Array)
-    || !sized(chunk.commonRanges, Uint32Array, chunk.commonOf.length * 4) || chunk.commonOf.some((index) => index >= chunk.common!.length)
-    || chunk.folderOf!.some((index) => index >= chunk.folders!.length)) {
+  if (!chunk || !(chunk.kinds instanceof Uint8Array) || !isPacked(chunk.uris, count) || !isPacked(chunk.identities, count) || !isPacked(chunk.stamps, count)
+    || !isPacked(chunk.values) || !isStrings(chunk.common) || !sized(chunk.tagCounts, Uint32Array) || !sized(chunk.titleOf, Uint32Array) || !sized(chunk.titleRanges, Uint32Array, 4 * count)
+    || chunk.titleOf!.some((index, at) => index >= titles && (chunk.kinds![at] & TITLE) !== 0) || !sized(chunk.valueRanges, Uint32Array, chunk.values.ends.length * 4)
+    || !(chunk.commonOf instanceof Uint32Array) || !sized(chunk.commonRanges, Uint32Array, chunk.commonOf.length * 4) || chunk.commonOf.some((index) => index >= chunk.common!.length)) {
     throw new SnapshotError('a chunk is not one this version writes');
   }
   return chunk as RecordColumns;
@@ -167,18 +186,29 @@ function titleColumns(value: unknown): TitleMakings {
   return makings as TitleMakings;
 }
 
-function decode(bytes: Buffer, share: Sharing): SnapshotChunk {
+/** The files of a chunk of records; undefined for a chunk of titles, which `share` takes in. */
+function decode(bytes: Buffer, share: Sharing): RestoredFiles | undefined {
   const chunk = v8.deserialize(bytes) as Partial<Record<'records' | 'titles', unknown>> | null;
-  if (chunk && 'titles' in chunk) return { titles: titleColumns(chunk.titles) };
-  return { files: decodeRecords(recordColumns(chunk?.records), share) };
+  if (chunk && 'titles' in chunk) {
+    const makings = titleColumns(chunk.titles);
+    makings.titles.forEach((title, at) => {
+      share.titles.push(title);
+      share.made.push({ makings, at });
+    });
+    return undefined;
+  }
+  return decodeRecords(recordColumns(chunk?.records, share.titles.length), share);
 }
 
 const bit = (kind: number, which: number) => (kind & which ? 1 : 0);
 
 /** The values of a chunk's readouts, as StoredEntry reads them. */
 interface StoredValues {
-  readonly values: Buffer;
-  readonly valueEnds: Uint32Array;
+  /** The snapshot's titles, as read so far. */
+  readonly titles: readonly string[];
+  readonly titleOf: Uint32Array;
+  readonly titleRanges: Uint32Array;
+  readonly values: PackedTexts;
   readonly valueRanges: Uint32Array;
   /** The chunk's shared texts, each as `share` keeps it for the whole reading. */
   readonly common: readonly SharedText[];
@@ -197,15 +227,21 @@ class StoredEntry implements ReadoutEntry {
     readonly uri: string,
     private readonly columns: StoredValues,
     private readonly kind: number,
-    /** Where its own values start in `values`, and its shared ones in `commonOf`. */
+    /** Its place in the chunk; where its own values start in `values`, and its shared ones in `commonOf`. */
+    private readonly at: number,
     private readonly valueAt: number,
     private readonly commonAt: number,
     private readonly tagCount: number,
   ) {}
 
+  /** Where its title's makings are, when it is a readout of the reading that `share` serves. */
+  madeTitle(share: Sharing): MadeTitle | undefined {
+    return this.kind & TITLE && this.columns.titles === share.titles ? share.made[this.columns.titleOf[this.at]] : undefined;
+  }
+
   private own(at: number): IndexedValue {
-    const { values, valueEnds, valueRanges: ranges } = this.columns;
-    return { value: values.toString('utf8', at === 0 ? 0 : valueEnds[at - 1], valueEnds[at]), range: { start: { line: ranges[4 * at], character: ranges[4 * at + 1] }, end: { line: ranges[4 * at + 2], character: ranges[4 * at + 3] } } };
+    const { values, valueRanges: ranges } = this.columns;
+    return { value: unpack(values, at), range: { start: { line: ranges[4 * at], character: ranges[4 * at + 1] }, end: { line: ranges[4 * at + 2], character: ranges[4 * at + 3] } } };
   }
 
   private shared(at: number): IndexedValue {
@@ -214,15 +250,18 @@ class StoredEntry implements ReadoutEntry {
   }
 
   get title(): IndexedValue | undefined {
-    return this.kind & TITLE ? this.own(this.valueAt) : undefined;
+    if (!(this.kind & TITLE)) return undefined;
+    const { titles, titleOf, titleRanges: ranges } = this.columns;
+    const at = 4 * this.at;
+    return { value: titles[titleOf[this.at]], range: { start: { line: ranges[at], character: ranges[at + 1] }, end: { line: ranges[at + 2], character: ranges[at + 3] } } };
   }
 
   get sourceUrl(): IndexedValue | undefined {
-    return this.kind & SOURCE_URL ? this.own(this.valueAt + bit(this.kind, TITLE)) : undefined;
+    return this.kind & SOURCE_URL ? this.own(this.valueAt) : undefined;
   }
 
   get publishedTime(): IndexedValue | undefined {
-    return this.kind & PUBLISHED ? this.own(this.valueAt + bit(this.kind, TITLE) + bit(this.kind, SOURCE_URL)) : undefined;
+    return this.kind & PUBLISHED ? this.own(this.valueAt + bit(this.kind, SOURCE_URL)) : undefined;
   }
 
   get date(): IndexedValue | undefined {
@@ -239,14 +278,23 @@ class StoredEntry implements ReadoutEntry {
 
 /** The files of a chunk; a readout's entry reads its values from the chunk when asked for them (StoredEntry). */
 function decodeRecords(chunk: RecordColumns, share: Sharing): RestoredFiles {
-  const columns: StoredValues = { ...chunk, common: chunk.common.map((text) => share.text(text)) };
-  const count = chunk.names.length;
+  const columns: StoredValues = {
+    titles: share.titles,
+    titleOf: chunk.titleOf.slice(),
+    titleRanges: chunk.titleRanges.slice(),
+    values: detach(chunk.values),
+    valueRanges: chunk.valueRanges.slice(),
+    common: chunk.common.map((text) => share.text(text)),
+    commonOf: chunk.commonOf.slice(),
+    commonRanges: chunk.commonRanges.slice(),
+  };
+  const count = chunk.kinds.length;
   const uris: string[] = new Array(count);
   const entries: (ReadoutEntry | undefined)[] = new Array(count);
   let valueAt = 0;
   let commonAt = 0;
   for (let at = 0; at < count; at++) {
-    const uri = chunk.folders[chunk.folderOf[at]] + chunk.names[at];
+    const uri = unpack(chunk.uris, at);
     const kind = chunk.kinds[at];
     uris[at] = uri;
     if (!(kind & READOUT)) {
@@ -254,12 +302,14 @@ function decodeRecords(chunk: RecordColumns, share: Sharing): RestoredFiles {
       continue;
     }
     const tagCount = chunk.tagCounts[at];
-    entries[at] = new StoredEntry(uri, columns, kind, valueAt, commonAt, tagCount);
-    valueAt += bit(kind, TITLE) + bit(kind, SOURCE_URL) + bit(kind, PUBLISHED);
+    entries[at] = new StoredEntry(uri, columns, kind, at, valueAt, commonAt, tagCount);
+    valueAt += bit(kind, SOURCE_URL) + bit(kind, PUBLISHED);
     commonAt += bit(kind, DATE) + tagCount;
   }
-  if (valueAt !== chunk.valueEnds.length || commonAt !== chunk.commonOf.length) throw new SnapshotError('a chunk has other values than its readouts');
-  return { uris, identities: chunk.identities, stamps: chunk.stamps, entries };
+  if (valueAt !== chunk.values.ends.length || commonAt !== chunk.commonOf.length) throw new SnapshotError('a chunk has other values than its readouts');
+  const identities = detach(chunk.identities);
+  const stamps = detach(chunk.stamps);
+  return { uris, identity: (at) => unpack(identities, at), stamp: (at) => unpack(stamps, at), entries };
 }
 
 /** Lines and characters up to this many make a range's key: the fields of an archive's front matter are all within it. */
@@ -272,12 +322,17 @@ interface SharedText {
 
 /** What a snapshot shares across its chunks. */
 interface Sharing {
+  /** The titles of the chunks of titles read so far, in order, and where the makings of each are. */
+  readonly titles: string[];
+  readonly made: MadeTitle[];
   text(text: string): SharedText;
 }
 
 function createSharing(): Sharing {
   const texts = new Map<string, SharedText>();
   return {
+    titles: [],
+    made: [],
     text(text) {
       let known = texts.get(text);
       if (known) return known;
@@ -328,11 +383,13 @@ export interface SnapshotReading {
   /** When the snapshot was written. */
   readonly written: Date;
   /**
-   * The next chunk: files, or title makings; undefined at the end. Throws when a chunk is cut
-   * short, does not match its checksum or is not in this format (`isSnapshotError`): the chunks
-   * read before it hold.
+   * The files of the next chunk of records, the chunks of titles before it taken in; undefined at
+   * the end. Throws when a chunk is cut short, does not match its checksum or is not in this format
+   * (`isSnapshotError`): the chunks read before it hold.
    */
-  next(): SnapshotChunk | undefined;
+  next(): RestoredFiles | undefined;
+  /** Where the makings of a readout's title are (TitleTable.reuse), for a readout this reading gave. */
+  madeTitle(entry: ReadoutEntry): MadeTitle | undefined;
   close(): void;
 }
 
@@ -363,16 +420,20 @@ export function openSnapshot(file: string, key: string): SnapshotReading | strin
     const reading: SnapshotReading = {
       written: new Date(Number(header.written)),
       next() {
-        if (at >= size) return undefined;
-        const prefix = readExactly(fd, 8, at);
-        const length = prefix.readUInt32BE(0);
-        const checksum = prefix.readUInt32BE(4);
-        if (length > MAX_CHUNK) throw new SnapshotError('a chunk is larger than any this version writes');
-        const bytes = readExactly(fd, length, at + 8);
-        if (crc32(bytes) !== checksum) throw new SnapshotError('a chunk does not match its checksum');
-        at += 8 + length;
-        return decode(bytes, share);
+        while (at < size) {
+          const prefix = readExactly(fd, 8, at);
+          const length = prefix.readUInt32BE(0);
+          const checksum = prefix.readUInt32BE(4);
+          if (length > MAX_CHUNK) throw new SnapshotError('a chunk is larger than any this version writes');
+          const bytes = readExactly(fd, length, at + 8);
+          if (crc32(bytes) !== checksum) throw new SnapshotError('a chunk does not match its checksum');
+          at += 8 + length;
+          const files = decode(bytes, share);
+          if (files) return files;
+        }
+        return undefined;
       },
+      madeTitle: (entry) => (entry instanceof StoredEntry ? entry.madeTitle(share) : undefined),
       close: () => closeSync(fd),
     };
     return reading;
@@ -384,18 +445,22 @@ export function openSnapshot(file: string, key: string): SnapshotReading | strin
 }
 
 export interface SnapshotWriting {
-  /** Writes a chunk of records; those whose files were written within RACY_MS of now are left out. */
+  /**
+   * Writes a chunk of records, those whose files were written within RACY_MS of now left out,
+   * after a chunk of the titles none written before holds, with what `makingsOf` gives for them.
+   */
   add(records: readonly SnapshotRecord[]): void;
-  /** Writes a chunk of title makings (at most 2^16 titles): written before the records, they are read before them. */
-  addTitles(makings: TitleMakings): void;
   /** Puts the snapshot in place of the one before (a rename: a reader sees one or the other, whole). */
   commit(): void;
   /** Drops what was written. */
   abort(): void;
 }
 
-/** Starts writing a snapshot for `key` to a file beside `file` that `commit` renames to it. */
-export function writeSnapshot(file: string, key: string, now: () => number = Date.now): SnapshotWriting {
+/**
+ * Starts writing a snapshot for `key` to a file beside `file` that `commit` renames to it; each
+ * title's search text, signature and slug are what `makingsOf` gives (the title table's).
+ */
+export function writeSnapshot(file: string, key: string, makingsOf: (titles: readonly string[]) => TitleMakings, now: () => number = Date.now): SnapshotWriting {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
@@ -411,7 +476,10 @@ export function writeSnapshot(file: string, key: string, now: () => number = Dat
     rmSync(temporary, { force: true });
     throw error;
   }
-  const writeChunk = (bytes: Buffer) => {
+  // The place of each title written, in the order written.
+  const titleIndex = new Map<string, number>();
+  const writeChunk = (chunk: ChunkColumns) => {
+    const bytes = v8.serialize(chunk);
     const prefix = Buffer.alloc(8);
     prefix.writeUInt32BE(bytes.length, 0);
     prefix.writeUInt32BE(crc32(bytes), 4);
@@ -422,10 +490,13 @@ export function writeSnapshot(file: string, key: string, now: () => number = Dat
     add(records) {
       const settled = now() - RACY_MS;
       const kept = records.filter((record) => stampTime(record.stamp) < settled);
-      if (kept.length > 0) writeChunk(encodeRecords(kept));
-    },
-    addTitles(makings) {
-      if (makings.titles.length > 0) writeChunk(v8.serialize({ titles: makings } satisfies ChunkColumns));
+      if (kept.length === 0) return;
+      const fresh = [...new Set(kept.flatMap((record) => (record.entry?.title && !titleIndex.has(record.entry.title.value) ? [record.entry.title.value] : [])))];
+      if (fresh.length > 0) {
+        writeChunk({ titles: makingsOf(fresh) });
+        fresh.forEach((title) => titleIndex.set(title, titleIndex.size));
+      }
+      writeChunk({ records: encodeRecords(kept, titleIndex) });
     },
     commit() {
       finish();
