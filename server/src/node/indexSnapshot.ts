@@ -1,12 +1,12 @@
 // The workspace index kept on disk between sessions, so that the next start is warm: for each
 // listed file its stamp (regularFile.ts, fileStamp), and for a readout its index entry. The server
 // restores it at once, then stats every file and reads only those whose stamp is not the one kept:
-// a kept entry is never trusted over its file. Before the files come what the title table made of
-// their titles (TitleMakings), which the restore reuses instead of making again: a function of
-// each title alone, never a fact about a file. The file is chunks of a thousand or so files or
-// titles, each written and read in a step of its own (the server answers requests between them)
-// and each with a checksum: a chunk that does not check out ends the reading, and the scan reads
-// what it held.
+// a kept entry is never trusted over its file. Each title is written once, before the first chunk
+// of files holding it, with what the title table made of it (TitleMakings), which the restore
+// reuses instead of making again: a function of the title alone, never a fact about a file. The
+// file is chunks of a few hundred files or titles, each written and read in a step of its own (the
+// server answers requests between them) and each with a checksum: a chunk that does not check out
+// ends the reading, and the scan reads what it held.
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
@@ -106,7 +106,6 @@ function isPacked(value: unknown, count?: number): value is PackedTexts {
 
 /** A copy of its own: a buffer or typed array read from a chunk is a view of the chunk's bytes, which it would keep. */
 const detach = ({ bytes, ends }: PackedTexts): PackedTexts => ({ bytes: Buffer.from(bytes), ends: ends.slice() });
-
 
 function encodeRecords(records: readonly SnapshotRecord[], titleIndex: ReadonlyMap<string, number>): RecordColumns {
   const kinds = new Uint8Array(records.length);
