@@ -97,3 +97,27 @@ test('a file changed and one deleted between the restore and the scan that settl
     workspace.remove();
   }
 });
+
+test('a chunk restored tells which source URLs its readouts have, so that open documents sharing one are checked again', () => {
+  const index = createWorkspaceIndex();
+  const told: { has(url: string): boolean }[] = [];
+  const open = URI.file('/archive/open.md').toString();
+  const indexer = createIndexer({
+    index,
+    isOpen: (uri) => uri === open,
+    service: () => {
+      throw new Error('a restore reads no file');
+    },
+    settings: () => DEFAULT_SETTINGS,
+    place: () => ({ inReadoutFiles: false, excluded: false, listed: true }),
+    onUrlsChanged: (urls) => told.push(urls),
+    log: () => {},
+  });
+  const withUrl = (file: string, n: number, url: string): SnapshotRecord => {
+    const restored = record(file, n);
+    return { ...restored, entry: { ...restored.entry!, sourceUrl: { value: url, range: restored.entry!.title!.range } } };
+  };
+  indexer.restore(filesOf([withUrl('/archive/a.md', 1, 'https://example.gov/a/'), withUrl('/archive/open.md', 2, 'https://example.gov/open/'), record('/archive/b.md', 3)]));
+  assert.equal(told.length, 1);
+  assert.deepEqual(['https://example.gov/a/', 'https://example.gov/open/', 'https://example.gov/other/'].map((url) => told[0].has(url)), [true, false, false]);
+});

@@ -71,7 +71,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   // The uri of the readout with a source_url, or the uris of several: a set for each of 200,000
   // URLs was a fifth of the linking of a warm start's entries, and much of its collection. The
   // entries linked since it was last asked are taken into it when next asked (`withSourceUrl`):
-  // a warm start's 200,000 URLs took a seventh of its restore, which completion and symbols wait for.
+  // a warm start's 200,000 URLs took a fifth of its restore, which completion and symbols wait for.
   const bySourceUrl = new Map<string, string | Set<string>>();
   let urlsToLink: ReadoutEntry[] = [];
   const tagCounts = new Map<string, number>();

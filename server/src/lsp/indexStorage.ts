@@ -98,8 +98,8 @@ export function createIndexStorage(options: IndexStorageOptions) {
   return {
     /**
      * Fills the index from the snapshot saved for these folders and settings, chunk by chunk (the
-     * server answers requests between them): undefined
-     * when there is none to use, else the filling, whose stamps the scan that follows may trust.
+     * server answers requests between them): undefined when there is none to use, else the
+     * filling, whose stamps the scan that follows may trust.
      */
     restore(folders: readonly string[], settings: Settings): Promise<void> | undefined {
       if (folders.length === 0) return undefined;
