@@ -61,7 +61,7 @@ const makingsOf = (titles: readonly string[]) => createTitleTable().makingsOf(ti
 function written(file: string, chunks: readonly SnapshotRecord[][], key = 'key'): void {
   const writer = writeSnapshot(file, key, makingsOf, () => NOW);
   chunks.forEach((chunk) => writer.add(chunk));
-  writer.commit();
+  writer.commit([]);
 }
 
 test('records are read back as they were written, chunk after chunk', () => {
@@ -86,7 +86,7 @@ test('each title is written once, with what the title table made of it, and a re
   const writer = writeSnapshot(file, 'key', (titles) => table.makingsOf(titles), () => NOW);
   writer.add(shared.slice(0, 10));
   writer.add(shared.slice(10));
-  writer.commit();
+  writer.commit([]);
   const reading = openSnapshot(file, 'key');
   assert.ok(reading && typeof reading !== 'string');
   const entries = [reading.next()!, reading.next()!].flatMap((files) => files.entries.filter((entry) => entry !== undefined));
@@ -109,12 +109,26 @@ test('each title is written once, with what the title table made of it, and a re
   reading.close();
 });
 
+test('the use order is read back once the reading ends, of the titles written only', () => {
+  const file = path.join(folder, 'use-order.snapshot');
+  const records = recordsOf(12);
+  const titles = records.flatMap((record) => record.entry?.title?.value ?? []);
+  const writer = writeSnapshot(file, 'key', makingsOf, () => NOW);
+  writer.add(records.slice(0, 6));
+  writer.add(records.slice(6));
+  writer.commit(['A title no readout written has', ...[...titles].reverse()]);
+  const reading = openSnapshot(file, 'key');
+  assert.ok(reading && typeof reading !== 'string');
+  assert.equal(readAll(reading).length, 12);
+  assert.deepEqual(reading.useOrder(), [...titles].reverse());
+});
+
 test('a chunk of titles whose columns do not fit its titles is not trusted', () => {
   const file = path.join(folder, 'misfit-titles.snapshot');
   const table = createTitleTable();
   const writer = writeSnapshot(file, 'key', (titles) => ({ ...table.makingsOf(titles), slugHashes: new Int32Array(0) }), () => NOW);
   writer.add(recordsOf(3));
-  writer.commit();
+  writer.commit([]);
   const reading = openSnapshot(file, 'key');
   assert.ok(reading && typeof reading !== 'string');
   assert.throws(() => reading.next(), /a chunk of titles is not one this version writes/);

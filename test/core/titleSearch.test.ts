@@ -213,6 +213,26 @@ describe("makings of a session before, reused (the language server's saved index
     assert.equal(table.withSlug('readout-of-a-meeting-with-president-erdogan')?.title, titles[2]);
   });
 
+  test('a use order saved is taken when it is one, else the table sorts', () => {
+    const archive = () => {
+      const index = createWorkspaceIndex({ titlesFromStart: true });
+      titles.forEach((text, at) => index.set(entry(`file:///${at}.md`, text, `2023-01-1${at}`)));
+      index.set(entry('file:///again.md', titles[2], '2023-01-01'));
+      return index.titles();
+    };
+    // Most readouts first, then the most recent.
+    const sorted = [titles[2], titles[3], titles[1], titles[0]];
+    const table = archive();
+    assert.equal(table.adoptUseOrder(sorted.slice(1)), false, 'a title left out');
+    assert.equal(table.adoptUseOrder([...sorted.slice(0, 3), sorted[2]]), false, 'a title twice');
+    assert.equal(table.adoptUseOrder([sorted[1], sorted[0], ...sorted.slice(2)]), false, 'two out of order');
+    assert.equal(table.adoptUseOrder([...sorted.slice(0, 3), 'A title none has']), false, 'a title the table does not hold');
+    assert.deepEqual(table.byUse().map((record) => record.title), sorted, 'sorted');
+    const adopting = archive();
+    assert.equal(adopting.adoptUseOrder(sorted), true);
+    assert.deepEqual(adopting.byUse().map((record) => record.title), sorted);
+  });
+
   test("makings pointed to for another title are not taken", () => {
     const before = filled(titles);
     before.signSome(Infinity);

@@ -25,6 +25,9 @@ export interface StoredIndex {
   readonly generation: number;
   /** What the title table made of these titles, saved with the records that have them. */
   titleMakings(titles: readonly string[]): TitleMakings;
+  /** The titles most used first (TitleTable.byUse), saved last; and the order restored, taken if it still is one. */
+  titleUseOrder(): readonly string[];
+  adoptTitleUseOrder(titles: readonly string[]): void;
   records(): Iterator<SnapshotRecord>;
 }
 
@@ -74,7 +77,7 @@ export function createIndexStorage(options: IndexStorageOptions) {
       }
       current.writer.add(chunk);
       if (chunk.length === RECORDS_PER_CHUNK) return true;
-      current.writer.commit();
+      current.writer.commit(index.titleUseOrder());
       saved = current.generation;
     } catch (error) {
       current.writer.abort();
@@ -119,6 +122,8 @@ export function createIndexStorage(options: IndexStorageOptions) {
             readouts += index.restore(files);
             await yieldToEvents();
           }
+          const useOrder = reading.useOrder();
+          if (useOrder) index.adoptTitleUseOrder(useOrder);
         } catch (error) {
           if (!isSnapshotError(error)) throw error;
           log(`Stopped reading the index saved in ${file}: ${error.message}. The files it did not give are read.`);

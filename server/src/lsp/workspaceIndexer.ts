@@ -302,6 +302,12 @@ export function createIndexer(options: IndexerOptions) {
 
     titleMakings: (titles: readonly string[]) => index.titles().makingsOf(titles),
 
+    titleUseOrder: () => index.titles().byUse().map((record) => record.title),
+
+    adoptTitleUseOrder(titles: readonly string[]): void {
+      index.titles().adoptUseOrder(titles);
+    },
+
     /** Counts every change of what a snapshot keeps: a snapshot taken at one count is current while it holds. */
     get generation() {
       return generation;

@@ -62,8 +62,11 @@ interface RecordColumns {
   readonly commonRanges: Uint32Array;
 }
 
-/** A chunk as written: records, or the titles first held by the records of the chunk after it, with what the title table made of them. */
-type ChunkColumns = { readonly records: RecordColumns } | { readonly titles: TitleMakings };
+/**
+ * A chunk as written: records; the titles first held by the records of the chunk after it, with
+ * what the title table made of them; or, last, the titles' use order, by their places.
+ */
+type ChunkColumns = { readonly records: RecordColumns } | { readonly titles: TitleMakings } | { readonly useOrder: Uint32Array };
 
 /**
  * The files of a chunk as read: at each place, a file's uri, identity and stamp, and its entry
@@ -185,9 +188,15 @@ function titleColumns(value: unknown): TitleMakings {
   return makings as TitleMakings;
 }
 
-/** The files of a chunk of records; undefined for a chunk of titles, which `share` takes in. */
+/** The files of a chunk of records; undefined for a chunk of titles or the use order, which `share` takes in. */
 function decode(bytes: Buffer, share: Sharing): RestoredFiles | undefined {
-  const chunk = v8.deserialize(bytes) as Partial<Record<'records' | 'titles', unknown>> | null;
+  const chunk = v8.deserialize(bytes) as Partial<Record<'records' | 'titles' | 'useOrder', unknown>> | null;
+  if (chunk && 'useOrder' in chunk) {
+    const order = chunk.useOrder;
+    if (!(order instanceof Uint32Array) || order.some((place) => place >= share.titles.length)) throw new SnapshotError('a chunk is not one this version writes');
+    share.useOrder = Array.from(order, (place) => share.titles[place]);
+    return undefined;
+  }
   if (chunk && 'titles' in chunk) {
     const makings = titleColumns(chunk.titles);
     makings.titles.forEach((title, at) => {
@@ -324,6 +333,8 @@ interface Sharing {
   /** The titles of the chunks of titles read so far, in order, and where the makings of each are. */
   readonly titles: string[];
   readonly made: MadeTitle[];
+  /** The titles' use order as saved, once read. */
+  useOrder: string[] | undefined;
   text(text: string): SharedText;
 }
 
@@ -332,6 +343,7 @@ function createSharing(): Sharing {
   return {
     titles: [],
     made: [],
+    useOrder: undefined,
     text(text) {
       let known = texts.get(text);
       if (known) return known;
@@ -389,6 +401,8 @@ export interface SnapshotReading {
   next(): RestoredFiles | undefined;
   /** Where the makings of a readout's title are (TitleTable.reuse), for a readout this reading gave. */
   madeTitle(entry: ReadoutEntry): MadeTitle | undefined;
+  /** The titles' use order as saved (TitleTable.adoptUseOrder), once read to its end. */
+  useOrder(): readonly string[] | undefined;
   close(): void;
 }
 
@@ -433,6 +447,7 @@ export function openSnapshot(file: string, key: string): SnapshotReading | strin
         return undefined;
       },
       madeTitle: (entry) => (entry instanceof StoredEntry ? entry.madeTitle(share) : undefined),
+      useOrder: () => share.useOrder,
       close: () => closeSync(fd),
     };
     return reading;
@@ -449,8 +464,11 @@ export interface SnapshotWriting {
    * after a chunk of the titles none written before holds, with what `makingsOf` gives for them.
    */
   add(records: readonly SnapshotRecord[]): void;
-  /** Puts the snapshot in place of the one before (a rename: a reader sees one or the other, whole). */
-  commit(): void;
+  /**
+   * Writes the titles' use order (TitleTable.byUse), those written, and puts the snapshot in place
+   * of the one before (a rename: a reader sees one or the other, whole).
+   */
+  commit(useOrder: readonly string[]): void;
   /** Drops what was written. */
   abort(): void;
 }
@@ -497,7 +515,9 @@ export function writeSnapshot(file: string, key: string, makingsOf: (titles: rea
       }
       writeChunk({ records: encodeRecords(kept, titleIndex) });
     },
-    commit() {
+    commit(useOrder) {
+      const written = useOrder.flatMap((title) => titleIndex.get(title) ?? []);
+      if (written.length > 0) writeChunk({ useOrder: Uint32Array.from(written) });
       finish();
       renameSync(temporary, file);
     },
