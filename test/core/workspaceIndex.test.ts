@@ -69,3 +69,18 @@ test('readouts that came, changed and went before the URLs were first asked for 
   assert.deepEqual(uris(url), ['file:///a.md', 'file:///d.md']);
   assert.deepEqual(uris(`${url}other/`), ['file:///b.md']);
 });
+
+test('readouts taken into the source_url lookup a few at a time, as a host does while idle, then the rest when asked', () => {
+  const index = createWorkspaceIndex();
+  const url = (n: number) => `https://www.whitehouse.gov/briefing-room/statements-releases/2023/03/0${n % 3}/readout/`;
+  for (let n = 0; n < 9; n++) index.set(entry(`file:///${n}.md`, [], url(n)));
+  assert.equal(index.linkSourceUrls(4), 5);
+  // One taken in and one not yet, each replaced and deleted after.
+  index.set(entry('file:///1.md', [], url(2)));
+  index.delete('file:///2.md');
+  index.delete('file:///7.md');
+  assert.equal(index.linkSourceUrls(100), 0);
+  assert.equal(index.linkSourceUrls(100), 0);
+  const uris = (n: number) => index.withSourceUrl(url(n)).map((one) => one.uri).sort();
+  assert.deepEqual([uris(0), uris(1), uris(2)], [['file:///0.md', 'file:///3.md', 'file:///6.md'], ['file:///4.md'], ['file:///1.md', 'file:///5.md', 'file:///8.md']]);
+});

@@ -79,6 +79,8 @@ export interface ReadoutService {
   prepareSymbolSearch(count: number): number;
   /** Makes up to `count` of the titles' slugs that title completion looks source_url's slug up in, for a host to call while idle after a scan; how many are left. */
   prepareSlugLookup(count: number): number;
+  /** Takes up to `count` of the readouts indexed since into the lookup of shared source_urls (WorkspaceIndex.linkSourceUrls), for a host to call while idle; how many are left. */
+  prepareUrlLookup(count: number): number;
   /** The statement as it will be published, with its problems for the banner. */
   getPreview(document: ReadoutInput, options?: RenderOptions): RenderedPreview;
 }
@@ -182,6 +184,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
     },
     prepareSymbolSearch: (count: number) => index.titles().signSome(count),
     prepareSlugLookup: (count: number) => index.titles().slugSome(count),
+    prepareUrlLookup: (count: number) => index.linkSourceUrls(count),
     getPreview: (document: ReadoutInput, options?: RenderOptions) => renderer.render(document.text, diagnose(document), options),
   });
 }

@@ -13,6 +13,11 @@ export interface WorkspaceIndex {
   entries(): IterableIterator<ReadoutEntry>;
   /** The readouts whose `source_url` is this one. */
   withSourceUrl(url: string): readonly ReadoutEntry[];
+  /**
+   * Takes up to `count` of the readouts linked since into what `withSourceUrl` reads (which takes
+   * them all in when asked), for a host to do while idle; how many are left.
+   */
+  linkSourceUrls(count: number): number;
   /** How many readouts use each tag. */
   tagCounts(): ReadonlyMap<string, number>;
   /**
@@ -70,10 +75,12 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   let titles = options.titlesFromStart ? createTitleTable() : undefined;
   // The uri of the readout with a source_url, or the uris of several: a set for each of 200,000
   // URLs was a fifth of the linking of a warm start's entries, and much of its collection. The
-  // entries linked since it was last asked are taken into it when next asked (`withSourceUrl`):
-  // a warm start's 200,000 URLs took a fifth of its restore, which completion and symbols wait for.
+  // entries linked since are taken into it when it is next asked for (`withSourceUrl`), or a few
+  // at a time while the host is idle (`linkSourceUrls`): a warm start's 200,000 URLs took a fifth
+  // of its restore, which completion and symbols wait for. How many of them are taken in so far.
   const bySourceUrl = new Map<string, string | Set<string>>();
   let urlsToLink: ReadoutEntry[] = [];
+  let urlsLinked = 0;
   const tagCounts = new Map<string, number>();
   let follows: (entry: ReadoutEntry) => boolean = () => false;
   // Undefined until counted.
@@ -88,15 +95,23 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     else if (uris !== entry.uri) bySourceUrl.set(url, new Set([uris, entry.uri]));
   }
 
-  /** Takes the entries linked since into bySourceUrl (each is still in the index: an unlink takes them in first). */
-  function linkPendingUrls(): void {
-    const pending = urlsToLink;
-    urlsToLink = [];
-    for (const entry of pending) linkUrl(entry);
+  /** Takes up to `count` of the entries linked since into bySourceUrl; how many are left. */
+  function linkPendingUrls(count = Infinity): number {
+    const end = Math.min(urlsToLink.length, urlsLinked + count);
+    for (; urlsLinked < end; urlsLinked++) {
+      const entry = urlsToLink[urlsLinked];
+      // Not one replaced or deleted since: its unlink found it not taken in, and left the lookup as it was.
+      if (byUri.get(entry.uri) === entry) linkUrl(entry);
+    }
+    const left = urlsToLink.length - urlsLinked;
+    if (left === 0) {
+      urlsToLink = [];
+      urlsLinked = 0;
+    }
+    return left;
   }
 
   function unlink(entry: ReadoutEntry): void {
-    if (urlsToLink.length > 0) linkPendingUrls();
     const url = entry.sourceUrl?.value;
     const uris = url === undefined ? undefined : bySourceUrl.get(url);
     if (uris === entry.uri) bySourceUrl.delete(url!);
@@ -139,11 +154,12 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     get: (uri: string) => byUri.get(uri),
     entries: () => byUri.values(),
     withSourceUrl(url: string) {
-      if (urlsToLink.length > 0) linkPendingUrls();
+      linkPendingUrls();
       const uris = bySourceUrl.get(url);
       if (uris === undefined) return [];
       return typeof uris === 'string' ? [byUri.get(uris)!] : [...uris].map((uri) => byUri.get(uri)!);
     },
+    linkSourceUrls: (count: number) => linkPendingUrls(count),
     tagCounts: () => tagCounts,
     classifyLayout(classify: (entry: ReadoutEntry) => boolean) {
       follows = classify;
