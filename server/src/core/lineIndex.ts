@@ -9,6 +9,18 @@ export interface LineRange {
   readonly end: LinePosition;
 }
 
+/** Lines and characters below this make a range's key: the fields of a front matter are all within it. */
+const RANGE_KEY_LIMIT = 4096;
+
+/**
+ * A number for the range of these lines and characters, the same for the same range (what a host
+ * keeps one range object per key by, across many readouts written alike); undefined past the limit.
+ */
+export function rangeKey(startLine: number, startCharacter: number, endLine: number, endCharacter: number): number | undefined {
+  if (Math.max(startLine, startCharacter, endLine, endCharacter) >= RANGE_KEY_LIMIT) return undefined;
+  return ((startLine * RANGE_KEY_LIMIT + startCharacter) * RANGE_KEY_LIMIT + endLine) * RANGE_KEY_LIMIT + endCharacter;
+}
+
 /** Converts offsets of one text to lines and columns; built once per text, each lookup a binary search. */
 export function createLineIndex(text: string): (offset: number) => LinePosition {
   const starts = [0];

@@ -126,6 +126,9 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   }
 
   function link(entry: ReadoutEntry): void {
+    // Edits that nothing asks the URLs of (a readout without one, typed in for hours) leave entries
+    // replaced since among those to take in: taken in past twice the index, they stay bounded.
+    if (urlsToLink.length > 2 * byUri.size + 1024) linkPendingUrls();
     urlsToLink.push(entry);
     forEachTag(entry, (tag) => tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1));
     if (following !== undefined && follows(entry)) following++;

@@ -9,8 +9,7 @@ import * as path from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { isSnapshotError, openSnapshot, writeSnapshot, type RestoredFiles, type SnapshotRecord, type SnapshotWriting } from '../node/indexSnapshot';
 import type { Settings } from '../node/settings';
-import type { ReadoutEntry } from '../core/readoutEntry';
-import type { MadeTitle, TitleMakings } from '../core/titleTable';
+import type { TitleTable } from '../core/titleTable';
 import { whileIdleAfterScan } from './idleWork';
 import { countText, describeError } from './logging';
 
@@ -20,15 +19,13 @@ const RECORDS_PER_CHUNK = 256;
 /** What the storage reads from and writes to: the indexer's side of it. */
 export interface StoredIndex {
   restore(files: RestoredFiles): number;
-  /** Where the makings of a restored readout's title are, for its title to take (TitleTable.reuse); undefined once the restore ends. */
-  reuseTitles(made: ((entry: ReadoutEntry) => MadeTitle | undefined) | undefined): void;
   readonly generation: number;
-  /** What the title table made of these titles, saved with the records that have them. */
-  titleMakings(titles: readonly string[]): TitleMakings;
-  /** The titles most used first (TitleTable.byUse), saved last; and the order restored, taken if it still is one. */
-  titleUseOrder(): readonly string[];
-  adoptTitleUseOrder(titles: readonly string[]): void;
   records(): Iterator<SnapshotRecord>;
+  /**
+   * The index's title table: what it made of each title is saved with the records that have it,
+   * and its use order last; a restore has it reuse those makings and take that order back.
+   */
+  titles(): TitleTable;
 }
 
 export interface IndexStorageOptions {
@@ -77,7 +74,7 @@ export function createIndexStorage(options: IndexStorageOptions) {
       }
       current.writer.add(chunk);
       if (chunk.length === RECORDS_PER_CHUNK) return true;
-      current.writer.commit(index.titleUseOrder());
+      current.writer.commit(index.titles().byUse().map((record) => record.title));
       saved = current.generation;
     } catch (error) {
       current.writer.abort();
@@ -90,7 +87,7 @@ export function createIndexStorage(options: IndexStorageOptions) {
   function startSaving(folders: readonly string[], settings: Settings): boolean {
     if (writing || index.generation === saved || folders.length === 0) return false;
     try {
-      writing = { writer: writeSnapshot(fileFor(folders), keyFor(folders, settings), (titles) => index.titleMakings(titles)), records: index.records(), generation: index.generation };
+      writing = { writer: writeSnapshot(fileFor(folders), keyFor(folders, settings), (titles) => index.titles().makingsOf(titles)), records: index.records(), generation: index.generation };
       return true;
     } catch (error) {
       failed('write', error);
@@ -117,19 +114,19 @@ export function createIndexStorage(options: IndexStorageOptions) {
       return (async () => {
         let readouts = 0;
         try {
-          index.reuseTitles(reading.madeTitle);
+          index.titles().reuse(reading.madeTitle);
           for (let files = reading.next(); files; files = reading.next()) {
             readouts += index.restore(files);
             await yieldToEvents();
           }
           const useOrder = reading.useOrder();
-          if (useOrder) index.adoptTitleUseOrder(useOrder);
+          if (useOrder) index.titles().adoptUseOrder(useOrder);
         } catch (error) {
           if (!isSnapshotError(error)) throw error;
           log(`Stopped reading the index saved in ${file}: ${error.message}. The files it did not give are read.`);
         } finally {
           reading.close();
-          index.reuseTitles(undefined);
+          index.titles().reuse(undefined);
         }
         saved = index.generation;
         log(`Restored ${countText(readouts)} readout${readouts === 1 ? '' : 's'} from the index saved ${reading.written.toISOString()} in ${Math.round(performance.now() - started)} ms; checking them against the files.`);

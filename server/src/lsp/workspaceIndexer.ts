@@ -3,8 +3,6 @@ import { getHeapStatistics } from 'node:v8';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../core/workspaceIndex';
 import type { ReadoutService } from '../core/languageService';
-import type { ReadoutEntry } from '../core/readoutEntry';
-import type { MadeTitle } from '../core/titleTable';
 import type { RestoredFiles, SnapshotRecord } from '../node/indexSnapshot';
 import { readFrontMatterHead } from '../node/readHead';
 import { fileIdentity } from '../node/regularFile';
@@ -296,17 +294,7 @@ export function createIndexer(options: IndexerOptions) {
       return restored;
     },
 
-    reuseTitles(made: ((entry: ReadoutEntry) => MadeTitle | undefined) | undefined): void {
-      index.titles().reuse(made);
-    },
-
-    titleMakings: (titles: readonly string[]) => index.titles().makingsOf(titles),
-
-    titleUseOrder: () => index.titles().byUse().map((record) => record.title),
-
-    adoptTitleUseOrder(titles: readonly string[]): void {
-      index.titles().adoptUseOrder(titles);
-    },
+    titles: () => index.titles(),
 
     /** Counts every change of what a snapshot keeps: a snapshot taken at one count is current while it holds. */
     get generation() {

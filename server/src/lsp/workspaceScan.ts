@@ -4,7 +4,7 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { URI } from 'vscode-uri';
 import { hasReadoutField } from '../core/detection';
 import { quickEntry } from '../core/quickEntry';
-import type { LineRange } from '../core/lineIndex';
+import { rangeKey, type LineRange } from '../core/lineIndex';
 import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
 import { HEAD_BATCH, startHeadReader } from '../node/headReader';
 import { byDepth, listFiles } from '../node/readoutFiles';
@@ -70,12 +70,10 @@ interface Shared {
   readonly ranges: Map<number, LineRange>;
 }
 
-const RANGE_KEY_LIMIT = 4096;
-
 function sharedRange(shared: Shared, range: LineRange): LineRange {
   const { start, end } = range;
-  if (Math.max(start.line, start.character, end.line, end.character) >= RANGE_KEY_LIMIT) return range;
-  const key = ((start.line * RANGE_KEY_LIMIT + start.character) * RANGE_KEY_LIMIT + end.line) * RANGE_KEY_LIMIT + end.character;
+  const key = rangeKey(start.line, start.character, end.line, end.character);
+  if (key === undefined) return range;
   const known = shared.ranges.get(key);
   if (known) return known;
   shared.ranges.set(key, range);

@@ -11,6 +11,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { crc32 } from 'node:zlib';
+import { rangeKey, type LineRange } from '../core/lineIndex';
 import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
 import { titleMakingsFit, type MadeTitle, type TitleMakings } from '../core/titleTable';
 import { RACY_MS, stampTime } from './regularFile';
@@ -248,8 +249,7 @@ class StoredEntry implements ReadoutEntry {
   }
 
   private own(at: number): IndexedValue {
-    const { values, valueRanges: ranges } = this.columns;
-    return { value: unpack(values, at), range: { start: { line: ranges[4 * at], character: ranges[4 * at + 1] }, end: { line: ranges[4 * at + 2], character: ranges[4 * at + 3] } } };
+    return { value: unpack(this.columns.values, at), range: rangeAt(this.columns.valueRanges, 4 * at) };
   }
 
   private shared(at: number): IndexedValue {
@@ -259,9 +259,8 @@ class StoredEntry implements ReadoutEntry {
 
   get title(): IndexedValue | undefined {
     if (!(this.kind & TITLE)) return undefined;
-    const { titles, titleOf, titleRanges: ranges } = this.columns;
-    const at = 4 * this.at;
-    return { value: titles[titleOf[this.at]], range: { start: { line: ranges[at], character: ranges[at + 1] }, end: { line: ranges[at + 2], character: ranges[at + 3] } } };
+    const { titles, titleOf, titleRanges } = this.columns;
+    return { value: titles[titleOf[this.at]], range: rangeAt(titleRanges, 4 * this.at) };
   }
 
   get sourceUrl(): IndexedValue | undefined {
@@ -320,8 +319,10 @@ function decodeRecords(chunk: RecordColumns, share: Sharing): RestoredFiles {
   return { uris, identity: (at) => unpack(identities, at), stamp: (at) => unpack(stamps, at), entries };
 }
 
-/** Lines and characters up to this many make a range's key: the fields of an archive's front matter are all within it. */
-const RANGE_KEY_LIMIT = 2048;
+/** The range whose four numbers (start line and character, end line and character) start at `at` of `ranges`. */
+function rangeAt(ranges: Uint32Array, at: number): LineRange {
+  return { start: { line: ranges[at], character: ranges[at + 1] }, end: { line: ranges[at + 2], character: ranges[at + 3] } };
+}
 
 /** A text many readouts share, kept once for a whole reading, and its values: the same object for the same range. */
 interface SharedText {
@@ -350,17 +351,11 @@ function createSharing(): Sharing {
       const byRange = new Map<number, IndexedValue>();
       known = {
         value(ranges, at) {
-          const startLine = ranges[at];
-          const startCharacter = ranges[at + 1];
-          const endLine = ranges[at + 2];
-          const endCharacter = ranges[at + 3];
-          const key = Math.max(startLine, startCharacter, endLine, endCharacter) < RANGE_KEY_LIMIT
-            ? ((startLine * RANGE_KEY_LIMIT + startCharacter) * RANGE_KEY_LIMIT + endLine) * RANGE_KEY_LIMIT + endCharacter
-            : -1;
-          let value = byRange.get(key);
+          const key = rangeKey(ranges[at], ranges[at + 1], ranges[at + 2], ranges[at + 3]);
+          let value = key === undefined ? undefined : byRange.get(key);
           if (!value) {
-            value = { value: text, range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } } };
-            if (key !== -1) byRange.set(key, value);
+            value = { value: text, range: rangeAt(ranges, at) };
+            if (key !== undefined) byRange.set(key, value);
           }
           return value;
         },
