@@ -44,7 +44,9 @@ const builtinValidation = {
 const precompiled = watch ? [] : [builtinValidation];
 
 const builds = [
-  { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js', plugins: precompiled },
+  // The language server's bundle, and its entry, which runs it with a code cache (lsp/bin.ts).
+  { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/serverMain.js', plugins: precompiled },
+  { ...node, entryPoints: ['server/src/lsp/bin.ts'], outfile: 'server/out/server.js' },
   // The thread the server's scan reads files on (node/headReader.ts looks for it next to server.js).
   { ...node, entryPoints: ['server/src/node/headWorker.ts'], outfile: 'server/out/headWorker.js' },
   // The `readout` command line; the same script runs its worker threads. The bin runs it with a code cache.

@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { extensions, SymbolKind, workspace, type DocumentSymbol, type ExtensionContext, type SymbolInformation } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { serverNodeOptions, type InitializationOptions } from '../../server/src/protocol';
+import { CODE_CACHE_ARGUMENT, serverNodeOptions, type InitializationOptions } from '../../server/src/protocol';
 
 /** The documents the server is given; it decides which of them are readouts. */
 export const DOCUMENT_SELECTOR = [
@@ -34,9 +34,11 @@ export function indexStorageFolder(context: ExtensionContext): string | undefine
 export function createLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const execArgv = serverNodeOptions(cpus().length);
+  // The server's compiled code is kept for the next start in the extension's global storage.
+  const args = [`${CODE_CACHE_ARGUMENT}=${context.globalStorageUri.fsPath}`];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, args, options: { execArgv } },
+    debug: { module, transport: TransportKind.ipc, args, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

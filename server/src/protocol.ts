@@ -47,6 +47,8 @@ export function serverNodeOptions(cores: number): string[] {
   return [`--v8-pool-size=${Math.max(1, Math.min(4, cores - 1))}`, '--expose-gc'];
 }
 
+export { CODE_CACHE_ARGUMENT } from './node/codeCache';
+
 /** What the client tells the server when it starts it (LSP's `initializationOptions`). */
 export interface InitializationOptions {
   /**

@@ -109,6 +109,39 @@ test('each title is written once, with what the title table made of it, and a re
   reading.close();
 });
 
+test('a snapshot of many megabytes, read in blocks, gives back every record and every title\'s makings as written', () => {
+  const file = path.join(folder, 'blocks.snapshot');
+  const records = recordsOf(24_000);
+  const table = createTitleTable();
+  records.forEach((record) => record.entry && table.link(record.entry));
+  table.signSome(Infinity);
+  table.slugSome(Infinity);
+  const writer = writeSnapshot(file, 'key', (titles) => table.makingsOf(titles), () => NOW);
+  for (let from = 0; from < records.length; from += 1000) writer.add(records.slice(from, from + 1000));
+  writer.commit([]);
+  // Past the reader's block of 4 MiB, so that its buffer is read into again and again.
+  const size = readFileSync(file).length;
+  assert.ok(size > 2 * 4 * 1024 * 1024, `a snapshot of ${size} bytes`);
+  const reading = openSnapshot(file, 'key');
+  assert.ok(reading && typeof reading !== 'string');
+  const entries: ReadoutEntry[] = [];
+  const read: SnapshotRecord[] = [];
+  for (let files = reading.next(); files; files = reading.next()) {
+    read.push(...recordsRead(files));
+    entries.push(...files.entries.filter((entry) => entry !== undefined));
+  }
+  assert.deepEqual(read, records);
+  // Read once the whole file was: what a chunk read kept is its own, not the reader's buffer.
+  for (const entry of entries) {
+    const made = reading.madeTitle(entry)!;
+    const expected = table.makingsOf([entry.title!.value]);
+    assert.equal(made.makings.searches[made.at], expected.searches[0]);
+    assert.equal(made.makings.slugHashes[made.at], expected.slugHashes[0]);
+    assert.deepEqual(made.makings.signatures.keys.slice(made.at * KEY_INTS, (made.at + 1) * KEY_INTS), expected.signatures.keys);
+  }
+  reading.close();
+});
+
 test('the use order is read back once the reading ends, of the titles written only', () => {
   const file = path.join(folder, 'use-order.snapshot');
   const records = recordsOf(12);

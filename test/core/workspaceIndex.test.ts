@@ -84,3 +84,17 @@ test('readouts taken into the source_url lookup a few at a time, as a host does 
   const uris = (n: number) => index.withSourceUrl(url(n)).map((one) => one.uri).sort();
   assert.deepEqual([uris(0), uris(1), uris(2)], [['file:///0.md', 'file:///3.md', 'file:///6.md'], ['file:///4.md'], ['file:///1.md', 'file:///5.md', 'file:///8.md']]);
 });
+
+test('add takes the entry of a uri the index holds none for, and leaves one it holds as it is', () => {
+  const index = createWorkspaceIndex({ titlesFromStart: true });
+  const url = 'https://www.whitehouse.gov/briefing-room/statements-releases/2023/03/01/readout/';
+  const held = { ...entry('file:///a.md', ['Economy'], url), title: value('Readout of a Call') };
+  index.set(held);
+  assert.equal(index.add({ ...entry('file:///a.md', ['Trade'], url), title: value('Readout of Another Call') }), false);
+  assert.equal(index.get('file:///a.md'), held);
+  assert.equal(index.add({ ...entry('file:///b.md', ['Trade'], url), title: value('Readout of a Call') }), true);
+  assert.equal(index.size, 2);
+  assert.deepEqual(counts(index), { Economy: 1, Trade: 1 });
+  assert.deepEqual(index.withSourceUrl(url).map((one) => one.uri), ['file:///a.md', 'file:///b.md']);
+  assert.deepEqual(index.titles().records().map((record) => [record.title, record.readouts.map((one) => one.uri)]), [['Readout of a Call', ['file:///a.md', 'file:///b.md']]]);
+});

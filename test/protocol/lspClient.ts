@@ -68,6 +68,8 @@ export interface ClientOptions {
   readonly transport?: 'stdio' | 'node-ipc';
   /** Options for the server's Node process besides those the VS Code client gives it (benchmarks pass `--inspect` to read its heap). */
   readonly nodeArguments?: readonly string[];
+  /** Arguments to the server after those of its transport (as the VS Code client gives `--code-cache=FOLDER`). */
+  readonly serverArguments?: readonly string[];
   /**
    * LSP's initializationOptions (VS Code's client sends whether the workspace is trusted). Without
    * an `indexStorage` key, the server is given a storage folder of its own (so it starts cold);
@@ -245,8 +247,8 @@ export class LspClient {
     const nodeArguments = [...serverNodeOptions(cpus().length), ...(options.nodeArguments ?? [])];
     const env = { ...process.env, XDG_CACHE_HOME: testCacheFolder() };
     const child = options.transport === 'node-ipc'
-      ? fork(SERVER_PATH, ['--node-ipc'], { silent: true, execArgv: [...process.execArgv, ...nodeArguments], env })
-      : spawn(process.execPath, [...nodeArguments, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+      ? fork(SERVER_PATH, ['--node-ipc', ...(options.serverArguments ?? [])], { silent: true, execArgv: [...process.execArgv, ...nodeArguments], env })
+      : spawn(process.execPath, [...nodeArguments, SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = options.transport === 'node-ipc'
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -9,7 +9,8 @@ import { STAT_THREAD_FROM } from '../../server/src/node/statFiles';
 import { LspClient, testCacheFolder } from './lspClient';
 import { readoutText, TempWorkspace } from './workspaces';
 
-const READOUTS = 300;
+// More than a chunk of the snapshot's files (1,024), so that one cut short still gives its first.
+const READOUTS = 1100;
 const titleOf = (n: number) => `Readout of the President's Call with Prime Minister Number ${n}`;
 const fileOf = (n: number) => `2023/03/readout-${n}.md`;
 /** An hour ago: a file written this long before a save is kept in it (one written within 2 s is read again at the next start). */
@@ -50,7 +51,7 @@ describe('a warm start', () => {
   test('the first start reads every file, and saves the index when it shuts down', async () => {
     const client = await started();
     assert.deepEqual(logged(client, /^Restored/), []);
-    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 300 readouts in the index\)\.$/);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 1,100 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 1,100 readouts in the index\)\.$/);
     await client.shutdown();
     assert.ok(existsSync(snapshot()));
   });
@@ -68,16 +69,16 @@ describe('a warm start', () => {
     write('2023/04/new.md', readoutText({ title: 'Statement from the President on a New Readout', date: '2023-04-01' }));
 
     const client = await started();
-    assert.deepEqual(logged(client, /^Restored/).map((message) => message.replace(/ saved .*/, '')), ['Restored 300 readouts from the index']);
-    // 300 readouts less one deleted plus one added; the plain page; of these, the three written.
-    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder in \d+ ms \(.*; 3 of 301 files read, the others unchanged since the index was saved\)/);
+    assert.deepEqual(logged(client, /^Restored/).map((message) => message.replace(/ saved .*/, '')), ['Restored 1,100 readouts from the index']);
+    // 1,100 readouts less one deleted plus one added; the plain page; of these, the three written.
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 1,100 readouts in 1 folder in \d+ ms \(.*; 3 of 1,101 files read, the others unchanged since the index was saved\)/);
     assert.deepEqual(await titled(client, 'Readout of the President’s Call with the Chancellor'), [workspace.uri(fileOf(1))]);
     assert.deepEqual(await titled(client, titleOf(1)), []);
     assert.deepEqual(await titled(client, 'Readout of the President\'s Call with Prime Minister Number X'), [workspace.uri(fileOf(2))]);
     assert.deepEqual(await titled(client, titleOf(2)), []);
     assert.deepEqual(await titled(client, titleOf(3)), []);
     assert.deepEqual(await titled(client, 'Statement from the President on a New Readout'), [workspace.uri('2023/04/new.md')]);
-    assert.deepEqual(await titled(client, titleOf(299)), [workspace.uri(fileOf(299))]);
+    assert.deepEqual(await titled(client, titleOf(1099)), [workspace.uri(fileOf(1099))]);
     await client.shutdown();
   });
 
@@ -87,7 +88,7 @@ describe('a warm start', () => {
     let client = await started();
     await client.shutdown();
     client = await started();
-    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder .*; 0 of 301 files read,/);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 1,100 readouts in 1 folder .*; 0 of 1,101 files read,/);
     assert.deepEqual(await titled(client, titleOf(150)), [workspace.uri(fileOf(150))]);
     await client.shutdown();
   });
@@ -95,7 +96,7 @@ describe('a warm start', () => {
   test('a snapshot made with other settings is not used', async () => {
     const client = await started({ exclude: ['**/node_modules/**', '**/.git/**', 'notes/**'] });
     assert.deepEqual(logged(client, /^Not using/).map((message) => message.replace(/ in .*: /, ': ')), ['Not using the index saved: it was made with other settings, folders or version. Reading every file.']);
-    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 300 readouts in the index\)\.$/);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 1,100 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 1,100 readouts in the index\)\.$/);
     await client.shutdown();
   });
 
@@ -103,7 +104,7 @@ describe('a warm start', () => {
     writeFileSync(snapshot(), 'not a snapshot\n');
     const client = await started();
     assert.deepEqual(logged(client, /^Not using/).map((message) => message.replace(/ in .*: /, ': ')), ['Not using the index saved: it is not a readout index snapshot. Reading every file.']);
-    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 300 readouts in the index\)\.$/);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 1,100 readouts in 1 folder in \d+ ms \(heap \d+ MiB; 1,100 readouts in the index\)\.$/);
     await client.shutdown();
     assert.match(readFileSync(snapshot(), 'latin1'), /^readout index snapshot\n/);
   });
@@ -116,9 +117,9 @@ describe('a warm start', () => {
     truncateSync(snapshot(), starts[starts.length - 1] - 100);
     const client = await started();
     assert.deepEqual(logged(client, /^Stopped reading/).map((message) => message.replace(/ in .*: /, ': ')), ['Stopped reading the index saved: it ends in the middle of a chunk. The files it did not give are read.']);
-    // Its first chunk held 256 of the 301 files; the rest are read.
-    assert.match(logged(client, /^Restored/)[0], /^Restored \d+ readouts/);
-    assert.match(logged(client, /^Indexed/)[0], /^Indexed 300 readouts in 1 folder .*; 45 of 301 files read,/);
+    // Its first chunk held 1,024 of the 1,101 files; the rest are read.
+    assert.match(logged(client, /^Restored/)[0], /^Restored 1,024 readouts /);
+    assert.match(logged(client, /^Indexed/)[0], /^Indexed 1,100 readouts in 1 folder .*; 77 of 1,101 files read,/);
     assert.deepEqual(await titled(client, titleOf(150)), [workspace.uri(fileOf(150))]);
     await client.shutdown();
   });

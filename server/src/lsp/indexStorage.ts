@@ -4,17 +4,21 @@
 // client gives (VS Code's workspace storage), else in a cache folder of the user's, one per set of
 // workspace folders.
 import { createHash } from 'node:crypto';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { isSnapshotError, openSnapshot, writeSnapshot, type RestoredFiles, type SnapshotRecord, type SnapshotWriting } from '../node/indexSnapshot';
 import type { Settings } from '../node/settings';
+import { userCacheFolder } from '../node/userCacheFolder';
 import type { TitleTable } from '../core/titleTable';
 import { whileIdleAfterScan } from './idleWork';
 import { countText, describeError } from './logging';
 
-/** Records written per step of a save: a step takes about a millisecond. */
-const RECORDS_PER_CHUNK = 256;
+/**
+ * Records written per step of a save, each step a chunk of the snapshot that a restore reads in a
+ * step of its own: a save's step takes about 4 ms (a median at 200,000 readouts), a restore's 5.
+ * Chunks of 256 took a warm start's restore 0.1 s longer, in what each chunk costs besides its records.
+ */
+const RECORDS_PER_CHUNK = 1024;
 
 /** What the storage reads from and writes to: the indexer's side of it. */
 export interface StoredIndex {
@@ -36,13 +40,6 @@ export interface IndexStorageOptions {
   readonly log: (message: string) => void;
   /** How long the client has been quiet: a save runs while it is. */
   readonly quietFor: () => number;
-}
-
-/** The user's cache folder, as each system places it. */
-function userCacheFolder(): string {
-  if (process.platform === 'win32') return process.env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local');
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches');
-  return process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -281,9 +281,7 @@ export function createIndexer(options: IndexerOptions) {
       let restored = 0;
       for (let at = 0; at < entries.length; at++) {
         const entry = entries[at];
-        if (!entry || options.isOpen(uris[at]) || index.get(uris[at]) !== undefined) continue;
-        index.set(entry);
-        restored++;
+        if (entry && !options.isOpen(uris[at]) && index.add(entry)) restored++;
       }
       unsettled.push(files);
       // The open documents sharing a URL with a readout restored are checked again: a set of the
