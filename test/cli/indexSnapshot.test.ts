@@ -20,7 +20,8 @@ const stampAgo = (ago: number) => `7:120:${(NOW - ago) * 1000}:${(NOW - ago) * 1
 const at = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
 
 function entry(n: number): ReadoutEntry {
-  const uri = `file:///archive/2023/${n % 3}/readout-${n}.md`;
+  // Now and then a uri that is not all ASCII (a client's own, not encoded).
+  const uri = `file:///archive/2023/${n % 3}/${n % 9 === 4 ? 'résumé' : 'readout'}-${n}.md`;
   // Now and then a value past the columns a range's key holds, and a tag at other columns than most.
   const far = n % 11 === 3 ? 5000 : 0;
   return {
@@ -133,7 +134,7 @@ test('a snapshot of many megabytes, read in blocks, gives back every record and 
   assert.deepEqual(read, records);
   // Read once the whole file was: what a chunk read kept is its own, not the reader's buffer.
   for (const entry of entries) {
-    const made = reading.madeTitle(entry)!;
+    const made: MadeTitle = reading.madeTitle(entry)!;
     const expected = table.makingsOf([entry.title!.value]);
     assert.equal(made.makings.searches[made.at], expected.searches[0]);
     assert.equal(made.makings.slugHashes[made.at], expected.slugHashes[0]);

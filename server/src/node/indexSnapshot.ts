@@ -7,6 +7,7 @@
 // file is chunks of a few hundred files or titles, each written and read in a step of its own (the
 // server answers requests between them) and each with a checksum: a chunk that does not check out
 // ends the reading, and the scan reads what it held.
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
@@ -302,8 +303,12 @@ function decodeRecords(chunk: RecordColumns, share: Sharing): RestoredFiles {
   const entries: (ReadoutEntry | undefined)[] = new Array(count);
   let valueAt = 0;
   let commonAt = 0;
+  // The uris as slices of one string, which V8 keeps as references into it, when all are ASCII (a
+  // file URI is encoded): 200,000 uris as strings of their own were 34 MB that a warm start's
+  // collections copied.
+  const allUris = isAscii(chunk.uris.bytes) ? chunk.uris.bytes.toString('latin1') : undefined;
   for (let at = 0; at < count; at++) {
-    const uri = unpack(chunk.uris, at);
+    const uri = allUris !== undefined ? allUris.slice(at === 0 ? 0 : chunk.uris.ends[at - 1], chunk.uris.ends[at]) : unpack(chunk.uris, at);
     const kind = chunk.kinds[at];
     uris[at] = uri;
     if (!(kind & READOUT)) {
