@@ -4,7 +4,7 @@
 // a kept entry is never trusted over its file. Each title is written once, before the first chunk
 // of files holding it, with what the title table made of it (TitleMakings), which the restore
 // reuses instead of making again: a function of the title alone, never a fact about a file. The
-// file is chunks of a few hundred files or titles, each written and read in a step of its own (the
+// file is chunks of about a thousand files or titles, each written and read in a step of its own (the
 // server answers requests between them) and each with a checksum: a chunk that does not check out
 // ends the reading, and the scan reads what it held.
 import { isAscii } from 'node:buffer';
