@@ -223,14 +223,66 @@ describe("makings of a session before, reused (the language server's saved index
     // Most readouts first, then the most recent.
     const sorted = [titles[2], titles[3], titles[1], titles[0]];
     const table = archive();
-    assert.equal(table.adoptUseOrder(sorted.slice(1)), false, 'a title left out');
-    assert.equal(table.adoptUseOrder([...sorted.slice(0, 3), sorted[2]]), false, 'a title twice');
-    assert.equal(table.adoptUseOrder([sorted[1], sorted[0], ...sorted.slice(2)]), false, 'two out of order');
-    assert.equal(table.adoptUseOrder([...sorted.slice(0, 3), 'A title none has']), false, 'a title the table does not hold');
+    /** The titles as a host gives them: where each one's makings are. */
+    const order = (texts: readonly string[]) => {
+      const makings = table.makingsOf(texts);
+      return texts.map((_, at) => ({ makings, at }));
+    };
+    assert.equal(table.adoptUseOrder(order(sorted.slice(1))), false, 'a title left out');
+    assert.equal(table.adoptUseOrder(order([...sorted.slice(0, 3), sorted[2]])), false, 'a title twice');
+    assert.equal(table.adoptUseOrder(order([sorted[1], sorted[0], ...sorted.slice(2)])), false, 'two out of order');
+    assert.equal(table.adoptUseOrder(order([...sorted.slice(0, 3), 'A title none has'])), false, 'a title the table does not hold');
     assert.deepEqual(table.byUse().map((record) => record.title), sorted, 'sorted');
     const adopting = archive();
-    assert.equal(adopting.adoptUseOrder(sorted), true);
+    assert.equal(adopting.adoptUseOrder(order(sorted)), true);
     assert.deepEqual(adopting.byUse().map((record) => record.title), sorted);
+  });
+
+  test('titles found by their places (a warm start\'s restore) while other readouts come and go: the same titles, readouts and answers as linked by their text', () => {
+    // A host's titles, numbered: those of readouts it restores are linked by their places.
+    const pool = ['Readout of a Call', 'Readout of a Call with Prime Minister Støre', 'Statement on Union Jobs', 'Remarks on the Economy', 'Call with Prime Minister Kishida'];
+    const makings = filled(pool).makingsOf(pool);
+    const restoredStep = fc.record({ uri: fc.nat(12), title: fc.oneof(fc.constantFrom(...pool), title), date: fc.constantFrom(...DATES), restored: fc.boolean() });
+    const steps = fc.array(fc.oneof(
+      { weight: 5, arbitrary: restoredStep },
+      { weight: 1, arbitrary: fc.record({ delete: fc.nat(12) }) },
+      { weight: 1, arbitrary: fc.constant('stop reusing' as const) },
+      { weight: 1, arbitrary: fc.constant('adopt' as const) },
+    ), { minLength: 1, maxLength: 40 });
+    fc.assert(fc.property(steps, (played) => {
+      const restored = new WeakSet<ReadoutEntry>();
+      const placed = createWorkspaceIndex({ titlesFromStart: true });
+      const byText = createWorkspaceIndex({ titlesFromStart: true });
+      placed.titles().reuse((item) => {
+        const at = restored.has(item) ? pool.indexOf(item.title!.value) : -1;
+        return at === -1 ? undefined : { makings, at, place: at };
+      });
+      for (const one of played) {
+        if (one === 'stop reusing') placed.titles().reuse(undefined);
+        else if (one === 'adopt') {
+          // The order the host saved: its titles by use, each by its place.
+          const saved = byText.titles().byUse().map((record) => ({ makings, at: pool.indexOf(record.title), place: pool.indexOf(record.title) }));
+          if (saved.every((made) => made.at !== -1)) assert.equal(placed.titles().adoptUseOrder(saved), true);
+        } else if ('delete' in one) {
+          placed.delete(`file:///${one.delete}.md`);
+          byText.delete(`file:///${one.delete}.md`);
+        } else {
+          const item = entry(`file:///${one.uri}.md`, one.title, one.date);
+          if (one.restored) restored.add(item);
+          // A restore adds, an editor or a file event sets.
+          if (!one.restored || !placed.add(item)) placed.set(item);
+          byText.set(entry(`file:///${one.uri}.md`, one.title, one.date));
+        }
+        const records = (index: WorkspaceIndex) => index.titles().byUse().map((record) => `${record.title} ${record.readouts.map((readout) => readout.uri).sort().join(' ')} ${record.latest}`);
+        assert.deepEqual(records(placed), records(byText));
+        // Some of the titles left to take in by their text, as the server does while idle.
+        placed.titles().mapSome(1);
+        assert.deepEqual(placed.titles().records().map((record) => record.title).sort(), byText.titles().records().map((record) => record.title).sort());
+      }
+      const texts = [...pool, 'A title none has'];
+      assert.deepEqual(placed.titles().makingsOf(texts).searches, byText.titles().makingsOf(texts).searches);
+      assert.deepEqual(createSymbolSearch(placed).search('readout call'), createSymbolSearch(byText).search('readout call'));
+    }), { seed: SEED, numRuns: RUNS });
   });
 
   test("makings pointed to for another title are not taken", () => {
@@ -321,14 +373,23 @@ describe('slugs, made while idle or when first looked up', () => {
   });
 });
 
-test("the service's idle preparations: the slugs for the slug lookup, the signatures for the symbol search, each counting what is left", () => {
+test("the service's idle preparations: the slugs for the slug lookup, the signatures for the symbol search, the titles restored by their places for the lookup by title, each counting what is left", () => {
   const archive = createWorkspaceIndex({ titlesFromStart: true });
   const readouts = service({ index: archive });
-  ['Call with Prime Minister Kishida', 'Statement on Union Jobs'].forEach((text, at) => archive.set(entry(`file:///${at}.md`, text, '2023-01-10')));
+  const titles = ['Call with Prime Minister Kishida', 'Statement on Union Jobs'];
+  const makings = createWorkspaceIndex().titles().makingsOf(titles);
+  archive.titles().reuse((item) => ({ makings, at: titles.indexOf(item.title!.value), place: titles.indexOf(item.title!.value) }));
+  titles.forEach((text, at) => archive.add(entry(`file:///${at}.md`, text, '2023-01-10')));
+  archive.titles().reuse(undefined);
   assert.equal(readouts.prepareSlugLookup(1), 1);
   assert.equal(archive.titles().signSome(0), 2);
   assert.equal(readouts.prepareSymbolSearch(2), 0);
   assert.equal(readouts.prepareSlugLookup(1), 0);
+  assert.equal(readouts.prepareTitleLookup(1), 1);
+  assert.equal(readouts.prepareTitleLookup(1), 0);
+  // Taken in by their text: a readout of one of them set by an editor joins its record.
+  archive.set(entry('file:///2.md', titles[1], '2023-01-11'));
+  assert.deepEqual(archive.titles().records().map((record) => record.readouts.length), [1, 2]);
 });
 
 describe('the use order while a person types', () => {

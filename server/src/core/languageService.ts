@@ -81,6 +81,8 @@ export interface ReadoutService {
   prepareSlugLookup(count: number): number;
   /** Takes up to `count` of the readouts indexed since into the lookup of shared source_urls (WorkspaceIndex.linkSourceUrls), for a host to call while idle; how many are left. */
   prepareUrlLookup(count: number): number;
+  /** Takes up to `count` of the titles a warm start restored into the lookup by title (TitleTable.mapSome), for a host to call while idle; how many are left. */
+  prepareTitleLookup(count: number): number;
   /** The statement as it will be published, with its problems for the banner. */
   getPreview(document: ReadoutInput, options?: RenderOptions): RenderedPreview;
 }
@@ -185,6 +187,7 @@ export function createReadoutService(options: ServiceOptions): ReadoutService {
     prepareSymbolSearch: (count: number) => index.titles().signSome(count),
     prepareSlugLookup: (count: number) => index.titles().slugSome(count),
     prepareUrlLookup: (count: number) => index.linkSourceUrls(count),
+    prepareTitleLookup: (count: number) => index.titles().mapSome(count),
     getPreview: (document: ReadoutInput, options?: RenderOptions) => renderer.render(document.text, diagnose(document), options),
   });
 }

@@ -47,6 +47,12 @@ export interface TitleMakings {
 export interface MadeTitle {
   readonly makings: TitleMakings;
   readonly at: number;
+  /**
+   * The title's place among all those the host gives makings for, when it numbers them (a reading
+   * of a saved index): one place, one title. The table then finds the title's record by its place,
+   * where looking 111,000 titles up by their text took 60 ms of a warm start's restore (hashing each).
+   */
+  readonly place?: number;
 }
 
 /** Whether the columns are as many as the titles: what a host checks of makings read from a file. */
@@ -72,11 +78,12 @@ export interface TitleTable {
    */
   byUse(): readonly TitleRecord[];
   /**
-   * Takes these titles as the use order when they are one: each record's title once, each ranked
-   * before the next by compareUse. A pass over them, where a sort of 65,000 titles took 0.1 s of a
-   * warm start (the session before saved its order). Otherwise false, and the next byUse sorts.
+   * Takes these titles, each given by where its makings are (see `reuse`), as the use order when
+   * they are one: each record's title once, each ranked before the next by compareUse. A pass over
+   * them, where a sort of 65,000 titles took 0.1 s of a warm start (the session before saved its
+   * order). Otherwise false, and the next byUse sorts.
    */
-  adoptUseOrder(titles: readonly string[]): boolean;
+  adoptUseOrder(order: readonly MadeTitle[]): boolean;
   /**
    * Each record's signature (titleSignature.ts) at its slot; those still to make are made first.
    * A title's signature is made when first needed, not as it comes: a scan does not wait for them.
@@ -92,6 +99,13 @@ export interface TitleTable {
    * made as it comes: slugs of the whole archive take a scan a tenth of a second longer.
    */
   slugSome(count: number): number;
+  /**
+   * Takes up to `count` of the titles linked by their places (MadeTitle.place) into the lookup by
+   * text that readouts coming and going read, so that a host can do it when idle; how many are left.
+   * A warm start's restore does not hash its 111,000 titles (60 ms): the first readout linked
+   * otherwise (an edit, a file changed) takes those left in at once.
+   */
+  mapSome(count: number): number;
   /** How many records have ever been added: a mark for `addedSince`. */
   readonly additions: number;
   /** How many records have ever been removed: while neither count moves, each slot holds the record it held. */
@@ -133,6 +147,8 @@ export function compareUse(a: TitleRecord, b: TitleRecord): number {
 const JOURNAL = 1024;
 /** See `byUse`. */
 const RANK_UPKEEP = 1024;
+/** See heldTitle. */
+const FEW_TITLES = 16;
 
 /** Where `record` goes in `sorted` (by compareUse), or where it is. */
 function rankOf(sorted: readonly TitleRecord[], record: TitleRecord): number {
@@ -184,16 +200,54 @@ export function createTitleTable(): TitleTable {
   let unslugged = 0;
   let slugFrom = 0;
   let reused: ((entry: ReadoutEntry) => MadeTitle | undefined) | undefined;
+  // While makings are reused, the record of each title by its place (MadeTitle.place).
+  let placed: (TitleRecord | undefined)[] = [];
+  // Records made for placed titles that byTitle does not hold yet, and how many of them it took in
+  // so far: taken in while the host is idle (`mapSome`) or when it is next read (`mapped`), not
+  // during a warm start's restore, which completion and symbols wait for. None is gone: a record
+  // leaves by unlink, which reads byTitle first.
+  let unmapped: TitleRecord[] = [];
+  let mappedUpTo = 0;
 
-  function add(title: string, first: ReadoutEntry): TitleRecord {
-    const found = reused?.(first);
-    // Makings of another title are not taken.
-    const made = found?.makings.titles[found.at] === title ? found.makings : undefined;
+  function mapSome(count: number): number {
+    const end = Math.min(unmapped.length, mappedUpTo + count);
+    for (; mappedUpTo < end; mappedUpTo++) byTitle.set(unmapped[mappedUpTo].title, unmapped[mappedUpTo]);
+    const left = unmapped.length - mappedUpTo;
+    if (left === 0) {
+      unmapped = [];
+      mappedUpTo = 0;
+    }
+    return left;
+  }
+
+  /** byTitle, holding every record. */
+  function mapped(): Map<string, TitleRecord> {
+    if (unmapped.length > 0) mapSome(Infinity);
+    return byTitle;
+  }
+
+  /**
+   * The record of a placed title not linked by its place yet, if one came otherwise (what byTitle
+   * holds: the unmapped records are of other places, so of other titles). At a warm start these
+   * are the open documents' few: compared one by one, without hashing each title restored.
+   */
+  function heldTitle(title: string): TitleRecord | undefined {
+    if (byTitle.size > FEW_TITLES) return byTitle.get(title);
+    for (const [held, record] of byTitle) if (held === title) return record;
+    return undefined;
+  }
+
+  function add(title: string, first: ReadoutEntry, found: MadeTitle | undefined): TitleRecord {
+    const made = found?.makings;
     const madeAt = found?.at ?? 0;
     const search = made ? made.searches[madeAt] : searchText(title);
     // A literal of one: an array grown from empty by a push takes room for 17.
     const record: TitleRecord = { title, search, joinedAt: search.indexOf('\n') + 1, readouts: [first], latest: entryDate(first), added: additions, gone: false, slot: list.length, lengthSlot: 0 };
-    byTitle.set(title, record);
+    if (found?.place === undefined) byTitle.set(title, record);
+    else {
+      unmapped.push(record);
+      placed[found.place] = record;
+    }
     list.push(record);
     fitSignatures(signatures, list.length);
     if (made) copySignature(made.signatures, madeAt, signatures, record.slot);
@@ -263,7 +317,7 @@ export function createTitleTable(): TitleTable {
     removals++;
     if (!isSigned(signatures, record.slot)) unsigned--;
     if (slugHashes[record.slot] === 0) unslugged--;
-    byTitle.delete(record.title);
+    mapped().delete(record.title);
     const last = list.pop()!;
     if (last !== record) {
       list[record.slot] = last;
@@ -290,17 +344,19 @@ export function createTitleTable(): TitleTable {
     },
     signSome,
     slugSome,
+    mapSome,
     signaturesSoFar: signatures,
     byUse() {
       changesUnranked = 0;
       byUse ??= sortedByUse(list);
       return byUse;
     },
-    adoptUseOrder(titles) {
-      if (titles.length !== list.length) return false;
+    adoptUseOrder(made) {
+      if (made.length !== list.length) return false;
       const order: TitleRecord[] = [];
-      for (const title of titles) {
-        const record = byTitle.get(title);
+      for (const { makings, at, place } of made) {
+        const byPlace = place === undefined ? undefined : placed[place];
+        const record = byPlace && !byPlace.gone && byPlace.title === makings.titles[at] ? byPlace : mapped().get(makings.titles[at]);
         // Ranked strictly after the one before: no record twice, so all of them.
         if (!record || (order.length > 0 && compareUse(order[order.length - 1], record) >= 0)) return false;
         order.push(record);
@@ -335,7 +391,7 @@ export function createTitleTable(): TitleTable {
       const searches: string[] = [];
       const slugs = new Int32Array(titles.length);
       titles.forEach((title, at) => {
-        const record = byTitle.get(title);
+        const record = mapped().get(title);
         searches.push(record ? record.search : searchText(title));
         if (record) copySignature(signatures, record.slot, made, at);
         else markUnsigned(made, at);
@@ -344,15 +400,26 @@ export function createTitleTable(): TitleTable {
       return { titles: [...titles], searches, signatures: made, slugHashes: slugs };
     },
     reuse(made) {
+      // Places are of one host's makings.
+      if (made) mapped();
+      placed = [];
       reused = made;
     },
     link(entry) {
       const title = entry.title?.value;
       if (title === undefined) return;
-      const known = byTitle.get(title);
+      const found = reused?.(entry);
+      // Makings of another title are not taken.
+      const made = found?.makings.titles[found.at] === title ? found : undefined;
+      let known: TitleRecord | undefined;
+      if (made?.place === undefined) known = mapped().get(title);
+      else {
+        known = placed[made.place];
+        if (!known || known.gone) known = placed[made.place] = heldTitle(title);
+      }
       if (!known) {
         countChange();
-        rank(add(title, entry));
+        rank(add(title, entry, made));
         return;
       }
       unrank(known);
@@ -362,7 +429,7 @@ export function createTitleTable(): TitleTable {
       rank(known);
     },
     unlink(entry) {
-      const record = entry.title && byTitle.get(entry.title.value);
+      const record = entry.title && mapped().get(entry.title.value);
       // The index passes the entry it linked: the same object.
       const at = record ? record.readouts.indexOf(entry) : -1;
       if (!record || at === -1) return;

@@ -198,14 +198,14 @@ function decode(bytes: Buffer, share: Sharing): RestoredFiles | undefined {
   if (chunk && 'useOrder' in chunk) {
     const order = chunk.useOrder;
     if (!(order instanceof Uint32Array) || order.some((place) => place >= share.titles.length)) throw new SnapshotError('a chunk is not one this version writes');
-    share.useOrder = Array.from(order, (place) => share.titles[place]);
+    share.useOrder = Array.from(order, (place) => share.made[place]);
     return undefined;
   }
   if (chunk && 'titles' in chunk) {
     const makings = titleColumns(chunk.titles);
     makings.titles.forEach((title, at) => {
+      share.made.push({ makings, at, place: share.titles.length });
       share.titles.push(title);
-      share.made.push({ makings, at });
     });
     return undefined;
   }
@@ -342,7 +342,7 @@ interface Sharing {
   readonly titles: string[];
   readonly made: MadeTitle[];
   /** The titles' use order as saved, once read. */
-  useOrder: string[] | undefined;
+  useOrder: MadeTitle[] | undefined;
   text(text: string): SharedText;
 }
 
@@ -427,8 +427,8 @@ export interface SnapshotReading {
   next(): RestoredFiles | undefined;
   /** Where the makings of a readout's title are (TitleTable.reuse), for a readout this reading gave. */
   madeTitle(entry: ReadoutEntry): MadeTitle | undefined;
-  /** The titles' use order as saved (TitleTable.adoptUseOrder), once read to its end. */
-  useOrder(): readonly string[] | undefined;
+  /** The titles' use order as saved (TitleTable.adoptUseOrder), each by where its makings are, once read to its end. */
+  useOrder(): readonly MadeTitle[] | undefined;
   close(): void;
 }
 
