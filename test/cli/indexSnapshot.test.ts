@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import type { ReadoutEntry } from '../../server/src/core/readoutEntry';
 import { createTitleTable, type MadeTitle } from '../../server/src/core/titleTable';
 import { KEY_INTS, SUMMARY_INTS } from '../../server/src/core/titleSignature';
+import { uriKey } from '../../server/src/core/uriKey';
 import { openSnapshot, writeSnapshot, type RestoredFiles, type SnapshotReading, type SnapshotRecord } from '../../server/src/node/indexSnapshot';
 import { RACY_MS } from '../../server/src/node/regularFile';
 
@@ -41,7 +42,9 @@ function recordsOf(count: number): SnapshotRecord[] {
 }
 
 /** The records of files as read, their entries' values read into plain objects. */
+/** The records of a chunk read, each uri's key checked to be the one it kept (which the index looks it up by). */
 function recordsRead(files: RestoredFiles): SnapshotRecord[] {
+  assert.deepEqual(Array.from(files.uriKeys), files.uris.map(uriKey));
   return files.uris.map((uri, at) => {
     const entry = files.entries[at];
     const plain = entry && { uri: entry.uri, title: entry.title, tags: entry.tags, sourceUrl: entry.sourceUrl, date: entry.date, publishedTime: entry.publishedTime };

@@ -3,7 +3,9 @@
 // and the readouts of a source_url (one kept as itself, several as a set; taken in when next asked for).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import type { IndexedValue, ReadoutEntry } from '../../server/src/core/readoutEntry';
+import { uriKey } from '../../server/src/core/uriKey';
 import { createWorkspaceIndex } from '../../server/src/core/workspaceIndex';
 
 const value = (text: string): IndexedValue => ({ value: text, range: { start: { line: 0, character: 0 }, end: { line: 0, character: text.length } } });
@@ -97,4 +99,51 @@ test('add takes the entry of a uri the index holds none for, and leaves one it h
   assert.deepEqual(counts(index), { Economy: 1, Trade: 1 });
   assert.deepEqual(index.withSourceUrl(url).map((one) => one.uri), ['file:///a.md', 'file:///b.md']);
   assert.deepEqual(index.titles().records().map((record) => [record.title, record.readouts.map((one) => one.uri)]), [['Readout of a Call', ['file:///a.md', 'file:///b.md']]]);
+});
+
+describe('readouts by uri, looked up by their uri\'s key (uriKey), however many uris share one', () => {
+  // Two pairs of uris that share a key, found by trying uris in turn.
+  const shared = ['file:///archive/65599.md', 'file:///archive/103062.md'];
+  const alsoShared = ['file:///archive/33921.md', 'file:///archive/109198.md'];
+  const uris = [...shared, ...alsoShared, 'file:///archive/a.md', 'file:///archive/b.md'];
+
+  test('the uris sharing a key do share one, and a key is a small integer the same for the same text', () => {
+    assert.equal(uriKey(shared[0]), uriKey(shared[1]));
+    assert.equal(uriKey(alsoShared[0]), uriKey(alsoShared[1]));
+    assert.notEqual(uriKey(shared[0]), uriKey(alsoShared[0]));
+    for (const uri of [...uris, '', 'file:///é’ж.md', 'x']) {
+      assert.equal(uriKey(uri), uriKey(` ${uri}`.slice(1)));
+      assert.ok(Number.isInteger(uriKey(uri)) && uriKey(uri) >= 0 && uriKey(uri) < 2 ** 30);
+    }
+  });
+
+  test('set, add, get and delete, as a map of the uris would, whatever the keys they share (fast-check)', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...uris), tag: fc.constantFrom('A', 'B') }),
+      fc.record({ kind: fc.constant('add' as const), uri: fc.constantFrom(...uris), tag: fc.constantFrom('A', 'B') }),
+      fc.record({ kind: fc.constant('delete' as const), uri: fc.constantFrom(...uris) }),
+    );
+    fc.assert(fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+      const index = createWorkspaceIndex();
+      const expected = new Map<string, ReadoutEntry>();
+      for (const one of steps) {
+        if (one.kind === 'delete') assert.equal(index.delete(one.uri), expected.delete(one.uri));
+        else {
+          const made = entry(one.uri, [one.tag]);
+          if (one.kind === 'set') {
+            index.set(made);
+            // An entry of the same values is kept as it was.
+            if (expected.get(one.uri)?.tags[0].value !== one.tag) expected.set(one.uri, made);
+          } else {
+            assert.equal(index.add(made, uriKey(one.uri)), !expected.has(one.uri));
+            if (!expected.has(one.uri)) expected.set(one.uri, made);
+          }
+        }
+        assert.equal(index.size, expected.size);
+        for (const uri of uris) assert.equal(index.get(uri), expected.get(uri));
+        assert.deepEqual(new Set(index.entries()), new Set(expected.values()));
+        assert.deepEqual(counts(index), Object.fromEntries([...[...expected.values()].reduce((tags, one) => tags.set(one.tags[0].value, (tags.get(one.tags[0].value) ?? 0) + 1), new Map<string, number>())].sort()));
+      }
+    }), { seed: 20261205, numRuns: 300 });
+  });
 });

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { URI } from 'vscode-uri';
 import { compileBuiltinSchema } from '../../server/src/core/builtinSchema';
 import { createReadoutService } from '../../server/src/core/languageService';
+import { uriKey } from '../../server/src/core/uriKey';
 import { createWorkspaceIndex } from '../../server/src/core/workspaceIndex';
 import { createIndexer } from '../../server/src/lsp/workspaceIndexer';
 import type { RestoredFiles, SnapshotRecord } from '../../server/src/node/indexSnapshot';
@@ -16,7 +17,7 @@ import { readoutText, TempWorkspace } from './workspaces';
 
 /** Records as a snapshot's chunk gives them. */
 function filesOf(records: readonly SnapshotRecord[]): RestoredFiles {
-  return { uris: records.map((record) => record.uri), identity: (at) => records[at].identity, stamp: (at) => records[at].stamp, entries: records.map((record) => record.entry) };
+  return { uris: records.map((record) => record.uri), uriKeys: records.map((record) => uriKey(record.uri)), identity: (at) => records[at].identity, stamp: (at) => records[at].stamp, entries: records.map((record) => record.entry) };
 }
 
 /** A readout's record as a snapshot keeps it. */
@@ -31,6 +32,7 @@ test('a folder removed while the index is restored: what the chunks after its re
   const indexer = createIndexer({
     index,
     isOpen: () => false,
+    openUris: () => [],
     service: () => {
       throw new Error('a restore reads no file');
     },
@@ -55,6 +57,7 @@ function diskIndexer() {
   const indexer = createIndexer({
     index,
     isOpen: () => false,
+    openUris: () => [],
     service: () => service,
     settings: () => DEFAULT_SETTINGS,
     place: () => ({ inReadoutFiles: false, excluded: false, listed: true }),
@@ -105,6 +108,7 @@ test('a chunk restored tells which source URLs its readouts have, so that open d
   const indexer = createIndexer({
     index,
     isOpen: (uri) => uri === open,
+    openUris: () => [open],
     service: () => {
       throw new Error('a restore reads no file');
     },

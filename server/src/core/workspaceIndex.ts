@@ -1,5 +1,6 @@
 import type { IndexedValue, ReadoutEntry } from './readoutEntry';
 import { createTitleTable, type TitleTable } from './titleTable';
+import { uriKey } from './uriKey';
 
 /**
  * Every readout of the workspace, by URI, with the lookups features need kept up to date as
@@ -8,10 +9,14 @@ import { createTitleTable, type TitleTable } from './titleTable';
 export interface WorkspaceIndex {
   readonly size: number;
   set(entry: ReadoutEntry): void;
-  /** Sets the entry of a uri the index holds none for (a warm start's restore); false, and nothing done, when it holds one. */
-  add(entry: ReadoutEntry): boolean;
-  delete(uri: string): boolean;
-  get(uri: string): ReadoutEntry | undefined;
+  /**
+   * Sets the entry of a uri the index holds none for (a warm start's restore); false, and nothing
+   * done, when it holds one. Here and below, `key` is the uri's uriKey when the caller holds it (a
+   * saved index keeps each file's), else it is made.
+   */
+  add(entry: ReadoutEntry, key?: number): boolean;
+  delete(uri: string, key?: number): boolean;
+  get(uri: string, key?: number): ReadoutEntry | undefined;
   entries(): IterableIterator<ReadoutEntry>;
   /** The readouts whose `source_url` is this one. */
   withSourceUrl(url: string): readonly ReadoutEntry[];
@@ -86,7 +91,9 @@ function uncount(counts: Map<string, number>, tag: string): void {
 }
 
 export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): WorkspaceIndex {
-  const byUri = new Map<string, ReadoutEntry>();
+  // The entries by their uri's key (uriKey.ts): the entry, or the entries of the uris sharing it.
+  const byKey = new Map<number, ReadoutEntry | ReadoutEntry[]>();
+  let size = 0;
   let titles = options.titlesFromStart ? createTitleTable() : undefined;
   // The uri of the readout with a source_url, or the uris of several: a set for each of 200,000
   // URLs was a fifth of the linking of a warm start's entries, and much of its collection. The
@@ -95,6 +102,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   // of its restore, which completion and symbols wait for. How many of them are taken in so far.
   const bySourceUrl = new Map<string, string | Set<string>>();
   let urlsToLink: ReadoutEntry[] = [];
+  let keysToLink: number[] = [];
   let urlsLinked = 0;
   // Undefined until asked for. Counted as each readout was linked, they were 0.06 to 0.1 s of a
   // warm start's restore at 200,000 readouts (its tags read from the saved index), before any
@@ -103,6 +111,45 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   let follows: (entry: ReadoutEntry) => boolean = () => false;
   // Undefined until counted.
   let following: number | undefined = 0;
+
+  function find(uri: string, key: number): ReadoutEntry | undefined {
+    const held = byKey.get(key);
+    if (held === undefined || !Array.isArray(held)) return held?.uri === uri ? held : undefined;
+    return held.find((entry) => entry.uri === uri);
+  }
+
+  /** Puts the entry in place of the one its uri had, if any. */
+  function put(entry: ReadoutEntry, key: number): void {
+    const held = byKey.get(key);
+    if (held === undefined || (!Array.isArray(held) && held.uri === entry.uri)) {
+      if (held === undefined) size++;
+      byKey.set(key, entry);
+    } else if (!Array.isArray(held)) {
+      size++;
+      byKey.set(key, [held, entry]);
+    } else {
+      const at = held.findIndex((other) => other.uri === entry.uri);
+      if (at === -1) size++;
+      held[at === -1 ? held.length : at] = entry;
+    }
+  }
+
+  function remove(uri: string, key: number): void {
+    const held = byKey.get(key);
+    if (!Array.isArray(held)) byKey.delete(key);
+    else {
+      const left = held.filter((entry) => entry.uri !== uri);
+      byKey.set(key, left.length === 1 ? left[0] : left);
+    }
+    size--;
+  }
+
+  function* entries(): IterableIterator<ReadoutEntry> {
+    for (const held of byKey.values()) {
+      if (Array.isArray(held)) yield* held;
+      else yield held;
+    }
+  }
 
   function linkUrl(entry: ReadoutEntry): void {
     const url = entry.sourceUrl?.value;
@@ -119,11 +166,12 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     for (; urlsLinked < end; urlsLinked++) {
       const entry = urlsToLink[urlsLinked];
       // Not one replaced or deleted since: its unlink found it not taken in, and left the lookup as it was.
-      if (byUri.get(entry.uri) === entry) linkUrl(entry);
+      if (find(entry.uri, keysToLink[urlsLinked]) === entry) linkUrl(entry);
     }
     const left = urlsToLink.length - urlsLinked;
     if (left === 0) {
       urlsToLink = [];
+      keysToLink = [];
       urlsLinked = 0;
     }
     return left;
@@ -139,11 +187,12 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     if (tagCounts) forEachTag(entry, (tag) => uncount(tagCounts!, tag));
   }
 
-  function link(entry: ReadoutEntry): void {
+  function link(entry: ReadoutEntry, key: number): void {
     // Edits that nothing asks the URLs of (a readout without one, typed in for hours) leave entries
     // replaced since among those to take in: taken in past twice the index, they stay bounded.
-    if (urlsToLink.length > 2 * byUri.size + 1024) linkPendingUrls();
+    if (urlsToLink.length > 2 * size + 1024) linkPendingUrls();
     urlsToLink.push(entry);
+    keysToLink.push(key);
     if (tagCounts) forEachTag(entry, (tag) => count(tagCounts!, tag));
     if (following !== undefined && follows(entry)) following++;
     titles?.link(entry);
@@ -151,43 +200,43 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
 
   return Object.freeze({
     get size() {
-      return byUri.size;
+      return size;
     },
     set(entry: ReadoutEntry) {
-      const previous = byUri.get(entry.uri);
+      const key = uriKey(entry.uri);
+      const previous = find(entry.uri, key);
       // An edit outside the indexed fields (most keystrokes, in the body) changes nothing here.
       if (previous && sameEntry(previous, entry)) return;
       if (previous) unlink(previous);
-      byUri.set(entry.uri, entry);
-      link(entry);
+      put(entry, key);
+      link(entry, key);
     },
-    add(entry: ReadoutEntry) {
-      // One lookup fewer than get and set: 200,000 of them were 50 ms of a warm start's restore.
-      if (byUri.has(entry.uri)) return false;
-      byUri.set(entry.uri, entry);
-      link(entry);
+    add(entry: ReadoutEntry, key = uriKey(entry.uri)) {
+      if (find(entry.uri, key)) return false;
+      put(entry, key);
+      link(entry, key);
       return true;
     },
-    delete(uri: string) {
-      const previous = byUri.get(uri);
+    delete(uri: string, key = uriKey(uri)) {
+      const previous = find(uri, key);
       if (!previous) return false;
       unlink(previous);
-      byUri.delete(uri);
+      remove(uri, key);
       return true;
     },
-    get: (uri: string) => byUri.get(uri),
-    entries: () => byUri.values(),
+    get: (uri: string, key = uriKey(uri)) => find(uri, key),
+    entries,
     withSourceUrl(url: string) {
       linkPendingUrls();
       const uris = bySourceUrl.get(url);
       if (uris === undefined) return [];
-      return typeof uris === 'string' ? [byUri.get(uris)!] : [...uris].map((uri) => byUri.get(uri)!);
+      return typeof uris === 'string' ? [find(uris, uriKey(uris))!] : [...uris].map((uri) => find(uri, uriKey(uri))!);
     },
     linkSourceUrls: (count: number) => linkPendingUrls(count),
     tagCounts() {
       if (!tagCounts) {
         const counted = new Map<string, number>();
-        for (const entry of byUri.values()) forEachTag(entry, (tag) => count(counted, tag));
+        for (const entry of entries()) forEachTag(entry, (tag) => count(counted, tag));
         tagCounts = counted;
       }
       return tagCounts;
@@ -199,14 +248,14 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     layoutCounts() {
       if (following === undefined) {
         following = 0;
-        for (const entry of byUri.values()) if (follows(entry)) following++;
+        for (const entry of entries()) if (follows(entry)) following++;
       }
-      return { following, readouts: byUri.size };
+      return { following, readouts: size };
     },
     titles() {
       if (!titles) {
         titles = createTitleTable();
-        for (const entry of byUri.values()) titles.link(entry);
+        for (const entry of entries()) titles.link(entry);
       }
       return titles;
     },

@@ -104,6 +104,7 @@ export function createOpenDocuments(options: OpenDocumentsOptions) {
 
   return {
     isOpen: (uri: string) => documents.get(uri) !== undefined,
+    openUris: () => documents.keys(),
     recheckSharing,
 
     /** How many times a document has been opened or changed. */

@@ -46,6 +46,7 @@ export function createIndexing(options: IndexingOptions) {
   const indexer = createIndexer({
     index: options.index,
     isOpen: openDocuments.isOpen,
+    openUris: openDocuments.openUris,
     service: configuration.service,
     settings: configuration.settings,
     place: configuration.place,

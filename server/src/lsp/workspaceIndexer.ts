@@ -2,6 +2,7 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { getHeapStatistics } from 'node:v8';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../core/workspaceIndex';
+import { uriKey } from '../core/uriKey';
 import type { ReadoutService } from '../core/languageService';
 import type { RestoredFiles, SnapshotRecord } from '../node/indexSnapshot';
 import { readFrontMatterHead } from '../node/readHead';
@@ -17,6 +18,8 @@ export interface IndexerOptions {
   readonly index: WorkspaceIndex;
   /** Open documents override their disk copy: their entries come from the editor. */
   readonly isOpen: (uri: string) => boolean;
+  /** The uris of the open documents (a restore compares their keys with those it restores). */
+  readonly openUris: () => readonly string[];
   readonly service: () => ReadoutService;
   readonly settings: () => Settings;
   /** Where the settings put the file, and whether a scan of the workspace lists it: the index holds only those. */
@@ -90,14 +93,14 @@ export function createIndexer(options: IndexerOptions) {
     const changed = new Set<string>();
     let settled = 0;
     for (const files of chunks) {
-      const { uris, entries } = files;
+      const { uris, uriKeys, entries } = files;
       for (let at = 0; at < uris.length; at++) {
         const uri = uris[at];
         const entry = entries[at];
         if (!entry) {
           // Not when an event has stamped it since.
           if (!stamps.has(uri) && !otherStamps.has(uri)) stamped(uri, files.stamp(at), false, true);
-        } else if (index.get(uri) === entry) {
+        } else if (index.get(uri, uriKeys[at]) === entry) {
           if (claim(uri, files.identity(at), changed)) stamped(uri, files.stamp(at), true, true);
           else drop(uri, changed);
         }
@@ -275,19 +278,22 @@ export function createIndexer(options: IndexerOptions) {
       if (leftFolders.size > 0) {
         const all = files;
         const kept = all.uris.flatMap((uri, at) => ([...leftFolders].some((folder) => inFolder(uri, folder)) ? [] : [at]));
-        files = { uris: kept.map((at) => all.uris[at]), identity: (at) => all.identity(kept[at]), stamp: (at) => all.stamp(kept[at]), entries: kept.map((at) => all.entries[at]) };
+        files = { uris: kept.map((at) => all.uris[at]), uriKeys: kept.map((at) => all.uriKeys[at]), identity: (at) => all.identity(kept[at]), stamp: (at) => all.stamp(kept[at]), entries: kept.map((at) => all.entries[at]) };
       }
-      const { uris, entries } = files;
+      const { uris, uriKeys, entries } = files;
+      // The open documents' keys: a uri of another key is not open, which spares hashing each uri
+      // restored (a lookup among the open documents hashes it).
+      const openKeys = new Set(options.openUris().map(uriKey));
       let restored = 0;
       for (let at = 0; at < entries.length; at++) {
         const entry = entries[at];
-        if (entry && !options.isOpen(uris[at]) && index.add(entry)) restored++;
+        if (entry && !(openKeys.has(uriKeys[at]) && options.isOpen(uris[at])) && index.add(entry, uriKeys[at])) restored++;
       }
       unsettled.push(files);
       // The open documents sharing a URL with a readout restored are checked again: a set of the
       // URLs is made only when one of them has a URL, not for each chunk of every warm start.
       let urls: Set<string> | undefined;
-      const restoredUrls = () => (urls ??= new Set(entries.flatMap((entry) => (entry && index.get(entry.uri) === entry && entry.sourceUrl ? [entry.sourceUrl.value] : []))));
+      const restoredUrls = () => (urls ??= new Set(entries.flatMap((entry, at) => (entry && index.get(entry.uri, uriKeys[at]) === entry && entry.sourceUrl ? [entry.sourceUrl.value] : []))));
       if (restored > 0) options.onUrlsChanged({ has: (url) => restoredUrls().has(url) });
       return restored;
     },

@@ -15,6 +15,7 @@ import { crc32 } from 'node:zlib';
 import { rangeKey, type LineRange } from '../core/lineIndex';
 import type { IndexedValue, ReadoutEntry } from '../core/readoutEntry';
 import { titleMakingsFit, type MadeTitle, type TitleMakings } from '../core/titleTable';
+import { uriKey } from '../core/uriKey';
 import { RACY_MS, stampTime } from './regularFile';
 
 /** One listed file as the index last saw it on disk. */
@@ -28,7 +29,7 @@ export interface SnapshotRecord {
 
 const MAGIC = 'readout index snapshot\n';
 /** Changed whenever what is written changes: a snapshot of another format is not read. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** A header line or a chunk longer than these is not one this module wrote. */
 const MAX_HEADER = 64 * 1024;
 const MAX_CHUNK = 64 * 1024 * 1024;
@@ -49,6 +50,8 @@ const PUBLISHED = 16;
  */
 interface RecordColumns {
   readonly uris: PackedTexts;
+  /** Each uri's uriKey, which the index looks it up by. */
+  readonly uriKeys: Uint32Array;
   readonly identities: PackedTexts;
   readonly stamps: PackedTexts;
   readonly kinds: Uint8Array;
@@ -77,6 +80,8 @@ type ChunkColumns = { readonly records: RecordColumns } | { readonly titles: Tit
  */
 export interface RestoredFiles {
   readonly uris: readonly string[];
+  /** Each uri's uriKey (WorkspaceIndex.add), as kept. */
+  readonly uriKeys: ArrayLike<number>;
   identity(at: number): string;
   stamp(at: number): string;
   readonly entries: readonly (ReadoutEntry | undefined)[];
@@ -153,6 +158,7 @@ function encodeRecords(records: readonly SnapshotRecord[], titleIndex: ReadonlyM
   return {
     kinds, tagCounts, titleOf, titleRanges, common,
     uris: pack(records.map((record) => record.uri)),
+    uriKeys: Uint32Array.from(records, (record) => uriKey(record.uri)),
     identities: pack(records.map((record) => record.identity)),
     stamps: pack(records.map((record) => record.stamp)),
     values: pack(values),
@@ -171,7 +177,7 @@ function recordColumns(value: unknown, titles: number): RecordColumns {
   const chunk = value as Partial<RecordColumns> | null;
   const count = chunk?.kinds?.length ?? -1;
   const sized = (array: unknown, type: typeof Uint8Array | typeof Uint32Array, length = count) => array instanceof type && array.length === length;
-  if (!chunk || !(chunk.kinds instanceof Uint8Array) || !isPacked(chunk.uris, count) || !isPacked(chunk.identities, count) || !isPacked(chunk.stamps, count)
+  if (!chunk || !(chunk.kinds instanceof Uint8Array) || !isPacked(chunk.uris, count) || !sized(chunk.uriKeys, Uint32Array) || !isPacked(chunk.identities, count) || !isPacked(chunk.stamps, count)
     || !isPacked(chunk.values) || !isStrings(chunk.common) || !sized(chunk.tagCounts, Uint32Array) || !sized(chunk.titleOf, Uint32Array) || !sized(chunk.titleRanges, Uint32Array, 4 * count)
     || chunk.titleOf!.some((index, at) => index >= titles && (chunk.kinds![at] & TITLE) !== 0) || !sized(chunk.valueRanges, Uint32Array, chunk.values.ends.length * 4)
     || !(chunk.commonOf instanceof Uint32Array) || !sized(chunk.commonRanges, Uint32Array, chunk.commonOf.length * 4) || chunk.commonOf.some((index) => index >= chunk.common!.length)) {
@@ -323,7 +329,7 @@ function decodeRecords(chunk: RecordColumns, share: Sharing): RestoredFiles {
   if (valueAt !== chunk.values.ends.length || commonAt !== chunk.commonOf.length) throw new SnapshotError('a chunk has other values than its readouts');
   const identities = detach(chunk.identities);
   const stamps = detach(chunk.stamps);
-  return { uris, identity: (at) => unpack(identities, at), stamp: (at) => unpack(stamps, at), entries };
+  return { uris, uriKeys: chunk.uriKeys.slice(), identity: (at) => unpack(identities, at), stamp: (at) => unpack(stamps, at), entries };
 }
 
 /** The range whose four numbers (start line and character, end line and character) start at `at` of `ranges`. */
