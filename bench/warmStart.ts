@@ -1,16 +1,19 @@
-// The index saved between sessions at scale: a cold start (no saved index) that saves it, a warm
-// start on the same files (spawn to the index restored, to the first workspace symbols answered,
-// to the end of the scan that checks it against the disk), and a warm start after a branch switch
-// that rewrote `switched` files (the log must say exactly those were read).
+// The index saved between sessions at scale: a cold start (no saved index) that saves it, warm
+// starts on the same files (spawn to the initialize answer, to the index restored, to the first
+// workspace symbols answered, to the end of the scan that checks it against the disk; medians of
+// BENCH_WARM_RUNS, 5 by default), and a warm start after a branch switch that rewrote `switched`
+// files (the log must say exactly those were read).
 // Run on its own: node --import tsx bench/warmStart.ts FOLDER READOUTS
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import { EDITOR_CAPABILITIES, LspClient } from '../test/protocol/lspClient';
-import { peakRssMiB, round } from './stats';
+import { median, peakRssMiB, round } from './stats';
 
 export interface StartRun {
+  /** Spawn to the initialize answer. */
+  readonly initialized_ms: number;
   /** Spawn to the "Restored ..." log line (warm) or to the end of the scan (cold). */
   readonly restored_ms: number;
   /** Spawn to the answer of a workspace symbol query sent once the index is restored (cold: once the scan ends). */
@@ -24,7 +27,9 @@ export interface StartRun {
 export interface WarmStartRun {
   readonly readouts: number;
   readonly cold: StartRun;
+  /** The medians of `warm_runs`, each figure on its own. */
   readonly warm: StartRun;
+  readonly warm_runs: readonly StartRun[];
   readonly switched: number;
   readonly after_switch: StartRun;
 }
@@ -33,6 +38,7 @@ async function start(folder: string, storage: string, readouts: number): Promise
   const started = performance.now();
   const client = await LspClient.start({ workspaceFolders: [folder], capabilities: EDITOR_CAPABILITIES, initializationOptions: { indexStorage: storage } });
   const since = () => round(performance.now() - started, 0);
+  const initialized = round(client.initializedAt! - started, 0);
   // Requests are answered while the index is restored and scanned: a query is sent once it is whole.
   const indexing = client.indexed(600_000).then(since);
   const restored = await Promise.race([indexing, new Promise<number>((resolve) => {
@@ -51,7 +57,7 @@ async function start(folder: string, storage: string, readouts: number): Promise
   const number = (text: string) => Number(text.replace(/,/g, ''));
   if (!match || number(match[1]) !== readouts) throw new Error(`the server said "${line}" of ${readouts} readouts`);
   await client.shutdown();
-  return { restored_ms: restored, first_symbols_ms: firstSymbols, indexed_ms: indexed, files_read: match[2] === undefined ? Number.NaN : number(match[2]), peak_rss_mib: peak };
+  return { initialized_ms: initialized, restored_ms: restored, first_symbols_ms: firstSymbols, indexed_ms: indexed, files_read: match[2] === undefined ? Number.NaN : number(match[2]), peak_rss_mib: peak };
 }
 
 /** Rewrites `count` readouts of the folder (a line added to each body), as a checkout of another branch would; returns how many. */
@@ -61,15 +67,22 @@ async function switchBranch(folder: string, count: number): Promise<number> {
   return files.length;
 }
 
-export async function measureWarmStart(folder: string, readouts: number, switched = 1000): Promise<WarmStartRun> {
+/** Each figure's median over the runs. */
+function medianRun(runs: readonly StartRun[]): StartRun {
+  const of = (field: keyof StartRun) => median(runs.map((run) => run[field]));
+  return { initialized_ms: of('initialized_ms'), restored_ms: of('restored_ms'), first_symbols_ms: of('first_symbols_ms'), indexed_ms: of('indexed_ms'), files_read: of('files_read'), peak_rss_mib: of('peak_rss_mib') };
+}
+
+export async function measureWarmStart(folder: string, readouts: number, switched = 1000, warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 5)): Promise<WarmStartRun> {
   const storage = mkdtempSync(path.join(os.tmpdir(), 'readout-bench-storage-'));
   try {
     const cold = await start(folder, storage, readouts);
-    const warm = await start(folder, storage, readouts);
+    const runs: StartRun[] = [];
+    for (let run = 0; run < warmRuns; run++) runs.push(await start(folder, storage, readouts));
     const rewritten = await switchBranch(folder, Math.min(switched, Math.floor(readouts / 10)));
     const afterSwitch = await start(folder, storage, readouts);
     if (afterSwitch.files_read !== rewritten) throw new Error(`after ${rewritten} files changed, the server read ${afterSwitch.files_read}`);
-    return { readouts, cold, warm, switched: rewritten, after_switch: afterSwitch };
+    return { readouts, cold, warm: medianRun(runs), warm_runs: runs, switched: rewritten, after_switch: afterSwitch };
   } finally {
     rmSync(storage, { recursive: true, force: true });
   }

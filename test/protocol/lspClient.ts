@@ -167,6 +167,8 @@ export class LspClient {
    */
   readonly timeline: string[] = [];
   initializeResult: InitializeResult | undefined;
+  /** When the initialize answer came (performance.now()): what the benchmarks time a start from. */
+  initializedAt: number | undefined;
 
   private settings: unknown;
   private readonly versions = new Map<string, number>();
@@ -269,6 +271,7 @@ export class LspClient {
         capabilities,
         initializationOptions,
       }), DEFAULT_TIMEOUT_MS, () => `the initialize response${client.serverOutput()}`);
+      client.initializedAt = performance.now();
       if (!client.pullsConfiguration) {
         // Without a pull, the server applies its defaults at `initialized`, before it reads the probe.
         void connection.sendNotification(InitializedNotification.type, {});
