@@ -167,7 +167,7 @@ async function main(): Promise<void> {
       ])));
 
     if (warmRuns.length > 0) {
-      const start = (run: WarmStartRun['cold']) => [seconds(run.restored_ms / 1000), seconds(run.first_symbols_ms / 1000), seconds((run.first_symbols_ms - run.initialized_ms) / 1000), seconds(run.indexed_ms / 1000), Number.isNaN(run.files_read) ? 'all' : count(run.files_read), `${Math.round(run.peak_rss_mib)} MiB`];
+      const start = (run: WarmStartRun['cold']) => [seconds(run.restored_ms / 1000), seconds(run.first_symbols_ms / 1000), seconds(run.first_symbols_after_initialize_ms / 1000), seconds(run.indexed_ms / 1000), Number.isNaN(run.files_read) ? 'all' : count(run.files_read), `${Math.round(run.peak_rss_mib)} MiB`];
       report('The index saved between sessions: spawn to restored, to the first workspace symbols (and those from the initialize answer), to the end of the scan', markdownTable(
         ['readouts', 'start', 'restored', 'first symbols', 'after initialize', 'scan ends', 'files read', 'peak resident memory'],
         warmRuns.flatMap((run) => [
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
       [`CLI on ${count(largest)} faster than markdownlint-cli2`, ratio(cliLargest.markdownlint_cli2.wall_s / cliLargest.readout_check.wall_s), cliLargest.readout_check.wall_s < cliLargest.markdownlint_cli2.wall_s],
       [`every hostile document within ${HOSTILE_TARGET_MS} ms (p50)`, `slowest ${ms(slowest.p50_ms)} (${slowest.document}); slowest single change ${ms(slowestOnce)}`, slowest.p50_ms < HOSTILE_TARGET_MS],
       ...warmRuns.map((run): [string, string, boolean] => {
-        const ready = run.warm.first_symbols_ms - run.warm.initialized_ms;
+        const ready = run.warm.first_symbols_after_initialize_ms;
         return [`${count(run.readouts)} readouts, warm: first symbols within 1 s of the initialize answer (median of ${run.warm_runs.length})`, seconds(ready / 1000), ready <= 1000];
       }),
     ];

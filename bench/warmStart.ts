@@ -18,6 +18,8 @@ export interface StartRun {
   readonly restored_ms: number;
   /** Spawn to the answer of a workspace symbol query sent once the index is restored (cold: once the scan ends). */
   readonly first_symbols_ms: number;
+  /** The initialize answer to that of the symbol query. */
+  readonly first_symbols_after_initialize_ms: number;
   /** Spawn to the end of the scan. */
   readonly indexed_ms: number;
   readonly files_read: number;
@@ -57,7 +59,7 @@ async function start(folder: string, storage: string, readouts: number): Promise
   const number = (text: string) => Number(text.replace(/,/g, ''));
   if (!match || number(match[1]) !== readouts) throw new Error(`the server said "${line}" of ${readouts} readouts`);
   await client.shutdown();
-  return { initialized_ms: initialized, restored_ms: restored, first_symbols_ms: firstSymbols, indexed_ms: indexed, files_read: match[2] === undefined ? Number.NaN : number(match[2]), peak_rss_mib: peak };
+  return { initialized_ms: initialized, restored_ms: restored, first_symbols_ms: firstSymbols, first_symbols_after_initialize_ms: firstSymbols - initialized, indexed_ms: indexed, files_read: match[2] === undefined ? Number.NaN : number(match[2]), peak_rss_mib: peak };
 }
 
 /** Rewrites `count` readouts of the folder (a line added to each body), as a checkout of another branch would; returns how many. */
@@ -70,7 +72,7 @@ async function switchBranch(folder: string, count: number): Promise<number> {
 /** Each figure's median over the runs. */
 function medianRun(runs: readonly StartRun[]): StartRun {
   const of = (field: keyof StartRun) => median(runs.map((run) => run[field]));
-  return { initialized_ms: of('initialized_ms'), restored_ms: of('restored_ms'), first_symbols_ms: of('first_symbols_ms'), indexed_ms: of('indexed_ms'), files_read: of('files_read'), peak_rss_mib: of('peak_rss_mib') };
+  return { initialized_ms: of('initialized_ms'), restored_ms: of('restored_ms'), first_symbols_ms: of('first_symbols_ms'), first_symbols_after_initialize_ms: of('first_symbols_after_initialize_ms'), indexed_ms: of('indexed_ms'), files_read: of('files_read'), peak_rss_mib: of('peak_rss_mib') };
 }
 
 export async function measureWarmStart(folder: string, readouts: number, switched = 1000, warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 5)): Promise<WarmStartRun> {
