@@ -93,6 +93,22 @@ describe('a warm start', () => {
     await client.shutdown();
   });
 
+  test('a readout open in the editor as the server starts, its edits not saved: the editor\'s entry is the index\'s, once, not the one restored', async () => {
+    const client = await LspClient.start({ workspaceFolders: [workspace.folder], initializationOptions: { indexStorage: storage.folder } });
+    try {
+      const edited = 'Readout of the President’s Call with an Unsaved Title';
+      client.open(workspace.uri(fileOf(40)), readoutText({ title: edited, date: '2023-03-01' }), 'markdown');
+      await client.indexed();
+      // Opened before its chunk was restored, it is left out of the restore (else the editor's entry replaces the restored one).
+      assert.match(logged(client, /^Restored/)[0], /^Restored 1,(099|100) readouts from the index/);
+      assert.deepEqual(await titled(client, edited), [workspace.uri(fileOf(40))]);
+      assert.deepEqual(await titled(client, titleOf(40)), []);
+      assert.deepEqual(await titled(client, titleOf(41)), [workspace.uri(fileOf(41))]);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   test('a snapshot made with other settings is not used', async () => {
     const client = await started({ exclude: ['**/node_modules/**', '**/.git/**', 'notes/**'] });
     assert.deepEqual(logged(client, /^Not using/).map((message) => message.replace(/ in .*: /, ': ')), ['Not using the index saved: it was made with other settings, folders or version. Reading every file.']);
