@@ -1,7 +1,8 @@
 // The workspace index kept on disk between sessions, so that the next start is warm: for each
-// listed file its stamp (regularFile.ts, fileStamp), and for a readout its index entry. The server
-// restores it at once, then stats every file and reads only those whose stamp is not the one kept:
-// a kept entry is never trusted over its file. Each title is written once, before the first chunk
+// listed file its stamp (regularFile.ts, fileStamp) and its uri's key (uriKey.ts, what the index
+// looks it up by), and for a readout its index entry. The server restores it at once, then stats
+// every file and reads only those whose stamp is not the one kept: a kept entry is never trusted
+// over its file. Each title is written once, before the first chunk
 // of files holding it, with what the title table made of it (TitleMakings), which the restore
 // reuses instead of making again: a function of the title alone, never a fact about a file. The
 // file is chunks of about a thousand files or titles, each written and read in a step of its own (the
