@@ -78,6 +78,23 @@ test('records are read back as they were written, chunk after chunk', () => {
   assert.deepEqual(readAll(reading), records);
 });
 
+test("a readout read back tells whether it followed the archive's layout, and which source_url it has without making it a string", () => {
+  const file = path.join(folder, 'layout-and-urls.snapshot');
+  const records = recordsOf(40).map((record, n) => (record.entry ? { ...record, followsLayout: n % 3 === 0 } : record));
+  written(file, [records]);
+  const reading = openSnapshot(file, 'key');
+  assert.ok(reading && typeof reading !== 'string');
+  const files = reading.next()!;
+  files.entries.forEach((read, at) => {
+    assert.equal(read?.followsLayout, records[at].entry && records[at].followsLayout);
+    const url = records[at].entry?.sourceUrl?.value;
+    // Its own URL; one of the same length; one a byte shorter; another readout's.
+    if (url !== undefined) assert.deepEqual([url, url.replace(/\d/, 'x'), url.slice(0, -1), 'https://example.gov/2/'].map((other) => files.sourceUrlTest(other)(at)), [true, false, false, url === 'https://example.gov/2/']);
+    else assert.equal(files.sourceUrlTest('https://example.gov/5/')(at), false);
+  });
+  reading.close();
+});
+
 test('each title is written once, with what the title table made of it, and a readout read tells where', () => {
   const file = path.join(folder, 'titles.snapshot');
   const table = createTitleTable();

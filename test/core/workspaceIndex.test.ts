@@ -147,3 +147,23 @@ describe('readouts by uri, looked up by their uri\'s key (uriKey), however many 
     }), { seed: 20261205, numRuns: 300 });
   });
 });
+
+test('a readout that tells whether it follows the layout (a saved index kept it) is counted without being classified again; the others are classified', () => {
+  const index = createWorkspaceIndex();
+  const classified: string[] = [];
+  index.classifyLayout((one) => {
+    classified.push(one.uri);
+    return one.uri.includes('/kept/');
+  });
+  index.set({ ...entry('file:///told-yes.md', []), followsLayout: true });
+  index.set({ ...entry('file:///told-no.md', []), followsLayout: false });
+  index.set(entry('file:///kept/a.md', []));
+  index.set(entry('file:///elsewhere/b.md', []));
+  assert.deepEqual(index.layoutCounts(), { following: 2, readouts: 4 });
+  // Kept up to date as they come and go.
+  index.add({ ...entry('file:///told-later.md', []), followsLayout: true });
+  index.delete('file:///told-no.md');
+  assert.deepEqual(index.layoutCounts(), { following: 3, readouts: 4 });
+  assert.deepEqual(classified.sort(), ['file:///elsewhere/b.md', 'file:///kept/a.md']);
+  assert.equal(index.followsLayout(entry('file:///kept/c.md', [])), true);
+});

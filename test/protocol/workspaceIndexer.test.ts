@@ -17,7 +17,10 @@ import { readoutText, TempWorkspace } from './workspaces';
 
 /** Records as a snapshot's chunk gives them. */
 function filesOf(records: readonly SnapshotRecord[]): RestoredFiles {
-  return { uris: records.map((record) => record.uri), uriKeys: records.map((record) => uriKey(record.uri)), identity: (at) => records[at].identity, stamp: (at) => records[at].stamp, entries: records.map((record) => record.entry) };
+  return {
+    uris: records.map((record) => record.uri), uriKeys: records.map((record) => uriKey(record.uri)), identity: (at) => records[at].identity, stamp: (at) => records[at].stamp,
+    entries: records.map((record) => record.entry), sourceUrlTest: (url) => (at) => records[at].entry?.sourceUrl?.value === url,
+  };
 }
 
 /** A readout's record as a snapshot keeps it. */

@@ -38,6 +38,8 @@ export interface WorkspaceIndex {
   classifyLayout(follows: (entry: ReadoutEntry) => boolean): void;
   /** How many readouts follow the layout, of how many, by the last `classifyLayout`. */
   layoutCounts(): { readonly following: number; readonly readouts: number };
+  /** Whether the readout follows the layout, by the last `classifyLayout` (what a host keeps as ReadoutEntry.followsLayout). */
+  followsLayout(entry: ReadoutEntry): boolean;
   /** The distinct titles, searchable: made from the entries when first asked for, then kept up to date with them. */
   titles(): TitleTable;
 }
@@ -108,7 +110,8 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   // warm start's restore at 200,000 readouts (its tags read from the saved index), before any
   // completion could ask.
   let tagCounts: Map<string, number> | undefined;
-  let follows: (entry: ReadoutEntry) => boolean = () => false;
+  let classify: (entry: ReadoutEntry) => boolean = () => false;
+  const follows = (entry: ReadoutEntry) => entry.followsLayout ?? classify(entry);
   // Undefined until counted.
   let following: number | undefined = 0;
 
@@ -241,8 +244,8 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       }
       return tagCounts;
     },
-    classifyLayout(classify: (entry: ReadoutEntry) => boolean) {
-      follows = classify;
+    classifyLayout(classifier: (entry: ReadoutEntry) => boolean) {
+      classify = classifier;
       following = undefined;
     },
     layoutCounts() {
@@ -252,6 +255,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       }
       return { following, readouts: size };
     },
+    followsLayout: follows,
     titles() {
       if (!titles) {
         titles = createTitleTable();

@@ -51,8 +51,11 @@ export function createIndexStorage(options: IndexStorageOptions) {
   let failedOnce = false;
 
   const fileFor = (folders: readonly string[]) => path.join(options.folder ?? path.join(userCacheFolder(), 'readout', 'index', sha256(JSON.stringify([...folders].sort())).slice(0, 16)), 'index.snapshot');
-  /** What an entry read from a file depends on besides the file: a snapshot made with another is not read. */
-  const keyFor = (folders: readonly string[], settings: Settings) => sha256(JSON.stringify({ version: options.version, folders: [...folders].sort(), files: settings.files, exclude: settings.exclude }));
+  /**
+   * What an entry read from a file depends on besides the file, and what tells whether it follows
+   * the archive's layout (the URL forms): a snapshot made with another is not read.
+   */
+  const keyFor = (folders: readonly string[], settings: Settings) => sha256(JSON.stringify({ version: options.version, folders: [...folders].sort(), files: settings.files, exclude: settings.exclude, urls: settings.urls }));
 
   const failed = (doing: string, error: unknown) => {
     if (!failedOnce) log(`Could not ${doing} the saved index (${describeError(error)}): the next start reads every file.`);

@@ -282,24 +282,30 @@ export function createIndexer(options: IndexerOptions) {
       if (leftFolders.size > 0) {
         const all = files;
         const kept = all.uris.flatMap((uri, at) => ([...leftFolders].some((folder) => inFolder(uri, folder)) ? [] : [at]));
-        files = { uris: kept.map((at) => all.uris[at]), uriKeys: kept.map((at) => all.uriKeys[at]), identity: (at) => all.identity(kept[at]), stamp: (at) => all.stamp(kept[at]), entries: kept.map((at) => all.entries[at]) };
+        files = {
+          uris: kept.map((at) => all.uris[at]), uriKeys: kept.map((at) => all.uriKeys[at]), identity: (at) => all.identity(kept[at]), stamp: (at) => all.stamp(kept[at]),
+          entries: kept.map((at) => all.entries[at]), sourceUrlTest: (url) => { const test = all.sourceUrlTest(url); return (at) => test(kept[at]); },
+        };
       }
       const { uris, uriKeys, entries } = files;
       // The open documents' keys: a uri of another key is not open, which spares hashing each uri
       // restored (a lookup among the open documents hashes it).
       const openKeys = new Set(options.openUris().map(uriKey));
-      let restored = 0;
+      const restored: number[] = [];
       for (let at = 0; at < entries.length; at++) {
         const entry = entries[at];
-        if (entry && !(openKeys.has(uriKeys[at]) && options.isOpen(uris[at])) && index.add(entry, uriKeys[at])) restored++;
+        if (entry && !(openKeys.has(uriKeys[at]) && options.isOpen(uris[at])) && index.add(entry, uriKeys[at])) restored.push(at);
       }
       unsettled.push(files);
-      // The open documents sharing a URL with a readout restored are checked again: a set of the
-      // URLs is made only when one of them has a URL, not for each chunk of every warm start.
-      let urls: Set<string> | undefined;
-      const restoredUrls = () => (urls ??= new Set(entries.flatMap((entry, at) => (entry && index.get(entry.uri, uriKeys[at]) === entry && entry.sourceUrl ? [entry.sourceUrl.value] : []))));
-      if (restored > 0) options.onUrlsChanged({ has: (url) => restoredUrls().has(url) });
-      return restored;
+      // The open documents sharing a URL with a readout restored (and not replaced since) are
+      // checked again: their URLs compared with the kept ones, not 200,000 URLs made strings (a set
+      // of each chunk's was 0.2 s of a warm start with a readout open).
+      const restoredWith = (url: string) => {
+        const test = files.sourceUrlTest(url);
+        return restored.some((at) => test(at) && index.get(uris[at], uriKeys[at]) === entries[at]);
+      };
+      if (restored.length > 0) options.onUrlsChanged({ has: restoredWith });
+      return restored.length;
     },
 
     titles: () => index.titles(),
@@ -314,7 +320,7 @@ export function createIndexer(options: IndexerOptions) {
       for (const [uri, stamp] of stamps) {
         const entry = index.get(uri);
         const identity = identityOf.get(uri);
-        if (entry && identity !== undefined && !options.isOpen(uri)) yield { uri, identity, stamp, entry };
+        if (entry && identity !== undefined && !options.isOpen(uri)) yield { uri, identity, stamp, entry, followsLayout: index.followsLayout(entry) };
       }
       for (const [uri, stamp] of otherStamps) yield { uri, identity: '', stamp, entry: undefined };
     },

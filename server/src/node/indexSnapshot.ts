@@ -26,11 +26,13 @@ export interface SnapshotRecord {
   readonly stamp: string;
   /** Its index entry; undefined for a file that is not a readout (the scan need not read it again either). */
   readonly entry: ReadoutEntry | undefined;
+  /** For a readout, whether it follows the archive's layout (WorkspaceIndex.followsLayout), which its restored entry tells. */
+  readonly followsLayout?: boolean;
 }
 
 const MAGIC = 'readout index snapshot\n';
 /** Changed whenever what is written changes: a snapshot of another format is not read. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** A header line or a chunk longer than these is not one this module wrote. */
 const MAX_HEADER = 64 * 1024;
 const MAX_CHUNK = 64 * 1024 * 1024;
@@ -41,6 +43,7 @@ const TITLE = 2;
 const SOURCE_URL = 4;
 const DATE = 8;
 const PUBLISHED = 16;
+const FOLLOWS_LAYOUT = 32;
 
 /**
  * A chunk of records as written: columns, so that the numbers are typed arrays and each string is
@@ -86,6 +89,8 @@ export interface RestoredFiles {
   identity(at: number): string;
   stamp(at: number): string;
   readonly entries: readonly (ReadoutEntry | undefined)[];
+  /** A test of whether the readout at a place has this source_url: its kept bytes compared, not each URL made a string. */
+  sourceUrlTest(url: string): (at: number) => boolean;
 }
 
 /**
@@ -151,7 +156,7 @@ function encodeRecords(records: readonly SnapshotRecord[], titleIndex: ReadonlyM
       titleOf[at] = titleIndex.get(title.value)!;
       titleRanges.set([title.range.start.line, title.range.start.character, title.range.end.line, title.range.end.character], 4 * at);
     }
-    kinds[at] = READOUT | (title ? TITLE : 0) | put(entry.sourceUrl, SOURCE_URL) | put(entry.publishedTime, PUBLISHED) | put(entry.date, DATE, true);
+    kinds[at] = READOUT | (title ? TITLE : 0) | (record.followsLayout ? FOLLOWS_LAYOUT : 0) | put(entry.sourceUrl, SOURCE_URL) | put(entry.publishedTime, PUBLISHED) | put(entry.date, DATE, true);
     const { tags } = entry;
     tagCounts[at] = tags.length;
     for (const tag of tags) put(tag, 0, true);
@@ -285,6 +290,18 @@ class StoredEntry implements ReadoutEntry {
     return this.kind & DATE ? this.shared(this.commonAt) : undefined;
   }
 
+  /** Whether its source_url is the one `encoded` holds (UTF-8), read without making it a string. */
+  hasSourceUrl(encoded: Buffer): boolean {
+    if (!(this.kind & SOURCE_URL)) return false;
+    const { bytes, ends } = this.columns.values;
+    const start = this.valueAt === 0 ? 0 : ends[this.valueAt - 1];
+    return ends[this.valueAt] - start === encoded.length && bytes.compare(encoded, 0, encoded.length, start, ends[this.valueAt]) === 0;
+  }
+
+  get followsLayout(): boolean {
+    return (this.kind & FOLLOWS_LAYOUT) !== 0;
+  }
+
   get tags(): readonly IndexedValue[] {
     const from = this.commonAt + bit(this.kind, DATE);
     const tags: IndexedValue[] = [];
@@ -330,7 +347,11 @@ function decodeRecords(chunk: RecordColumns, share: Sharing): RestoredFiles {
   if (valueAt !== chunk.values.ends.length || commonAt !== chunk.commonOf.length) throw new SnapshotError('a chunk has other values than its readouts');
   const identities = detach(chunk.identities);
   const stamps = detach(chunk.stamps);
-  return { uris, uriKeys: chunk.uriKeys.slice(), identity: (at) => unpack(identities, at), stamp: (at) => unpack(stamps, at), entries };
+  const sourceUrlTest = (url: string) => {
+    const encoded = Buffer.from(url);
+    return (at: number) => (entries[at] as StoredEntry | undefined)?.hasSourceUrl(encoded) === true;
+  };
+  return { uris, uriKeys: chunk.uriKeys.slice(), identity: (at) => unpack(identities, at), stamp: (at) => unpack(stamps, at), entries, sourceUrlTest };
 }
 
 /** The range whose four numbers (start line and character, end line and character) start at `at` of `ranges`. */
