@@ -78,7 +78,7 @@ test('records are read back as they were written, chunk after chunk', () => {
   assert.deepEqual(readAll(reading), records);
 });
 
-test("a readout read back tells whether it followed the archive's layout, and which source_url it has without making it a string", () => {
+test("a readout read back tells whether it followed the archive's layout, its source_url's key, and which source_url it has without making it a string", () => {
   const file = path.join(folder, 'layout-and-urls.snapshot');
   const records = recordsOf(40).map((record, n) => (record.entry ? { ...record, followsLayout: n % 3 === 0 } : record));
   written(file, [records]);
@@ -88,6 +88,7 @@ test("a readout read back tells whether it followed the archive's layout, and wh
   files.entries.forEach((read, at) => {
     assert.equal(read?.followsLayout, records[at].entry && records[at].followsLayout);
     const url = records[at].entry?.sourceUrl?.value;
+    assert.equal(read?.sourceUrlKey, url === undefined ? undefined : uriKey(url));
     // Its own URL; one of the same length; one a byte shorter; another readout's.
     if (url !== undefined) assert.deepEqual([url, url.replace(/\d/, 'x'), url.slice(0, -1), 'https://example.gov/2/'].map((other) => files.sourceUrlTest(other)(at)), [true, false, false, url === 'https://example.gov/2/']);
     else assert.equal(files.sourceUrlTest('https://example.gov/5/')(at), false);

@@ -167,3 +167,20 @@ test('a readout that tells whether it follows the layout (a saved index kept it)
   assert.deepEqual(classified.sort(), ['file:///elsewhere/b.md', 'file:///kept/a.md']);
   assert.equal(index.followsLayout(entry('file:///kept/c.md', [])), true);
 });
+
+test('the readouts of a source_url are those of that very URL, when another URL shares its key; a key kept with a readout is taken as is', () => {
+  // Two texts that share a key (see above), as URLs.
+  const [url, other] = ['file:///archive/65599.md', 'file:///archive/103062.md'];
+  assert.equal(uriKey(url), uriKey(other));
+  const index = createWorkspaceIndex();
+  index.set(entry('file:///a.md', [], url));
+  index.set(entry('file:///b.md', [], other));
+  index.add({ ...entry('file:///c.md', [], url), sourceUrlKey: uriKey(url) });
+  const uris = (of: string) => index.withSourceUrl(of).map((one) => one.uri);
+  assert.deepEqual(uris(url), ['file:///a.md', 'file:///c.md']);
+  assert.deepEqual(uris(other), ['file:///b.md']);
+  index.delete('file:///a.md');
+  index.delete('file:///c.md');
+  assert.deepEqual(uris(url), []);
+  assert.deepEqual(uris(other), ['file:///b.md']);
+});

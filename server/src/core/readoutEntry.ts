@@ -23,6 +23,11 @@ export interface ReadoutEntry {
    * it instead of working it out again, which took 0.5 s of a warm start's restore (2.5 µs each).
    */
   readonly followsLayout?: boolean;
+  /**
+   * The uriKey of its source_url's text, when a host kept it (the saved index): the index links the
+   * readouts sharing a URL by it without making 200,000 URLs strings at a warm start.
+   */
+  readonly sourceUrlKey?: number;
 }
 
 /** The index entry of a parsed readout; values that are not text are left out. */

@@ -356,7 +356,9 @@ export function createTitleTable(): TitleTable {
       const order: TitleRecord[] = [];
       for (const { makings, at, place } of made) {
         const byPlace = place === undefined ? undefined : placed[place];
-        const record = byPlace && !byPlace.gone && byPlace.title === makings.titles[at] ? byPlace : mapped().get(makings.titles[at]);
+        // A title none of whose restored readouts was linked (an open document's, linked by its
+        // text) is looked for among the few records byTitle holds, not all of them taken in.
+        const record = byPlace && !byPlace.gone && byPlace.title === makings.titles[at] ? byPlace : place === undefined ? mapped().get(makings.titles[at]) : heldTitle(makings.titles[at]);
         // Ranked strictly after the one before: no record twice, so all of them.
         if (!record || (order.length > 0 && compareUse(order[order.length - 1], record) >= 0)) return false;
         order.push(record);

@@ -64,6 +64,13 @@ function sameEntry(a: ReadoutEntry, b: ReadoutEntry): boolean {
     && sameValue(a.publishedTime, b.publishedTime) && a.tags.length === b.tags.length && a.tags.every((tag, i) => sameValue(tag, b.tags[i]));
 }
 
+/** The key its source_url is linked by, undefined when it has none. */
+function urlKeyOf(entry: ReadoutEntry): number | undefined {
+  if (entry.sourceUrlKey !== undefined) return entry.sourceUrlKey;
+  const url = entry.sourceUrl?.value;
+  return url === undefined ? undefined : uriKey(url);
+}
+
 /** Most readouts have a few tags: their repeats are looked for in the list itself, without a set made for each (200,000 at a warm start). */
 const TAGS_WITHOUT_SET = 16;
 
@@ -97,12 +104,14 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const byKey = new Map<number, ReadoutEntry | ReadoutEntry[]>();
   let size = 0;
   let titles = options.titlesFromStart ? createTitleTable() : undefined;
-  // The uri of the readout with a source_url, or the uris of several: a set for each of 200,000
-  // URLs was a fifth of the linking of a warm start's entries, and much of its collection. The
+  // By the key of a source_url (uriKey.ts, the entry's own when it has one), the uri of the readout
+  // with it, or the uris of several (URLs sharing a key among them: withSourceUrl compares the
+  // URLs): a set for each of 200,000 URLs was a fifth of the linking of a warm start's entries,
+  // and much of its collection. The
   // entries linked since are taken into it when it is next asked for (`withSourceUrl`), or a few
   // at a time while the host is idle (`linkSourceUrls`): a warm start's 200,000 URLs took a fifth
   // of its restore, which completion and symbols wait for. How many of them are taken in so far.
-  const bySourceUrl = new Map<string, string | Set<string>>();
+  const bySourceUrl = new Map<number, string | Set<string>>();
   let urlsToLink: ReadoutEntry[] = [];
   let keysToLink: number[] = [];
   let urlsLinked = 0;
@@ -155,7 +164,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   }
 
   function linkUrl(entry: ReadoutEntry): void {
-    const url = entry.sourceUrl?.value;
+    const url = urlKeyOf(entry);
     if (url === undefined) return;
     const uris = bySourceUrl.get(url);
     if (uris === undefined) bySourceUrl.set(url, entry.uri);
@@ -181,7 +190,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   }
 
   function unlink(entry: ReadoutEntry): void {
-    const url = entry.sourceUrl?.value;
+    const url = urlKeyOf(entry);
     const uris = url === undefined ? undefined : bySourceUrl.get(url);
     if (uris === entry.uri) bySourceUrl.delete(url!);
     else if (typeof uris === 'object' && uris.delete(entry.uri) && uris.size === 1) bySourceUrl.set(url!, uris.values().next().value!);
@@ -231,9 +240,10 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     entries,
     withSourceUrl(url: string) {
       linkPendingUrls();
-      const uris = bySourceUrl.get(url);
+      const uris = bySourceUrl.get(uriKey(url));
       if (uris === undefined) return [];
-      return typeof uris === 'string' ? [find(uris, uriKey(uris))!] : [...uris].map((uri) => find(uri, uriKey(uri))!);
+      const held = typeof uris === 'string' ? [find(uris, uriKey(uris))!] : [...uris].map((uri) => find(uri, uriKey(uri))!);
+      return held.filter((entry) => entry.sourceUrl?.value === url);
     },
     linkSourceUrls: (count: number) => linkPendingUrls(count),
     tagCounts() {

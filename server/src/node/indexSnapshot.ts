@@ -32,7 +32,7 @@ export interface SnapshotRecord {
 
 const MAGIC = 'readout index snapshot\n';
 /** Changed whenever what is written changes: a snapshot of another format is not read. */
-const FORMAT = 4;
+const FORMAT = 5;
 /** A header line or a chunk longer than these is not one this module wrote. */
 const MAX_HEADER = 64 * 1024;
 const MAX_CHUNK = 64 * 1024 * 1024;
@@ -54,8 +54,9 @@ const FOLLOWS_LAYOUT = 32;
  */
 interface RecordColumns {
   readonly uris: PackedTexts;
-  /** Each uri's uriKey, which the index looks it up by. */
+  /** Each uri's uriKey, which the index looks it up by; each readout's source_url's (0 without one), which it links readouts sharing a URL by. */
   readonly uriKeys: Uint32Array;
+  readonly urlKeys: Uint32Array;
   readonly identities: PackedTexts;
   readonly stamps: PackedTexts;
   readonly kinds: Uint8Array;
@@ -165,6 +166,7 @@ function encodeRecords(records: readonly SnapshotRecord[], titleIndex: ReadonlyM
     kinds, tagCounts, titleOf, titleRanges, common,
     uris: pack(records.map((record) => record.uri)),
     uriKeys: Uint32Array.from(records, (record) => uriKey(record.uri)),
+    urlKeys: Uint32Array.from(records, (record) => (record.entry?.sourceUrl ? uriKey(record.entry.sourceUrl.value) : 0)),
     identities: pack(records.map((record) => record.identity)),
     stamps: pack(records.map((record) => record.stamp)),
     values: pack(values),
@@ -183,7 +185,7 @@ function recordColumns(value: unknown, titles: number): RecordColumns {
   const chunk = value as Partial<RecordColumns> | null;
   const count = chunk?.kinds?.length ?? -1;
   const sized = (array: unknown, type: typeof Uint8Array | typeof Uint32Array, length = count) => array instanceof type && array.length === length;
-  if (!chunk || !(chunk.kinds instanceof Uint8Array) || !isPacked(chunk.uris, count) || !sized(chunk.uriKeys, Uint32Array) || !isPacked(chunk.identities, count) || !isPacked(chunk.stamps, count)
+  if (!chunk || !(chunk.kinds instanceof Uint8Array) || !isPacked(chunk.uris, count) || !sized(chunk.uriKeys, Uint32Array) || !sized(chunk.urlKeys, Uint32Array) || !isPacked(chunk.identities, count) || !isPacked(chunk.stamps, count)
     || !isPacked(chunk.values) || !isStrings(chunk.common) || !sized(chunk.tagCounts, Uint32Array) || !sized(chunk.titleOf, Uint32Array) || !sized(chunk.titleRanges, Uint32Array, 4 * count)
     || chunk.titleOf!.some((index, at) => index >= titles && (chunk.kinds![at] & TITLE) !== 0) || !sized(chunk.valueRanges, Uint32Array, chunk.values.ends.length * 4)
     || !(chunk.commonOf instanceof Uint32Array) || !sized(chunk.commonRanges, Uint32Array, chunk.commonOf.length * 4) || chunk.commonOf.some((index) => index >= chunk.common!.length)) {
@@ -232,6 +234,7 @@ interface StoredValues {
   readonly titles: readonly string[];
   readonly titleOf: Uint32Array;
   readonly titleRanges: Uint32Array;
+  readonly urlKeys: Uint32Array;
   readonly values: PackedTexts;
   readonly valueRanges: Uint32Array;
   /** The chunk's shared texts, each as `share` keeps it for the whole reading. */
@@ -298,6 +301,10 @@ class StoredEntry implements ReadoutEntry {
     return ends[this.valueAt] - start === encoded.length && bytes.compare(encoded, 0, encoded.length, start, ends[this.valueAt]) === 0;
   }
 
+  get sourceUrlKey(): number | undefined {
+    return this.kind & SOURCE_URL ? this.columns.urlKeys[this.at] : undefined;
+  }
+
   get followsLayout(): boolean {
     return (this.kind & FOLLOWS_LAYOUT) !== 0;
   }
@@ -316,6 +323,7 @@ function decodeRecords(chunk: RecordColumns, share: Sharing): RestoredFiles {
     titles: share.titles,
     titleOf: chunk.titleOf.slice(),
     titleRanges: chunk.titleRanges.slice(),
+    urlKeys: chunk.urlKeys.slice(),
     values: detach(chunk.values),
     valueRanges: chunk.valueRanges.slice(),
     common: chunk.common.map((text) => share.text(text)),
