@@ -155,8 +155,8 @@ test('a readout that tells whether it follows the layout (a saved index kept it)
     classified.push(one.uri);
     return one.uri.includes('/kept/');
   });
-  index.set({ ...entry('file:///told-yes.md', []), followsLayout: true });
-  index.set({ ...entry('file:///told-no.md', []), followsLayout: false });
+  index.add({ ...entry('file:///told-yes.md', []), followsLayout: true });
+  index.add({ ...entry('file:///told-no.md', []), followsLayout: false });
   index.set(entry('file:///kept/a.md', []));
   index.set(entry('file:///elsewhere/b.md', []));
   assert.deepEqual(index.layoutCounts(), { following: 2, readouts: 4 });
@@ -183,4 +183,16 @@ test('the readouts of a source_url are those of that very URL, when another URL 
   index.delete('file:///c.md');
   assert.deepEqual(uris(url), []);
   assert.deepEqual(uris(other), ['file:///b.md']);
+});
+
+test('the layout verdicts restored readouts bring stand for the classifier in force when they came, not for one set after (the URL forms changed)', () => {
+  const index = createWorkspaceIndex();
+  index.classifyLayout(() => false);
+  index.add({ ...entry('file:///kept/a.md', []), followsLayout: true });
+  index.add({ ...entry('file:///elsewhere/b.md', []), followsLayout: false });
+  assert.deepEqual(index.layoutCounts(), { following: 1, readouts: 2 });
+  index.classifyLayout((one) => one.uri.includes('/elsewhere/'));
+  assert.deepEqual(index.layoutCounts(), { following: 1, readouts: 2 });
+  assert.equal(index.followsLayout(index.get('file:///kept/a.md')!), false);
+  assert.equal(index.followsLayout(index.get('file:///elsewhere/b.md')!), true);
 });

@@ -20,7 +20,8 @@ export interface ReadoutEntry {
   /**
    * Whether the readout sits where the archive's layout puts it (WorkspaceIndex.classifyLayout),
    * when a host kept that from a session of the same URL forms (the saved index): the index counts
-   * it instead of working it out again, which took 0.5 s of a warm start's restore (2.5 µs each).
+   * it instead of working it out again, which took 0.5 s of a warm start's restore (2.5 µs each),
+   * until another classifier is set (WorkspaceIndex.add).
    */
   readonly followsLayout?: boolean;
   /**

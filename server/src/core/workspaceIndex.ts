@@ -11,7 +11,8 @@ export interface WorkspaceIndex {
   set(entry: ReadoutEntry): void;
   /**
    * Sets the entry of a uri the index holds none for (a warm start's restore); false, and nothing
-   * done, when it holds one. Here and below, `key` is the uri's uriKey when the caller holds it (a
+   * done, when it holds one. The layout verdicts entries added bring (ReadoutEntry.followsLayout)
+   * are taken as those of the classifier in force, until another is set. Here and below, `key` is the uri's uriKey when the caller holds it (a
    * saved index keeps each file's), else it is made.
    */
   add(entry: ReadoutEntry, key?: number): boolean;
@@ -120,7 +121,11 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   // completion could ask.
   let tagCounts: Map<string, number> | undefined;
   let classify: (entry: ReadoutEntry) => boolean = () => false;
-  const follows = (entry: ReadoutEntry) => entry.followsLayout ?? classify(entry);
+  // Which classifier is in force (counts classifyLayout), and under which one the verdicts kept
+  // with restored entries came: a later one (the URL forms changed) classifies every entry itself.
+  let classifier = 0;
+  let keptFor: number | undefined;
+  const follows = (entry: ReadoutEntry) => (entry.followsLayout !== undefined && keptFor === classifier ? entry.followsLayout : classify(entry));
   // Undefined until counted.
   let following: number | undefined = 0;
 
@@ -225,6 +230,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     },
     add(entry: ReadoutEntry, key = uriKey(entry.uri)) {
       if (find(entry.uri, key)) return false;
+      if (entry.followsLayout !== undefined) keptFor ??= classifier;
       put(entry, key);
       link(entry, key);
       return true;
@@ -254,8 +260,9 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       }
       return tagCounts;
     },
-    classifyLayout(classifier: (entry: ReadoutEntry) => boolean) {
-      classify = classifier;
+    classifyLayout(classifying: (entry: ReadoutEntry) => boolean) {
+      classify = classifying;
+      classifier++;
       following = undefined;
     },
     layoutCounts() {
