@@ -12,8 +12,8 @@ export interface WorkspaceIndex {
   /**
    * Sets the entry of a uri the index holds none for (a warm start's restore); false, and nothing
    * done, when it holds one. The layout verdicts entries added bring (ReadoutEntry.followsLayout)
-   * are taken as those of the classifier in force, until another is set. Here and below, `key` is the uri's uriKey when the caller holds it (a
-   * saved index keeps each file's), else it is made.
+   * are taken as those of the classifier in force, until another is set. Here and below, `key` is
+   * the uri's uriKey when the caller holds it (a saved index keeps each file's), else it is made.
    */
   add(entry: ReadoutEntry, key?: number): boolean;
   delete(uri: string, key?: number): boolean;
